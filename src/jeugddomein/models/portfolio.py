@@ -1,0 +1,78 @@
+"""The portfolio export: one JSON file with everything a learner made (schema source of truth)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from .base import StrictModel, WidgetId
+from .widgets import KnowledgeCheckState, ReflectionState
+
+PORTFOLIO_FORMAT = "jeugddomein-portfolio"
+SCHEMA_VERSION = 1
+
+
+class _Entry(StrictModel):
+    id: WidgetId = Field(description="The widget placement the work belongs to.")
+    page: str = Field("", max_length=300, description="The page (docname) the widget stands on.")
+    updated: datetime = Field(description="When the learner last changed this work (ISO 8601).")
+
+
+class KnowledgeCheckEntry(_Entry):
+    """Saved work of a knowledge check."""
+
+    widget: Literal["knowledge-check"] = Field(description="Widget type.")
+    state: KnowledgeCheckState = Field(description="The learner's answer.")
+
+
+class ReflectionEntry(_Entry):
+    """Saved work of a reflection prompt."""
+
+    widget: Literal["reflection"] = Field(description="Widget type.")
+    state: ReflectionState = Field(description="The learner's text.")
+
+
+PortfolioEntry = Annotated[KnowledgeCheckEntry | ReflectionEntry, Field(discriminator="widget")]
+
+
+class Portfolio(StrictModel):
+    """Everything one learner made in the course, as exported from the browser."""
+
+    format: Literal["jeugddomein-portfolio"] = Field(description="Marks the file as a portfolio of this course.")
+    schema_version: Literal[1] = Field(description="Version of this file format.")
+    course: str = Field(min_length=1, max_length=100, description="Id of the course the work belongs to.")
+    course_version: str = Field(max_length=40, description="Version of the course build that exported it.")
+    exported_at: datetime = Field(description="When the file was exported.")
+    learner: str = Field("", max_length=200, description="Optional name the learner gave on export.")
+    entries: list[PortfolioEntry] = Field(max_length=5000, description="One entry per widget placement.")
+
+    @field_validator("entries")
+    @classmethod
+    def _unique_ids(cls, entries: list) -> list:
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.id in seen:
+                raise ValueError(f"het id '{entry.id}' komt twee keer voor")
+            seen.add(entry.id)
+        return entries
+
+    @classmethod
+    def from_file(cls, path: Path) -> Portfolio:
+        """Read and validate an exported portfolio file."""
+        return cls.model_validate_json(Path(path).read_bytes())
+
+
+def portfolio_json_schema() -> dict:
+    """The JSON schema of the export, as shipped to the browser and committed in `schema/`."""
+    schema = Portfolio.model_json_schema()
+    schema["$id"] = f"{PORTFOLIO_FORMAT}.schema.json"
+    return schema
+
+
+def dump_schema() -> str:
+    """The committed schema file's exact text."""
+    return json.dumps(portfolio_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

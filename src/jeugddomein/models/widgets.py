@@ -1,0 +1,64 @@
+"""Specs (what the author writes) and states (what the learner makes) of the in-page widgets."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from .base import LongText, ShortText, StrictModel, WidgetId
+
+
+class OptionSpec(StrictModel):
+    """One answer option of a knowledge check."""
+
+    text: ShortText = Field(description="The option as the learner reads it.")
+    correct: bool = Field(description="Whether choosing this option is right.")
+    feedback: ShortText = Field(description="Why this option is (not) right, shown after checking.")
+
+
+class KnowledgeCheckSpec(StrictModel):
+    """A multiple-choice (one answer) or multiple-answer question with feedback per option."""
+
+    id: WidgetId = Field(description="Stable id of this check; it keys the learner's saved answer.")
+    question: ShortText = Field(description="The question.")
+    multiple: bool = Field(False, description="True: more than one option may be correct (checkboxes).")
+    options: Annotated[list[OptionSpec], Field(min_length=2, max_length=8)] = Field(
+        description="Two to eight options."
+    )
+
+    @model_validator(mode="after")
+    def _check_correct_count(self) -> KnowledgeCheckSpec:
+        right = sum(option.correct for option in self.options)
+        if right == 0:
+            raise ValueError("geen enkele optie heeft 'correct: true'; markeer het juiste antwoord")
+        if not self.multiple and right > 1:
+            raise ValueError(
+                f"{right} opties zijn juist maar 'multiple' is false; zet 'multiple: true' of houd één juiste optie"
+            )
+        return self
+
+
+class KnowledgeCheckState(StrictModel):
+    """What a learner did with a knowledge check."""
+
+    selected: list[Annotated[int, Field(ge=0, le=7)]] = Field(
+        default_factory=list, max_length=8, description="Indexes of the chosen options."
+    )
+    checked: bool = Field(False, description="Whether the learner has checked the answer.")
+    correct: bool | None = Field(None, description="Result of the last check; null before checking.")
+    attempts: int = Field(0, ge=0, le=10000, description="How many times the learner checked.")
+
+
+class ReflectionSpec(StrictModel):
+    """A free-text reflection prompt whose answer goes into the portfolio."""
+
+    id: WidgetId = Field(description="Stable id of this prompt; it keys the learner's saved text.")
+    prompt: ShortText = Field(description="The reflection question.")
+    hint: ShortText | None = Field(None, description="Optional nudge to get started.")
+
+
+class ReflectionState(StrictModel):
+    """A learner's reflection text."""
+
+    text: LongText = Field("", description="What the learner wrote.")

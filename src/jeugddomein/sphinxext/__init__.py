@@ -1,0 +1,101 @@
+"""Sphinx extension of the course: validated data, widgets as placeholders, vendored assets, no third-party requests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .. import __version__
+from ..models.portfolio import dump_schema
+from ..paths import STATIC_DIR, WIDGETS_DIR
+from . import citations, collect
+from .directives import (
+    ChartDirective,
+    GlossaryFromDataDirective,
+    KnowledgeCheckDirective,
+    LearningGoalsDirective,
+    ReflectionDirective,
+)
+from .placeholder import depart_placeholder_html, skip_wrapper, visit_placeholder_html, widget_placeholder
+from .portfolio import PortfolioDirective
+
+logger = logging.getLogger(__name__)
+
+_THIRD_PARTY_SCRIPTS = ("require.js", "require.min.js", "embed-amd.js", "thebe", "html-manager")
+
+
+def _validate_config(app: Sphinx, config: Any) -> None:
+    import re
+
+    if not re.fullmatch(r"[a-z0-9-]{3,60}", config.jd_course_id or ""):
+        raise ValueError("_config.yml: sphinx.config.jd_course_id: gebruik 3-60 kleine letters, cijfers of '-'")
+    extra = sorted(str(p.relative_to(app.srcdir)) for p in (Path(app.srcdir) / "data" / "bib").glob("*.bib"))
+    config.bibtex_bibfiles = [*config.bibtex_bibfiles, *[e for e in extra if e not in config.bibtex_bibfiles]]
+
+
+def _add_assets(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file("jeugddomein/jeugddomein.css")
+    app.add_js_file(
+        "jeugddomein/runtime.js",
+        type="module",
+        **{"data-jd-course": app.config.jd_course_id, "data-jd-version": app.config.jd_course_version},
+    )
+
+
+def _drop_third_party_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Remove any script that would load a widget manager or thebe from another host."""
+    scripts = context.get("script_files")
+    if scripts is None:
+        return
+    context["script_files"] = [
+        s for s in scripts
+        if not (str(s).startswith(("http://", "https://", "//")) or any(n in str(s) for n in _THIRD_PARTY_SCRIPTS))
+    ]
+
+
+def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
+    """Copy widget modules, write the course index and the portfolio schema into _static/jeugddomein/."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / "jeugddomein"
+    (target / "widgets").mkdir(parents=True, exist_ok=True)
+    for source in WIDGETS_DIR.iterdir():
+        if source.suffix in (".js", ".css"):
+            shutil.copyfile(source, target / "widgets" / source.name)
+    (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
+    (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    citations.register()
+    app.add_config_value("jd_course_id", "samenwerken-jeugddomein", "html", [str])
+    app.add_config_value("jd_course_version", "1.0", "html", [str])
+    app.connect("config-inited", _validate_config)
+    app.connect("builder-inited", _add_assets)
+    app.connect("html-page-context", _drop_third_party_scripts)
+    app.connect("env-purge-doc", collect.purge)
+    app.connect("env-merge-info", collect.merge)
+    app.connect("build-finished", _write_course_files)
+    app.add_node(
+        widget_placeholder,
+        html=(visit_placeholder_html, depart_placeholder_html),
+        latex=(skip_wrapper, None),
+        text=(skip_wrapper, None),
+        man=(skip_wrapper, None),
+        texinfo=(skip_wrapper, None),
+    )
+    app.add_directive("knowledge-check", KnowledgeCheckDirective)
+    app.add_directive("reflection", ReflectionDirective)
+    app.add_directive("learning-goals", LearningGoalsDirective)
+    app.add_directive("chart", ChartDirective)
+    app.add_directive("glossary-from-data", GlossaryFromDataDirective)
+    app.add_directive("portfolio", PortfolioDirective)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,44 @@
+"""myst-nb mime renderer: a notebook output of a course widget becomes the same placeholder a directive makes.
+
+Imports no Sphinx module at the top level (myst-nb loads every plugin, also outside Sphinx).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from ..widgets.base import MIME_TYPE
+
+
+class WidgetMimeRenderer:
+    """Claims the course's widget mime type above the ipywidgets view, so no CDN widget manager is needed."""
+
+    mime_priority_overrides: ClassVar[list[tuple[str, str, int | None]]] = [("*", MIME_TYPE, 1)]
+
+    @staticmethod
+    def handle_mime(renderer: Any, data: Any, inline: bool) -> list | None:
+        """Render the placement JSON as a widget placeholder; reject every other mime type."""
+        if data.mime_type != MIME_TYPE:
+            return None
+        from ..widgets import WIDGET_CLASSES
+        from .collect import record
+        from .placeholder import make_placeholder
+
+        try:
+            placement = data.content if isinstance(data.content, dict) else json.loads(data.string)
+            widget = WIDGET_CLASSES[placement["widget"]]
+            spec = widget.spec_model.model_validate({"id": placement["id"], **placement["config"]})
+            state = widget.state_model.model_validate(placement["state"]).model_dump(mode="json")
+        except (KeyError, ValueError, TypeError) as error:
+            renderer.logger.warning(
+                f"onbruikbare widget-uitvoer: {error}", subtype="widget", line=data.line
+            )
+            return None
+        config = spec.model_dump(mode="json")
+        placement = {"widget": placement["widget"], "id": config.pop("id"), "config": config, "state": state}
+        env = renderer.renderer.sphinx_env if hasattr(renderer.renderer, "sphinx_env") else None
+        docname = env.docname if env is not None else ""
+        if env is not None:
+            record(env, placement, data.line)
+        return [make_placeholder(placement, docname)]

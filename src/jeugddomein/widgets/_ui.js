@@ -1,0 +1,61 @@
+// Small DOM helpers shared by the widget modules (inlined into each module for Jupyter's blob URLs).
+
+let uidCounter = 0;
+
+/** A unique id for label/aria wiring inside one page. */
+export function uid(prefix) {
+  uidCounter += 1;
+  return `${prefix}-${uidCounter}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/**
+ * Create an element. Text always goes in through textContent, never as HTML.
+ * @param {string} tag
+ * @param {Record<string, any>} [props] attributes; `text` sets textContent, `on` maps events to handlers
+ * @param {Array<Node|string|null|false>} [children]
+ */
+export function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "on") for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+    else if (key === "className") node.className = value;
+    else if (key in node && typeof value !== "string") node[key] = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children) {
+    if (child === null || child === false || child === undefined) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+/** Subscribe to model events and return one function that removes them all (for render's cleanup). */
+export function listen(model, handlers) {
+  for (const [event, handler] of Object.entries(handlers)) model.on(event, handler);
+  return () => {
+    for (const [event, handler] of Object.entries(handlers)) model.off(event, handler);
+  };
+}
+
+/** Run `fn` at most once per `ms`, after the last call; `flush` runs a pending call now. */
+export function debounce(fn, ms) {
+  let timer = null;
+  const debounced = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      fn(...args);
+    }, ms);
+  };
+  debounced.flush = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+      fn();
+    }
+  };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
+}

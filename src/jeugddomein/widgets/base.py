@@ -1,0 +1,73 @@
+"""The base class of the course's widgets: one ES module, two hosts (Jupyter and the static site)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import anywidget
+import traitlets
+from pydantic import BaseModel
+
+from .bundle import css_source, esm_source
+
+MIME_TYPE = "application/vnd.jeugddomein.widget+json"
+"""Extra mime type in every widget's display bundle; the Sphinx extension renders it as a static-site placeholder."""
+
+
+class CourseWidget(anywidget.AnyWidget):
+    """A course widget. Subclasses set `widget_name`, `module`, `spec_model`, `state_model` and typed traits.
+
+    Traits tagged `learner=True` hold the learner's work (saved in the browser store and the portfolio);
+    the other synced traits are the author's configuration.
+    """
+
+    widget_name: ClassVar[str]
+    module: ClassVar[str]
+    spec_model: ClassVar[type[BaseModel]]
+    state_model: ClassVar[type[BaseModel]]
+
+    widget_id = traitlets.Unicode(help="Stable id of this placement; it keys the learner's work.").tag(sync=True)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "module" in cls.__dict__:
+            cls._esm = esm_source(cls.module)
+            cls._css = css_source(cls.module)
+        super().__init_subclass__(**kwargs)
+
+    def __init__(self, spec: BaseModel | dict[str, Any], **state: Any) -> None:
+        spec = spec if isinstance(spec, self.spec_model) else self.spec_model.model_validate(spec)
+        config = spec.model_dump(mode="json")
+        widget_id = config.pop("id")
+        checked_state = self.state_model.model_validate(state).model_dump(mode="json")
+        super().__init__(widget_id=widget_id, **config, **checked_state)
+
+    @classmethod
+    def from_yaml(cls, text: str) -> CourseWidget:
+        """Build the widget from the same YAML an author writes in a chapter's directive."""
+        from ..loading import load_yaml_text
+
+        return cls(load_yaml_text(cls.spec_model, text, f"<{cls.widget_name}>"))
+
+    @classmethod
+    def learner_traits(cls) -> list[str]:
+        """Names of the traits that hold the learner's work."""
+        return [name for name, trait in cls.class_traits(learner=True).items() if trait.metadata.get("sync")]
+
+    def config(self) -> dict[str, Any]:
+        """The author's configuration, as the page embeds it."""
+        fields = set(self.spec_model.model_fields) - {"id"}
+        return {name: getattr(self, name) for name in fields}
+
+    def state(self) -> dict[str, Any]:
+        """The learner's work, validated by the state model."""
+        raw = {name: getattr(self, name) for name in self.learner_traits()}
+        return self.state_model.model_validate(raw).model_dump(mode="json")
+
+    def placement(self) -> dict[str, Any]:
+        """What the static site needs to render this widget: type, id, configuration, initial state."""
+        return {"widget": self.widget_name, "id": self.widget_id, "config": self.config(), "state": self.state()}
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict, dict]:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle or {}, {})
+        return {**data, MIME_TYPE: self.placement()}, metadata
