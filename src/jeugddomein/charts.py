@@ -36,11 +36,18 @@ def load_chart(chart_id: str, data: Path) -> tuple[ChartSpec, pd.DataFrame]:
 
 def build_chart(spec: ChartSpec, frame: pd.DataFrame) -> alt.Chart:
     """The altair chart for a spec; colours come with a legend and labels, never colour alone."""
-    scale = alt.Scale(domain=[spec.y_min, spec.y_max]) if spec.y_min is not None and spec.y_max is not None else alt.Undefined
+    scale = (
+        alt.Scale(domain=[spec.y_min, spec.y_max])
+        if spec.y_min is not None and spec.y_max is not None
+        else alt.Undefined
+    )
     y = alt.Y(f"{spec.y}:Q", title=spec.y_title, scale=scale)
     x = alt.X(f"{spec.x}:N", title=spec.x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
-    mark = {"bar": alt.Chart(frame).mark_bar(), "line": alt.Chart(frame).mark_line(point=True),
-            "point": alt.Chart(frame).mark_point(filled=True, size=80)}[spec.mark]
+    mark = {
+        "bar": alt.Chart(frame).mark_bar(),
+        "line": alt.Chart(frame).mark_line(point=True),
+        "point": alt.Chart(frame).mark_point(filled=True, size=80),
+    }[spec.mark]
     encoding: dict = {"x": x, "y": y, "tooltip": [spec.x, spec.y] + ([spec.group] if spec.group else [])}
     if spec.group:
         palette = ["#1f5f8b", "#b35900", "#2e7d4f", "#6a3d9a"]
@@ -51,13 +58,23 @@ def build_chart(spec: ChartSpec, frame: pd.DataFrame) -> alt.Chart:
             encoding["shape"] = alt.Shape(f"{spec.group}:N", title=spec.group)
     else:
         mark = mark.encode(color=alt.value("#1f5f8b"))
-    labels = alt.Chart(frame).mark_text(dy=-6, fontSize=11, color="#1a1a1a").encode(
-        x=x, y=y, text=alt.Text(f"{spec.y}:Q", format=".2~f"),
-        **({"xOffset": alt.XOffset(f"{spec.group}:N")} if spec.group and spec.mark == "bar" else {}),
+    labels = (
+        alt.Chart(frame)
+        .mark_text(dy=-6, fontSize=11, color="#1a1a1a")
+        .encode(
+            x=x,
+            y=y,
+            text=alt.Text(f"{spec.y}:Q", format=".2~f"),
+            **({"xOffset": alt.XOffset(f"{spec.group}:N")} if spec.group and spec.mark == "bar" else {}),
+        )
     )
-    return (mark.encode(**encoding) + labels).properties(width=520, height=300, title=spec.title).configure_axis(
-        labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a", titleColor="#1a1a1a"
-    ).configure_legend(labelColor="#1a1a1a", titleColor="#1a1a1a").configure_title(color="#1a1a1a")
+    return (
+        (mark.encode(**encoding) + labels)
+        .properties(width=520, height=300, title=spec.title)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a", titleColor="#1a1a1a")
+        .configure_legend(labelColor="#1a1a1a", titleColor="#1a1a1a")
+        .configure_title(color="#1a1a1a")
+    )
 
 
 def chart_svg(chart: alt.Chart) -> str:

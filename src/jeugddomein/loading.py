@@ -89,9 +89,7 @@ def validate(model: type[M], data: Any, source: str, line_offset: int = 0, lines
                 while probe not in lines and probe:
                     probe = probe[:-1]
                 line = lines.get(probe)
-            problems.append(
-                ((line + line_offset) if line else None, ".".join(map(str, loc)), plain_reason(error))
-            )
+            problems.append(((line + line_offset) if line else None, ".".join(map(str, loc)), plain_reason(error)))
         raise DataError(source, problems) from None
 
 

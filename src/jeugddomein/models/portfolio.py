@@ -5,38 +5,41 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, create_model, field_validator
 
 from .base import StrictModel, WidgetId
-from .widgets import KnowledgeCheckState, ReflectionState
+from .widgets import WIDGET_STATES
 
 PORTFOLIO_FORMAT = "jeugddomein-portfolio"
 SCHEMA_VERSION = 1
 
 
-class _Entry(StrictModel):
+class EntryBase(StrictModel):
+    """Fields every saved piece of work has; subclasses add `widget` (its type) and `state`."""
+
     id: WidgetId = Field(description="The widget placement the work belongs to.")
     page: str = Field("", max_length=300, description="The page (docname) the widget stands on.")
     updated: datetime = Field(description="When the learner last changed this work (ISO 8601).")
 
 
-class KnowledgeCheckEntry(_Entry):
-    """Saved work of a knowledge check."""
-
-    widget: Literal["knowledge-check"] = Field(description="Widget type.")
-    state: KnowledgeCheckState = Field(description="The learner's answer.")
-
-
-class ReflectionEntry(_Entry):
-    """Saved work of a reflection prompt."""
-
-    widget: Literal["reflection"] = Field(description="Widget type.")
-    state: ReflectionState = Field(description="The learner's text.")
+def entry_model(widget_name: str, state_model: type[BaseModel]) -> type[EntryBase]:
+    """The portfolio entry model of one widget type."""
+    name = "".join(part.title() for part in widget_name.split("-")) + "Entry"
+    return create_model(
+        name,
+        __base__=EntryBase,
+        __doc__=f"Saved work of a '{widget_name}' widget.",
+        widget=(Literal[widget_name], Field(description="Widget type.")),
+        state=(state_model, Field(description="The learner's work.")),
+    )
 
 
-PortfolioEntry = Annotated[KnowledgeCheckEntry | ReflectionEntry, Field(discriminator="widget")]
+ENTRY_MODELS: dict[str, type[EntryBase]] = {
+    name: entry_model(name, state) for name, state in sorted(WIDGET_STATES.items())
+}
+PortfolioEntry = Annotated[Union[tuple(ENTRY_MODELS.values())], Field(discriminator="widget")]  # noqa: UP007
 
 
 class Portfolio(StrictModel):

@@ -23,9 +23,11 @@ class KnowledgeCheckSpec(StrictModel):
     id: WidgetId = Field(description="Stable id of this check; it keys the learner's saved answer.")
     question: ShortText = Field(description="The question.")
     multiple: bool = Field(False, description="True: more than one option may be correct (checkboxes).")
-    options: Annotated[list[OptionSpec], Field(min_length=2, max_length=8)] = Field(
-        description="Two to eight options."
-    )
+    options: Annotated[list[OptionSpec], Field(min_length=2, max_length=8)] = Field(description="Two to eight options.")
+
+    def static_outline(self) -> list[dict]:
+        """How the check reads without JavaScript (search, print): the question and the options."""
+        return [{"strong": self.question}, {"ul": [option.text for option in self.options]}]
 
     @model_validator(mode="after")
     def _check_correct_count(self) -> KnowledgeCheckSpec:
@@ -57,8 +59,19 @@ class ReflectionSpec(StrictModel):
     prompt: ShortText = Field(description="The reflection question.")
     hint: ShortText | None = Field(None, description="Optional nudge to get started.")
 
+    def static_outline(self) -> list[dict]:
+        """How the prompt reads without JavaScript (search, print)."""
+        return [{"strong": self.prompt}] + ([{"p": self.hint}] if self.hint else [])
+
 
 class ReflectionState(StrictModel):
     """A learner's reflection text."""
 
     text: LongText = Field("", description="What the learner wrote.")
+
+
+WIDGET_STATES: dict[str, type[StrictModel]] = {
+    "knowledge-check": KnowledgeCheckState,
+    "reflection": ReflectionState,
+}
+"""The learner-state model of every widget type: the portfolio export is built from this registry."""

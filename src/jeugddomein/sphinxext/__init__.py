@@ -13,13 +13,12 @@ from sphinx.util import logging
 from .. import __version__
 from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
-from . import citations, collect
+from . import a11y, citations, collect
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
-    KnowledgeCheckDirective,
     LearningGoalsDirective,
-    ReflectionDirective,
+    widget_directives,
 )
 from .placeholder import depart_placeholder_html, skip_wrapper, visit_placeholder_html, widget_placeholder
 from .portfolio import PortfolioDirective
@@ -56,7 +55,8 @@ def _drop_third_party_scripts(app: Sphinx, pagename: str, templatename: str, con
     if scripts is None:
         return
     context["script_files"] = [
-        s for s in scripts
+        s
+        for s in scripts
         if not (str(s).startswith(("http://", "https://", "//")) or any(n in str(s) for n in _THIRD_PARTY_SCRIPTS))
     ]
 
@@ -72,6 +72,7 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
             shutil.copyfile(source, target / "widgets" / source.name)
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
     (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
+    a11y.repair_site(Path(app.outdir))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -92,8 +93,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         man=(skip_wrapper, None),
         texinfo=(skip_wrapper, None),
     )
-    app.add_directive("knowledge-check", KnowledgeCheckDirective)
-    app.add_directive("reflection", ReflectionDirective)
+    for name, directive in widget_directives().items():
+        app.add_directive(name, directive)
     app.add_directive("learning-goals", LearningGoalsDirective)
     app.add_directive("chart", ChartDirective)
     app.add_directive("glossary-from-data", GlossaryFromDataDirective)

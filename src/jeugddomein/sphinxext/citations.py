@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
-from pybtex.style.template import first_of, join, names, optional, tag
 from pybtex.style.template import field as bib_field
+from pybtex.style.template import first_of, join, names, optional, tag
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
@@ -48,7 +48,7 @@ class ApaStyle(UnsrtStyle):
 
     def _people(self):
         authors = names("author", sep=", ", sep2=" & ", last_sep=", & ")
-        editors = join[names("editor", sep=", ", sep2=" & ", last_sep=", & "), " (Red.)"]
+        editors = join[names("editor", sep=", ", sep2=" & ", last_sep=", & "), " (Red.)."]
         return first_of[optional[authors], optional[editors], "Onbekend"]
 
     def _year(self):

@@ -25,9 +25,18 @@ def record(env: BuildEnvironment, placement: dict[str, Any], lineno: int | None)
             if item["id"] == placement["id"] and (docname != env.docname or item.get("line") != lineno):
                 logger.warning(
                     "widget-id '%s' staat al in %s; elk id moet uniek zijn in het hele boek (kies een ander id)",
-                    placement["id"], docname, location=(env.docname, lineno), type="jeugddomein", subtype="widget",
+                    placement["id"],
+                    docname,
+                    location=(env.docname, lineno),
+                    type="jeugddomein",
+                    subtype="widget",
                 )
-    entry = {"id": placement["id"], "widget": placement["widget"], "config": placement["config"], "line": lineno}
+    entry = {
+        "id": placement["id"],
+        "widget": placement["widget"],
+        "config": placement["config"],
+        "line": lineno,
+    }
     widgets_of(env).setdefault(env.docname, []).append(entry)
 
 
@@ -52,12 +61,14 @@ def course_index(app: Sphinx) -> dict[str, Any]:
     pages = []
     for docname in sorted(widgets_of(env), key=lambda d: order.get(d, 10_000)):
         title = env.titles[docname].astext() if docname in env.titles else docname
-        pages.append({
-            "page": docname,
-            "title": title,
-            "url": app.builder.get_target_uri(docname),
-            "widgets": [{k: v for k, v in item.items() if k != "line"} for item in widgets_of(env)[docname]],
-        })
+        pages.append(
+            {
+                "page": docname,
+                "title": title,
+                "url": app.builder.get_target_uri(docname),
+                "widgets": [{k: v for k, v in item.items() if k != "line"} for item in widgets_of(env)[docname]],
+            }
+        )
     return {
         "course": app.config.jd_course_id,
         "version": app.config.jd_course_version,

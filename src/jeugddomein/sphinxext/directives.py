@@ -45,29 +45,19 @@ class WidgetDirective(CourseDirective):
         source = f"{self.env.doc2path(self.env.docname, False)} ({self.name})"
         try:
             spec = load_yaml_text(widget.spec_model, "\n".join(self.content), source, self.content_offset)
+            placement = widget.placement_for(spec, data_dir=self.data_dir())
         except DataError as error:
             return self.warn(error)
-        config = spec.model_dump(mode="json")
-        placement = {
-            "widget": self.widget_name,
-            "id": config.pop("id"),
-            "config": config,
-            "state": widget.state_model().model_dump(mode="json"),
-        }
         record(self.env, placement, self.lineno)
-        return [make_placeholder(placement, self.env.docname)]
+        return [make_placeholder(placement, self.env.docname, widget.label, spec.static_outline())]
 
 
-class KnowledgeCheckDirective(WidgetDirective):
-    """```{knowledge-check}``` with a question, options and feedback in YAML."""
-
-    widget_name = "knowledge-check"
-
-
-class ReflectionDirective(WidgetDirective):
-    """```{reflection}``` with a prompt (and optional hint) in YAML."""
-
-    widget_name = "reflection"
+def widget_directives() -> dict[str, type[WidgetDirective]]:
+    """One directive per widget type, named like the widget (```{knowledge-check}```, ```{reflection}```, ...)."""
+    return {
+        name: type(f"{cls.__name__}Directive", (WidgetDirective,), {"widget_name": name})
+        for name, cls in WIDGET_CLASSES.items()
+    }
 
 
 def competence_names(data: Path) -> dict[str, str]:
@@ -90,13 +80,23 @@ class LearningGoalsDirective(CourseDirective):
         except DataError as error:
             return self.warn(error)
         except ValueError:
-            return self.warn(DataError(self.env.docname, [(self.lineno, "competences", "noem minstens één competentie")]))
+            return self.warn(
+                DataError(self.env.docname, [(self.lineno, "competences", "noem minstens één competentie")])
+            )
         unknown = [c for c in goals.competences if c not in names]
         if unknown:
-            return self.warn(DataError(
-                str(self.env.doc2path(self.env.docname, False)),
-                [(self.lineno, "competences", f"onbekend: {', '.join(unknown)}; kies uit {', '.join(names)}")],
-            ))
+            return self.warn(
+                DataError(
+                    str(self.env.doc2path(self.env.docname, False)),
+                    [
+                        (
+                            self.lineno,
+                            "competences",
+                            f"onbekend: {', '.join(unknown)}; kies uit {', '.join(names)}",
+                        )
+                    ],
+                )
+            )
         self.env.jd_goals = getattr(self.env, "jd_goals", {})
         self.env.jd_goals[self.env.docname] = goals.competences
         box = nodes.admonition(classes=["jd-learning-goals", "tip"])
@@ -188,9 +188,18 @@ class GlossaryFromDataDirective(CourseDirective):
             for item in items:
                 key = item.term.casefold()
                 if key in entries:
-                    self.warn(DataError(str(path.relative_to(data.parent)), [
-                        (None, "term", f"'{item.term}' staat ook in {entries[key][1]}; houd één definitie over")
-                    ]))
+                    self.warn(
+                        DataError(
+                            str(path.relative_to(data.parent)),
+                            [
+                                (
+                                    None,
+                                    "term",
+                                    f"'{item.term}' staat ook in {entries[key][1]}; houd één definitie over",
+                                )
+                            ],
+                        )
+                    )
                     continue
                 entries[key] = (item, str(path.relative_to(data.parent)))
         lines = StringList()
@@ -199,7 +208,14 @@ class GlossaryFromDataDirective(CourseDirective):
             lines.append("   " + " ".join(item.definition.split()), source)
             lines.append("", source)
         glossary = Glossary(
-            "glossary", [], {"sorted": None}, lines, self.lineno, self.content_offset, self.block_text,
-            self.state, self.state_machine,
+            "glossary",
+            [],
+            {"sorted": None},
+            lines,
+            self.lineno,
+            self.content_offset,
+            self.block_text,
+            self.state,
+            self.state_machine,
         )
         return glossary.run()

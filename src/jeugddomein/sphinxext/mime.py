@@ -26,19 +26,16 @@ class WidgetMimeRenderer:
         from .placeholder import make_placeholder
 
         try:
-            placement = data.content if isinstance(data.content, dict) else json.loads(data.string)
-            widget = WIDGET_CLASSES[placement["widget"]]
-            spec = widget.spec_model.model_validate({"id": placement["id"], **placement["config"]})
-            state = widget.state_model.model_validate(placement["state"]).model_dump(mode="json")
+            raw = data.content if isinstance(data.content, dict) else json.loads(data.string)
+            widget = WIDGET_CLASSES[raw["widget"]]
+            spec = widget.spec_model.model_validate({"id": raw["id"], **raw["config"]})
+            placement = widget.placement_for(spec, raw.get("state"))
+            placement["config"] = raw["config"]
         except (KeyError, ValueError, TypeError) as error:
-            renderer.logger.warning(
-                f"onbruikbare widget-uitvoer: {error}", subtype="widget", line=data.line
-            )
+            renderer.logger.warning(f"onbruikbare widget-uitvoer: {error}", subtype="widget", line=data.line)
             return None
-        config = spec.model_dump(mode="json")
-        placement = {"widget": placement["widget"], "id": config.pop("id"), "config": config, "state": state}
-        env = renderer.renderer.sphinx_env if hasattr(renderer.renderer, "sphinx_env") else None
+        env = getattr(renderer.renderer, "sphinx_env", None)
         docname = env.docname if env is not None else ""
         if env is not None:
             record(env, placement, data.line)
-        return [make_placeholder(placement, docname)]
+        return [make_placeholder(placement, docname, widget.label, spec.static_outline())]

@@ -1,15 +1,14 @@
-"""The widget placeholder node: a div the static runtime mounts on, with a static version inside for search and print."""
+"""The widget placeholder node: a div the runtime mounts on, with a static version inside for search and print."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
 
 
-class widget_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+class widget_placeholder(nodes.General, nodes.Element):
     """A widget in the page: attributes `widget`, `widget_id`, `page`, `payload` (config and initial state)."""
 
 
@@ -27,9 +26,7 @@ def visit_placeholder_html(self: Any, node: widget_placeholder) -> None:
         "data-page": node["page"],
     }
     self.body.append(self.starttag(node, "div", "", **attrs))
-    self.body.append(
-        f'<script type="application/json" class="jd-widget-data">{_script_json(node["payload"])}</script>'
-    )
+    self.body.append(f'<script type="application/json" class="jd-widget-data">{_script_json(node["payload"])}</script>')
 
 
 def depart_placeholder_html(self: Any, node: widget_placeholder) -> None:
@@ -40,41 +37,41 @@ def skip_wrapper(self: Any, node: widget_placeholder) -> None:
     """Other builders (latex, text) show only the static version inside."""
 
 
-def _static_knowledge_check(config: dict[str, Any]) -> list[nodes.Node]:
-    question = nodes.paragraph("", "", nodes.strong(text=config["question"]))
-    options = nodes.bullet_list()
-    for option in config["options"]:
-        options += nodes.list_item("", nodes.paragraph(text=option["text"]))
-    return [question, options]
-
-
-def _static_reflection(config: dict[str, Any]) -> list[nodes.Node]:
-    out: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong(text=config["prompt"]))]
-    if config.get("hint"):
-        out.append(nodes.paragraph(text=config["hint"], classes=["jd-hint"]))
+def outline_nodes(outline: list[dict[str, Any]]) -> list[nodes.Node]:
+    """Turn a spec's static outline ({"strong"|"p"|"ul"|"dl": ...} blocks) into docutils nodes."""
+    out: list[nodes.Node] = []
+    for block in outline:
+        if "strong" in block:
+            out.append(nodes.paragraph("", "", nodes.strong(text=block["strong"])))
+        elif "p" in block:
+            out.append(nodes.paragraph(text=block["p"]))
+        elif "ul" in block:
+            items = nodes.bullet_list()
+            for text in block["ul"]:
+                items += nodes.list_item("", nodes.paragraph(text=text))
+            out.append(items)
+        elif "dl" in block:
+            terms = nodes.definition_list()
+            for term, definition in block["dl"]:
+                terms += nodes.definition_list_item(
+                    "", nodes.term(text=term), nodes.definition("", nodes.paragraph(text=definition))
+                )
+            out.append(terms)
     return out
 
 
-STATIC_VIEWS: dict[str, Callable[[dict[str, Any]], list[nodes.Node]]] = {
-    "knowledge-check": _static_knowledge_check,
-    "reflection": _static_reflection,
-}
-"""How each widget type reads without JavaScript (search index, print, no-script)."""
-
-STATIC_LABELS = {"knowledge-check": "Kennischeck", "reflection": "Reflectie"}
-
-
-def make_placeholder(placement: dict[str, Any], page: str) -> widget_placeholder:
-    """The node for one widget placement, with its static version as children."""
-    widget = placement["widget"]
+def make_placeholder(
+    placement: dict[str, Any], page: str, label: str, outline: list[dict[str, Any]]
+) -> widget_placeholder:
+    """The node for one widget placement, with its static version (label and outline) as children."""
     node = widget_placeholder(
-        widget=widget,
+        widget=placement["widget"],
         widget_id=placement["id"],
         page=page,
         payload={"config": placement["config"], "state": placement["state"]},
     )
     static = nodes.container(classes=["jd-widget-static"])
-    static += nodes.rubric(text=STATIC_LABELS.get(widget, widget))
-    static.extend(STATIC_VIEWS[widget](placement["config"]))
+    static += nodes.rubric(text=label)
+    static.extend(outline_nodes(outline))
     node += static
     return node

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 import anywidget
@@ -22,6 +23,8 @@ class CourseWidget(anywidget.AnyWidget):
     """
 
     widget_name: ClassVar[str]
+    label: ClassVar[str]
+    """Dutch name of the widget type, shown above its static version."""
     module: ClassVar[str]
     spec_model: ClassVar[type[BaseModel]]
     state_model: ClassVar[type[BaseModel]]
@@ -49,6 +52,24 @@ class CourseWidget(anywidget.AnyWidget):
         return cls(load_yaml_text(cls.spec_model, text, f"<{cls.widget_name}>"))
 
     @classmethod
+    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+        """The configuration the front end gets for a spec (subclasses may fill in data files here)."""
+        return spec.model_dump(mode="json", exclude={"id"})
+
+    @classmethod
+    def placement_for(
+        cls, spec: BaseModel, state: dict[str, Any] | None = None, data_dir: Path | None = None
+    ) -> dict[str, Any]:
+        """What a page embeds for a spec: type, id, configuration and (initial) learner state."""
+        checked = cls.state_model.model_validate(state or {}).model_dump(mode="json")
+        return {
+            "widget": cls.widget_name,
+            "id": spec.id,
+            "config": cls.resolve_config(spec, data_dir),
+            "state": checked,
+        }
+
+    @classmethod
     def learner_traits(cls) -> list[str]:
         """Names of the traits that hold the learner's work."""
         return [name for name, trait in cls.class_traits(learner=True).items() if trait.metadata.get("sync")]
@@ -65,7 +86,12 @@ class CourseWidget(anywidget.AnyWidget):
 
     def placement(self) -> dict[str, Any]:
         """What the static site needs to render this widget: type, id, configuration, initial state."""
-        return {"widget": self.widget_name, "id": self.widget_id, "config": self.config(), "state": self.state()}
+        return {
+            "widget": self.widget_name,
+            "id": self.widget_id,
+            "config": self.config(),
+            "state": self.state(),
+        }
 
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict, dict]:
         bundle = super()._repr_mimebundle_(**kwargs)

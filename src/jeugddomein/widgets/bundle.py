@@ -1,4 +1,4 @@
-"""Serve a widget's ES module as one self-contained file (Jupyter loads `_esm` from a blob URL, so no relative imports)."""
+"""Serve a widget ES module as one file: Jupyter loads `_esm` from a blob URL, so no relative imports."""
 
 from __future__ import annotations
 

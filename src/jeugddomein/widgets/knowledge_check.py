@@ -13,6 +13,7 @@ class KnowledgeCheck(CourseWidget):
     """Multiple choice (one answer) or multiple answer question. `answer(...)` checks from Python."""
 
     widget_name = "knowledge-check"
+    label = "Kennischeck"
     module = "knowledge_check"
     spec_model = KnowledgeCheckSpec
     state_model = KnowledgeCheckState

@@ -13,6 +13,7 @@ class Reflection(CourseWidget):
     """A reflection question with a text box; the text is saved as the learner types."""
 
     widget_name = "reflection"
+    label = "Reflectie"
     module = "reflection"
     spec_model = ReflectionSpec
     state_model = ReflectionState

@@ -1,0 +1,37 @@
+"""Every page of the built site: no request leaves the site, no script error, no serious accessibility violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import site_pages, wait_for_widgets
+
+PAGES = site_pages()
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_self_contained_and_accessible(page: object, context: object, base_url: str, path: str, axe: Axe):
+    response = page.goto(base_url + path)
+    assert response is not None and response.ok, f"{path} gaf HTTP {response and response.status}"
+    wait_for_widgets(page)
+    page.wait_for_load_state("networkidle")
+    assert context.offsite == [], f"{path} vraagt bestanden van andere hosts: {context.offsite}"
+    assert page.errors == [], f"{path} heeft scriptfouten: {page.errors}"
+    failed = page.locator(".jd-widget.jd-failed").count()
+    assert failed == 0, f"{path}: {failed} widget(s) konden niet laden"
+    violations = [v for v in axe.run(page).response["violations"] if v["impact"] in SERIOUS]
+    report = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations
+    ]
+    assert not violations, f"{path}: " + "\n".join(report)
+
+
+def test_every_page_is_tested():
+    assert len(PAGES) >= 15, "de site heeft minder pagina's dan verwacht; is de build volledig?"
