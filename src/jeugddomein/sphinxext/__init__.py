@@ -40,7 +40,7 @@ def _validate_config(app: Sphinx, config: Any) -> None:
 def _add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    app.config.html_static_path.append(str(STATIC_DIR))
+    _copy_front_end(Path(app.outdir) / "_static" / "jeugddomein")
     app.add_css_file("jeugddomein/jeugddomein.css")
     app.add_js_file(
         "jeugddomein/runtime.js",
@@ -61,15 +61,20 @@ def _drop_third_party_scripts(app: Sphinx, pagename: str, templatename: str, con
     ]
 
 
+def _copy_front_end(target: Path) -> None:
+    """Copy the runtime and every widget module to _static/jeugddomein/ (on every build, also without doc changes)."""
+    for folder, destination in ((STATIC_DIR / "jeugddomein", target), (WIDGETS_DIR, target / "widgets")):
+        destination.mkdir(parents=True, exist_ok=True)
+        for source in folder.iterdir():
+            if source.suffix in (".js", ".css"):
+                shutil.copyfile(source, destination / source.name)
+
+
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
-    """Copy widget modules, write the course index and the portfolio schema into _static/jeugddomein/."""
+    """Write the course index and the portfolio schema into _static/jeugddomein/, then repair the pages."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "jeugddomein"
-    (target / "widgets").mkdir(parents=True, exist_ok=True)
-    for source in WIDGETS_DIR.iterdir():
-        if source.suffix in (".js", ".css"):
-            shutil.copyfile(source, target / "widgets" / source.name)
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
     (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
     a11y.repair_site(Path(app.outdir))

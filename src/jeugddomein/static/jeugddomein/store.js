@@ -52,6 +52,7 @@ export class LearnerStore {
     this.problems = [];
     this.listeners = new Set();
     this.problemListeners = new Set();
+    if (!this.persistent) this.problems.push({ kind: "unavailable" });
     if (typeof window !== "undefined") {
       window.addEventListener("storage", (event) => this.#onStorage(event));
     }
