@@ -123,7 +123,7 @@ def context(browser: object, base_url: str, request: pytest.FixtureRequest) -> I
         for i, pg in enumerate(ctx.pages):
             try:
                 pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}.png"), full_page=True)
-            except Exception:  # noqa: BLE001 - a screenshot must never hide the real failure
+            except Exception:
                 pass
     ctx.close()
 

@@ -27,9 +27,7 @@ def test_page_is_self_contained_and_accessible(page: object, context: object, ba
     failed = page.locator(".jd-widget.jd-failed").count()
     assert failed == 0, f"{path}: {failed} widget(s) konden niet laden"
     violations = [v for v in axe.run(page).response["violations"] if v["impact"] in SERIOUS]
-    report = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations
-    ]
+    report = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations]
     assert not violations, f"{path}: " + "\n".join(report)
 
 

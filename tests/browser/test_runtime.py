@@ -52,7 +52,9 @@ def test_work_survives_a_reload(page, base_url):
     wait_for_widgets(page)
     assert widget(page, CHECK).locator("input").first.is_checked()
     assert widget(page, CHECK).locator(".jd-kc-result").inner_text() == result.inner_text()
-    assert widget(page, REFLECTION).locator("textarea").input_value() == "Ik zag de intern begeleider als spin in het web."
+    assert (
+        widget(page, REFLECTION).locator("textarea").input_value() == "Ik zag de intern begeleider als spin in het web."
+    )
     record = stored(page)[store_key(CHECK)]
     assert record["state"]["selected"] == [0] and record["state"]["attempts"] == 1 and record["v"] == 2
 

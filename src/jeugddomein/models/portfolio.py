@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, Field, create_model, field_validator
 
 from .base import StrictModel, WidgetId
-from .widgets import WIDGET_STATES
+from .registry import load_all_models
 
 PORTFOLIO_FORMAT = "jeugddomein-portfolio"
 SCHEMA_VERSION = 1
@@ -37,7 +37,7 @@ def entry_model(widget_name: str, state_model: type[BaseModel]) -> type[EntryBas
 
 
 ENTRY_MODELS: dict[str, type[EntryBase]] = {
-    name: entry_model(name, state) for name, state in sorted(WIDGET_STATES.items())
+    name: entry_model(name, state) for name, state in sorted(load_all_models().items())
 }
 PortfolioEntry = Annotated[Union[tuple(ENTRY_MODELS.values())], Field(discriminator="widget")]  # noqa: UP007
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from .base import LongText, ShortText, StrictModel, WidgetId
+from .registry import widget_state
 
 
 class OptionSpec(StrictModel):
@@ -41,6 +42,7 @@ class KnowledgeCheckSpec(StrictModel):
         return self
 
 
+@widget_state("knowledge-check")
 class KnowledgeCheckState(StrictModel):
     """What a learner did with a knowledge check."""
 
@@ -64,14 +66,8 @@ class ReflectionSpec(StrictModel):
         return [{"strong": self.prompt}] + ([{"p": self.hint}] if self.hint else [])
 
 
+@widget_state("reflection")
 class ReflectionState(StrictModel):
     """A learner's reflection text."""
 
     text: LongText = Field("", description="What the learner wrote.")
-
-
-WIDGET_STATES: dict[str, type[StrictModel]] = {
-    "knowledge-check": KnowledgeCheckState,
-    "reflection": ReflectionState,
-}
-"""The learner-state model of every widget type: the portfolio export is built from this registry."""

@@ -20,6 +20,7 @@ from .directives import (
     LearningGoalsDirective,
     widget_directives,
 )
+from .pages import setup_all as setup_pages
 from .placeholder import depart_placeholder_html, skip_wrapper, visit_placeholder_html, widget_placeholder
 from .portfolio import PortfolioDirective
 
@@ -104,4 +105,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("chart", ChartDirective)
     app.add_directive("glossary-from-data", GlossaryFromDataDirective)
     app.add_directive("portfolio", PortfolioDirective)
+    setup_pages(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
