@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
 import threading
 from collections.abc import Iterator
+from typing import ClassVar
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -55,7 +57,10 @@ def site_pages() -> list[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+    }
 
     def log_message(self, *args: object) -> None:
         pass
@@ -121,10 +126,8 @@ def context(browser: object, base_url: str, request: pytest.FixtureRequest) -> I
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         for i, pg in enumerate(ctx.pages):
-            try:
+            with contextlib.suppress(Exception):
                 pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}.png"), full_page=True)
-            except Exception:
-                pass
     ctx.close()
 
 

@@ -14,7 +14,8 @@ def store_key(widget_id: str) -> str:
 def stored(page: object) -> dict[str, object]:
     """Every key of the course in localStorage, parsed where possible."""
     raw = page.evaluate(
-        "() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('jd:')).map(k => [k, localStorage.getItem(k)]))"
+        "() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('jd:'))"
+        ".map(k => [k, localStorage.getItem(k)]))"
     )
     out = {}
     for key, value in raw.items():
