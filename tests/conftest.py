@@ -9,8 +9,8 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from typing import ClassVar
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
 import pytest
