@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from .base import ShortText, StrictModel
+from .competences import Competence, CompetenceFramework
+
+__all__ = ["ChartSpec", "Competence", "CompetenceFramework", "GlossaryEntry", "LearningGoals"]
 
 
 class GlossaryEntry(StrictModel):
@@ -37,29 +40,6 @@ class ChartSpec(StrictModel):
         if self.y_min is not None and self.y_max is not None and self.y_min >= self.y_max:
             raise ValueError("y_min moet kleiner zijn dan y_max")
         return self
-
-
-class Competence(StrictModel):
-    """One of the seven competences of the minor."""
-
-    id: str = Field(pattern=r"^[a-z]+$", description="Short id used in learning goals and mappings.")
-    name: ShortText = Field(description="Dutch name of the competence.")
-    description: ShortText = Field(description="What the competence means, in the course's own words.")
-
-
-class CompetenceFramework(StrictModel):
-    """The file data/competences.yaml."""
-
-    competences: list[Competence] = Field(min_length=1, description="The competences of the minor.")
-
-    @field_validator("competences")
-    @classmethod
-    def _unique(cls, items: list[Competence]) -> list[Competence]:
-        ids = [c.id for c in items]
-        doubles = sorted({i for i in ids if ids.count(i) > 1})
-        if doubles:
-            raise ValueError(f"dubbele competentie-id's: {', '.join(doubles)}")
-        return items
 
 
 class LearningGoals(StrictModel):

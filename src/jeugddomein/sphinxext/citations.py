@@ -47,8 +47,8 @@ class ApaStyle(UnsrtStyle):
         super().__init__(**kwargs)
 
     def _people(self):
-        authors = names("author", sep=", ", sep2=" & ", last_sep=", & ")
-        editors = join[names("editor", sep=", ", sep2=" & ", last_sep=", & "), " (Red.)."]
+        authors = names("author", sep=", ", sep2=", & ", last_sep=", & ")
+        editors = join[names("editor", sep=", ", sep2=", & ", last_sep=", & "), " (Red.)."]
         return first_of[optional[authors], optional[editors], "Onbekend"]
 
     def _year(self):
@@ -82,11 +82,11 @@ class ApaStyle(UnsrtStyle):
     def get_incollection_template(self, e):
         return join[
             join(sep=" ")[
-                join(sep=" ")[names("author", sep=", ", sep2=" & ", last_sep=", & "), self._year()],
+                join(sep=" ")[names("author", sep=", ", sep2=", & ", last_sep=", & "), self._year()],
                 join[bib_field("title"), "."],
                 join[
                     "In ",
-                    optional[names("editor", sep=", ", sep2=" & ", last_sep=", & "), " (Red.), "],
+                    optional[names("editor", sep=", ", sep2=", & ", last_sep=", & "), " (Red.), "],
                     tag("em")[bib_field("booktitle")],
                     optional[" (pp. ", bib_field("pages"), ")"],
                     ".",

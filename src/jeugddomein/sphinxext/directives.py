@@ -42,9 +42,9 @@ class WidgetDirective(CourseDirective):
 
     def run(self) -> list[nodes.Node]:
         widget = WIDGET_CLASSES[self.widget_name]
-        source = f"{self.env.doc2path(self.env.docname, False)} ({self.name})"
+        source = str(self.env.doc2path(self.env.docname, False))
         try:
-            spec = load_yaml_text(widget.spec_model, "\n".join(self.content), source, self.content_offset)
+            spec = load_yaml_text(widget.spec_model, "\n".join(self.content), source, self.lineno)
             placement = widget.placement_for(spec, data_dir=self.data_dir())
         except DataError as error:
             return self.warn(error)

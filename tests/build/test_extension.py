@@ -1,0 +1,91 @@
+"""The Sphinx extension on a throwaway project: bad content stops the build with file, line, field and reason."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+GOOD = """\
+# Test
+
+```{knowledge-check}
+id: test-kc
+question: Vraag?
+options:
+  - text: Ja
+    correct: true
+    feedback: Goed.
+  - text: Nee
+    correct: false
+    feedback: Fout.
+```
+"""
+
+
+def build(tmp_path: Path, page: str) -> tuple[Path, str]:
+    src = tmp_path / "src"
+    (src / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "competences.yaml", src / "data" / "competences.yaml")
+    (src / "refs.bib").write_text("")
+    (src / "conf.py").write_text(
+        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'jeugddomein.sphinxext']\n"
+        "bibtex_bibfiles = ['refs.bib']\nlanguage = 'nl'\nmyst_enable_extensions = ['colon_fence']\n"
+    )
+    (src / "index.md").write_text(page)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return tmp_path / "out", re.sub(r"\x1b\[[0-9;]*m", "", result.stderr)
+
+
+def test_a_widget_becomes_a_placeholder_with_a_static_version(tmp_path):
+    out, warnings = build(tmp_path, GOOD)
+    assert warnings == ""
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<div class="jd-widget" data-page="index" data-widget="knowledge-check" data-widget-id="test-kc">', html
+    )
+    assert '<script type="application/json" class="jd-widget-data">' in html
+    assert "<strong>Vraag?</strong>" in html and "jd-widget-static" in html
+    assert (out / "_static" / "jeugddomein" / "widgets" / "knowledge_check.js").is_file()
+    assert 'type="module"' in html and "jeugddomein/runtime.js" in html
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("correct: true", "correct: ja graag"), "index.md:8: options.0.correct: hier hoort true of false"),
+        (("question: Vraag?", "vraagje: Vraag?"), "index.md:5: vraagje: dit veld is onbekend"),
+        (("id: test-kc", "id: Test_KC"), "index.md:4: id: de vorm klopt niet"),
+    ],
+)
+def test_bad_widget_yaml_names_file_line_and_field(tmp_path, change, expected):
+    _, warnings = build(tmp_path, GOOD.replace(*change))
+    assert expected in warnings, warnings
+
+
+def test_duplicate_widget_ids_are_reported(tmp_path):
+    _, warnings = build(tmp_path, GOOD + "\n" + GOOD.replace("# Test", ""))
+    assert "widget-id 'test-kc' staat al in index" in warnings
+
+
+def test_script_end_tag_in_content_cannot_break_out(tmp_path):
+    out, _ = build(tmp_path, GOOD.replace("Vraag?", "'</script><script>alert(1)</script>'"))
+    html = (out / "index.html").read_text(encoding="utf-8")
+    data = html.split('class="jd-widget-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and "\\u003c/script\\u003e" in data
+
+
+def test_unknown_competence_in_learning_goals(tmp_path):
+    _, warnings = build(tmp_path, "# T\n\n```{learning-goals}\n:competences: vliegen\n- Doel.\n```\n")
+    assert "competences: onbekend: vliegen" in warnings

@@ -1,0 +1,94 @@
+"""The built site: self-contained, every widget known to the portfolio, glossary and search complete."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RESOURCE = re.compile(
+    r"<(script|link|img|iframe|source|audio|video|embed|object)\b[^>]*?\b(src|href|data)\s*=\s*[\"']((?:https?:)?//[^\"']+)",
+    re.I,
+)
+CSS_URL = re.compile(r"url\(\s*[\"']?((?:https?:)?//[^)\"']+)", re.I)
+JS_IMPORT = re.compile(r"(?:import\s*\(|from\s+|importScripts\s*\(|fetch\s*\()\s*[\"']((?:https?:)?//[^\"']+)")
+
+
+def offsite_references(site: Path) -> list[str]:
+    found = []
+    for path in site.rglob("*"):
+        if path.suffix not in (".html", ".css", ".js", ".mjs") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        hits = [m.group(3) for m in RESOURCE.finditer(text)] if path.suffix == ".html" else []
+        hits += CSS_URL.findall(text) if path.suffix in (".css", ".html") else []
+        hits += JS_IMPORT.findall(text) if path.suffix in (".js", ".mjs", ".html") else []
+        found += [f"{path.relative_to(site)}: {hit}" for hit in hits]
+    return found
+
+
+def test_the_scanner_finds_an_offsite_script(tmp_path):
+    (tmp_path / "a.html").write_text('<script src="https://cdn.example.org/x.js"></script>')
+    (tmp_path / "b.css").write_text("body { background: url('//fonts.example.org/f.woff2') }")
+    (tmp_path / "c.js").write_text('import("https://esm.sh/d3")')
+    assert len(offsite_references(tmp_path)) == 3
+
+
+def test_no_file_refers_to_another_host(site):
+    assert offsite_references(site) == []
+
+
+def test_no_widget_manager_or_thebe_is_loaded(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for needle in ("require.min.js", "require.js", "embed-amd", "html-manager", "thebe.js", "thebelab"):
+            assert needle not in text, f"{page.relative_to(site)} laadt {needle}"
+
+
+def test_course_index_lists_every_widget_once(site):
+    index = json.loads((site / "_static" / "jeugddomein" / "course.json").read_text(encoding="utf-8"))
+    ids = [w["id"] for page in index["pages"] for w in page["widgets"]]
+    assert len(ids) == len(set(ids)) and len(ids) >= 30
+    pages = {page["page"] for page in index["pages"]}
+    assert {f"chapters/0{n}-" for n in range(1, 8)} <= {p[: len("chapters/01-")] for p in pages}
+    for page in index["pages"]:
+        html = (site / page["url"]).read_text(encoding="utf-8")
+        for w in page["widgets"]:
+            assert f'data-widget-id="{w["id"]}"' in html
+
+
+def test_glossary_page_holds_every_term(site):
+    html = (site / "chapters" / "naslag" / "begrippenlijst.html").read_text(encoding="utf-8")
+    for path in (ROOT / "data" / "glossary").glob("*.yaml"):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+            assert re.search(r'<dt id="term-[^"]*">' + re.escape(entry["term"]), html), entry["term"]
+
+
+def test_search_index_knows_dutch_words_and_widget_text(site):
+    index = (site / "searchindex.js").read_text(encoding="utf-8")
+    for word in ("jeugdhulpverlen", "samenwerk", "grensobject"):
+        assert word in index, word
+    chapter = (ROOT / "chapters" / "01-jeugddomein" / "index.md").read_text(encoding="utf-8")
+    question = re.search(r"```\{knowledge-check\}\n(.*?)```", chapter, re.S)[1]
+    assert yaml.safe_load(question)["question"] in (site / "chapters/01-jeugddomein/index.html").read_text(
+        encoding="utf-8"
+    ), "de tekst van een kennischeck staat ook in de pagina (zoeken, afdrukken)"
+
+
+def test_reference_list_is_apa_like(site):
+    html = (site / "chapters" / "naslag" / "literatuur.html").read_text(encoding="utf-8").replace("\xa0", " ")
+    assert "Bronstein, L. R. (2003). A model for interdisciplinary collaboration." in html
+    assert "Akkerman, S. F., &amp; Bakker, A. (2011)." in html
+    chapter = (site / "chapters" / "05-interprofessioneel" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"\(<a [^>]*>Bronstein, 2003</a>\)|Bronstein, 2003", chapter)
+
+
+@pytest.mark.parametrize("name", ["intro.html", "chapters/01-jeugddomein/index.html"])
+def test_interface_is_dutch(site, name):
+    html = (site / name).read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html and "Zoeken" in html
