@@ -10,7 +10,7 @@ HTML := _build/html
 JB_FLAGS := -W --keep-going -n
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint clean bench chromium schema
+.PHONY: serve build test lint clean bench chromium schema scorm pdf
 
 $(STAMP): requirements.lock pyproject.toml
 	@if [ ! -x $(BIN)/python ]; then \
@@ -56,6 +56,15 @@ schema: $(STAMP)
 bench: $(STAMP) chromium
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/widgets.py
+	$(BIN)/python bench/pages.py
+
+## scorm: build, then package the site as a SCORM 1.2 zip for an LMS in _build/scorm/
+scorm: build
+	$(BIN)/python -m jeugddomein.scorm --site $(HTML) --out _build/scorm
+
+## pdf: build, then print the reader (all chapters) to a PDF with headless Chromium in _build/pdf/
+pdf: build chromium
+	$(BIN)/python -m jeugddomein.reader_pdf --site $(HTML) --out _build/pdf
 
 clean:
 	rm -rf _build tests/artifacts .jupyter_cache

@@ -42,7 +42,8 @@ def build_chart(spec: ChartSpec, frame: pd.DataFrame) -> alt.Chart:
         else alt.Undefined
     )
     y = alt.Y(f"{spec.y}:Q", title=spec.y_title, scale=scale)
-    x = alt.X(f"{spec.x}:N", title=spec.x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
+    wrapped = alt.Axis(labelAngle=0, labelLimit=220, labelExpr="split(datum.label, ' ')")
+    x = alt.X(f"{spec.x}:N", title=spec.x_title, sort=None, axis=wrapped)
     mark = {
         "bar": alt.Chart(frame).mark_bar(),
         "line": alt.Chart(frame).mark_line(point=True),
@@ -81,4 +82,4 @@ def chart_svg(chart: alt.Chart) -> str:
     """Render a chart to a standalone SVG string, locally (vl-convert)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(chart.to_dict())
+    return vlc.vegalite_to_svg(chart.to_dict(), format_locale="nl-NL")

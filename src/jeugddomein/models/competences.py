@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import LongText, ShortText, StrictModel, WidgetId
 from .registry import widget_state
@@ -18,6 +18,21 @@ ProfessionId = Literal["pabo", "social-work", "hbo-v"]
 
 PageRef = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/_-]*$", max_length=200)]
 """A page of the book as its docname, without extension (e.g. `chapters/02-systeemtheorie/index`)."""
+
+
+def raise_first(model: Any, info: ValidationInfo) -> Any:
+    """Model-validator helper: raise the first of `model.problems()`, unless the loader reports them itself.
+
+    The loader (models.rubrics.load_checked) validates with context `{"defer_checks": True}` and then reports every
+    problem at its own field and line.
+    """
+    if info.context and info.context.get("defer_checks"):
+        return model
+    problems = model.problems()
+    if problems:
+        loc, reason = problems[0]
+        raise ValueError(f"{'.'.join(map(str, loc))}: {reason}")
+    return model
 
 
 class Level(StrictModel):
@@ -118,24 +133,46 @@ class CompetenceFramework(StrictModel):
         return items
 
     @model_validator(mode="after")
-    def _consistent(self) -> CompetenceFramework:
+    def _consistent(self, info: ValidationInfo) -> CompetenceFramework:
+        return raise_first(self, info)
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        """Cross-field problems as (YAML path, reason): one shared level scale, known ids in the mapping."""
+        out: list[tuple[tuple, str]] = []
         scale = [level.id for level in self.competences[0].levels]
-        for competence in self.competences[1:]:
-            if [level.id for level in competence.levels] != scale:
-                raise ValueError(
-                    f"competentie '{competence.id}' heeft de niveaus {', '.join(lv.id for lv in competence.levels)};"
-                    f" gebruik in elke competentie dezelfde niveaus ({', '.join(scale)})"
-                )
+        for i, competence in enumerate(self.competences[1:], 1):
+            ids = [level.id for level in competence.levels]
+            for j, level_id in enumerate(ids):
+                if j >= len(scale) or level_id != scale[j]:
+                    out.append(
+                        (
+                            ("competences", i, "levels", j, "id"),
+                            f"competentie '{competence.id}' noemt dit niveau '{level_id}'; gebruik in elke competentie"
+                            f" dezelfde niveaus in dezelfde volgorde ({', '.join(scale)})",
+                        )
+                    )
+                    break
+            else:
+                if len(ids) != len(scale):
+                    out.append(
+                        (
+                            ("competences", i, "levels"),
+                            f"competentie '{competence.id}' heeft {len(ids)} niveaus, de eerste competentie"
+                            f" {len(scale)}; gebruik overal dezelfde niveaus ({', '.join(scale)})",
+                        )
+                    )
         known = self.ids()
         for group in ("chapters", "exercises", "cases"):
             for i, item in enumerate(getattr(self.mapping, group)):
                 for j, cid in enumerate(item.competences):
                     if cid not in known:
-                        raise ValueError(
-                            f"mapping.{group}.{i}.competences.{j}: onbekende competentie '{cid}';"
-                            f" kies uit {', '.join(known)}"
+                        out.append(
+                            (
+                                ("mapping", group, i, "competences", j),
+                                f"onbekende competentie '{cid}'; kies uit {', '.join(known)}",
+                            )
                         )
-        return self
+        return out
 
     def ids(self) -> list[str]:
         """The competence ids in order."""

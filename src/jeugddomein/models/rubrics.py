@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Literal
+from itertools import pairwise
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from ..loading import DataError
 from .base import LongText, ShortText, StrictModel, WidgetId
-from .competences import CompetenceId, PageRef
+from .competences import CompetenceFramework, CompetenceId, PageRef, raise_first
 from .registry import widget_state
 
 SlugId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
@@ -60,58 +63,78 @@ class Rubric(StrictModel):
     levels: Annotated[list[RubricLevel], Field(min_length=3, max_length=5)] = Field(
         description="The levels from low to high, with their values on the 1-10 scale."
     )
-    criteria: Annotated[list[Criterion], Field(min_length=2, max_length=12)] = Field(
-        description="The criteria (rows)."
-    )
+    criteria: Annotated[list[Criterion], Field(min_length=2, max_length=12)] = Field(description="The criteria (rows).")
 
     @model_validator(mode="after")
-    def _consistent(self) -> Rubric:
+    def _consistent(self, info: ValidationInfo) -> Rubric:
+        return raise_first(self, info)
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        """Cross-field problems as (YAML path, reason): weights, levels, descriptors, knock-out standards."""
+        out: list[tuple[tuple, str]] = []
         values = [level.value for level in self.levels]
-        if any(b <= a for a, b in zip(values, values[1:], strict=False)):
-            raise ValueError("levels: de waarden moeten van laag naar hoog oplopen (bijvoorbeeld 3, 6, 8, 10)")
+        if any(b <= a for a, b in pairwise(values)):
+            out.append((("levels",), "de waarden moeten van laag naar hoog oplopen (bijvoorbeeld 4, 6, 8, 10)"))
         level_ids = [level.id for level in self.levels]
         if len(set(level_ids)) != len(level_ids):
-            raise ValueError("levels: elk niveau moet een eigen id hebben")
+            out.append((("levels",), "elk niveau moet een eigen id hebben"))
         ids = [c.id for c in self.criteria]
-        doubles = sorted({i for i in ids if ids.count(i) > 1})
-        if doubles:
-            raise ValueError(f"criteria: dubbel criterium-id: {', '.join(doubles)}")
+        for i, cid in enumerate(ids):
+            if cid in ids[:i]:
+                out.append((("criteria", i, "id"), f"dubbel criterium-id '{cid}'; geef elk criterium een eigen id"))
         total = sum(c.weight for c in self.criteria)
         if total != 100:
-            raise ValueError(
-                f"criteria.weight: de gewichten tellen op tot {total}% in plaats van 100%; pas ze aan"
-                f" ({' + '.join(str(c.weight) for c in self.criteria)})"
+            out.append(
+                (
+                    ("criteria", 0, "weight"),
+                    f"de gewichten tellen op tot {total}% in plaats van 100%"
+                    f" ({' + '.join(str(c.weight) for c in self.criteria)}); pas ze aan",
+                )
             )
         for i, criterion in enumerate(self.criteria):
-            missing = [lv for lv in level_ids if lv not in criterion.descriptors]
-            if missing:
-                raise ValueError(
-                    f"criteria.{i}.descriptors: niveau '{missing[0]}' ontbreekt bij criterium '{criterion.id}';"
-                    f" beschrijf elk niveau ({', '.join(level_ids)})"
-                )
-            extra = [key for key in criterion.descriptors if key not in level_ids]
-            if extra:
-                raise ValueError(
-                    f"criteria.{i}.descriptors: onbekend niveau '{extra[0]}' bij criterium '{criterion.id}';"
-                    f" kies uit {', '.join(level_ids)}"
-                )
+            for level in level_ids:
+                if level not in criterion.descriptors:
+                    out.append(
+                        (
+                            ("criteria", i, "descriptors"),
+                            f"niveau '{level}' ontbreekt bij criterium '{criterion.id}'; beschrijf elk niveau"
+                            f" ({', '.join(level_ids)})",
+                        )
+                    )
+            for key in criterion.descriptors:
+                if key not in level_ids:
+                    out.append(
+                        (
+                            ("criteria", i, "descriptors", key),
+                            f"onbekend niveau '{key}' bij criterium '{criterion.id}'; kies uit {', '.join(level_ids)}",
+                        )
+                    )
             if criterion.knockout:
                 if criterion.standard is None:
-                    raise ValueError(
-                        f"criteria.{i}.standard: criterium '{criterion.id}' is een knock-out maar heeft geen norm;"
-                        f" zet 'standard' op het laagste niveau dat nog voldoet"
+                    out.append(
+                        (
+                            ("criteria", i, "knockout"),
+                            f"criterium '{criterion.id}' is een knock-out maar heeft geen norm;"
+                            " zet 'standard' op het laagste niveau dat nog voldoet",
+                        )
                     )
-                if criterion.standard not in level_ids:
-                    raise ValueError(
-                        f"criteria.{i}.standard: onbekend niveau '{criterion.standard}'; kies uit {', '.join(level_ids)}"
+                elif criterion.standard not in level_ids:
+                    out.append(
+                        (
+                            ("criteria", i, "standard"),
+                            f"onbekend niveau '{criterion.standard}'; kies uit {', '.join(level_ids)}",
+                        )
                     )
-                if criterion.standard == level_ids[0]:
-                    raise ValueError(
-                        f"criteria.{i}.standard: de norm kan niet het laagste niveau zijn; dan kan niemand zakken"
+                elif criterion.standard == level_ids[0]:
+                    out.append(
+                        (
+                            ("criteria", i, "standard"),
+                            "de norm kan niet het laagste niveau zijn; dan kan niemand zakken",
+                        )
                     )
             elif criterion.standard is not None:
-                raise ValueError(f"criteria.{i}.standard: een norm hoort alleen bij een knock-out (knockout: true)")
-        return self
+                out.append((("criteria", i, "standard"), "een norm hoort alleen bij een knock-out (knockout: true)"))
+        return out
 
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id (KeyError when unknown)."""
@@ -201,36 +224,48 @@ class Studiewijzer(StrictModel):
         return start
 
     @model_validator(mode="after")
-    def _consistent(self) -> Studiewijzer:
-        numbers = [w.week for w in self.weeks]
-        if numbers != list(range(1, len(self.weeks) + 1)):
-            raise ValueError(f"weeks: nummer de weken 1 tot en met {len(self.weeks)} op volgorde")
+    def _consistent(self, info: ValidationInfo) -> Studiewijzer:
+        return raise_first(self, info)
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        """Cross-field problems as (YAML path, reason): week numbers, hours, weights, deadlines."""
+        out: list[tuple[tuple, str]] = []
+        for i, week in enumerate(self.weeks):
+            if week.week != i + 1:
+                out.append((("weeks", i, "week"), f"verwacht week {i + 1}; nummer de weken op volgorde vanaf 1"))
         kinds = [k.id for k in self.hour_kinds]
         for i, week in enumerate(self.weeks):
-            unknown = [key for key in week.hours if key not in kinds]
-            if unknown:
-                raise ValueError(f"weeks.{i}.hours: onbekende soort uren '{unknown[0]}'; kies uit {', '.join(kinds)}")
-            if any(value < 0 for value in week.hours.values()):
-                raise ValueError(f"weeks.{i}.hours: uren kunnen niet negatief zijn")
+            for key, value in week.hours.items():
+                if key not in kinds:
+                    out.append(
+                        (("weeks", i, "hours", key), f"onbekende soort uren '{key}'; kies uit {', '.join(kinds)}")
+                    )
+                if value < 0:
+                    out.append((("weeks", i, "hours", key), "uren kunnen niet negatief zijn"))
         total = self.total_hours()
         expected = self.ec * self.hours_per_ec
         if total != expected:
-            raise ValueError(
-                f"weeks.hours: de uren tellen op tot {total}; {self.ec} EC is {expected} uur"
-                f" ({self.ec} × {self.hours_per_ec}); verschil {expected - total:+d}"
+            out.append(
+                (
+                    ("weeks",),
+                    f"de uren tellen op tot {total}; {self.ec} EC is {expected} uur"
+                    f" ({self.ec} × {self.hours_per_ec}); verschil {expected - total:+d}",
+                )
             )
         weight = sum(p.weight for p in self.products)
         if weight != 100:
-            raise ValueError(f"products.weight: de gewichten tellen op tot {weight}% in plaats van 100%")
+            out.append((("products", 0, "weight"), f"de gewichten tellen op tot {weight}% in plaats van 100%"))
         for i, product in enumerate(self.products):
             if product.due.week > len(self.weeks):
-                raise ValueError(
-                    f"products.{i}.due.week: week {product.due.week} bestaat niet; de minor heeft {len(self.weeks)} weken"
+                out.append(
+                    (
+                        ("products", i, "due", "week"),
+                        f"week {product.due.week} bestaat niet; de minor heeft {len(self.weeks)} weken",
+                    )
                 )
-        ids = [p.id for p in self.products]
-        if len(set(ids)) != len(ids):
-            raise ValueError("products: elk product moet een eigen id hebben")
-        return self
+            if product.id in [p.id for p in self.products[:i]]:
+                out.append((("products", i, "id"), f"dubbel product-id '{product.id}'"))
+        return out
 
     def total_hours(self) -> int:
         """All study hours of all weeks."""
@@ -273,3 +308,175 @@ class RubricState(StrictModel):
     assessor: str = Field("", max_length=200, description="Name of the assessor (lecturer mode).")
     zelf: RubricScoring = Field(default_factory=RubricScoring, description="The student's self-assessment.")
     docent: RubricScoring = Field(default_factory=RubricScoring, description="The lecturer's scoring.")
+
+
+# --- loading with cross-file checks -------------------------------------------------------------------------------
+
+
+def _problem(path: Path, root: Path, loc: tuple, reason: str) -> DataError:
+    """A DataError at the line of `loc` (a YAML path) in `path`."""
+    import yaml
+
+    from ..loading import _line_index
+
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    lines = _line_index(node) if node is not None else {}
+    probe = loc
+    while probe not in lines and probe:
+        probe = probe[:-1]
+    return DataError(_relative(path, root), [(lines.get(probe), ".".join(map(str, loc)), reason)])
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def load_checked(model: type, path: Path, root: Path) -> Any:
+    """Load a YAML file like loading.load_yaml_file, but report cross-field problems at their own field and line."""
+    import yaml
+
+    from ..loading import _line_index, load_yaml_text
+
+    text = path.read_text(encoding="utf-8")
+    source = _relative(path, root)
+    try:
+        data = yaml.safe_load(text)
+        obj = model.model_validate(data, context={"defer_checks": True})
+    except (yaml.YAMLError, ValidationError):
+        load_yaml_text(model, text, source)  # raises the shared loader's DataError (file, line, field, reason)
+        raise
+    problems = obj.problems()
+    if problems:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        lines = _line_index(node) if node is not None else {}
+        found = []
+        for loc, reason in problems:
+            probe = loc
+            while probe not in lines and probe:
+                probe = probe[:-1]
+            found.append((lines.get(probe), ".".join(map(str, loc)), reason))
+        raise DataError(source, found)
+    return obj
+
+
+def load_framework(data: Path) -> CompetenceFramework:
+    """Load and validate data/competences.yaml."""
+    return load_checked(CompetenceFramework, data / "competences.yaml", data.parent)
+
+
+def load_rubric_file(path: Path, data: Path, framework: CompetenceFramework | None = None) -> Rubric:
+    """Load one rubric file and check its id against the file name and its competences against the framework."""
+    rubric = load_checked(Rubric, path, data.parent)
+    if rubric.id != path.stem:
+        raise _problem(
+            path, data.parent, ("id",), f"het id '{rubric.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"
+        )
+    framework = framework or load_framework(data)
+    known = framework.ids()
+    for i, criterion in enumerate(rubric.criteria):
+        for j, cid in enumerate(criterion.competences):
+            if cid not in known:
+                raise _problem(
+                    path,
+                    data.parent,
+                    ("criteria", i, "competences", j),
+                    f"onbekende competentie '{cid}'; kies uit {', '.join(known)} (data/competences.yaml)",
+                )
+    return rubric
+
+
+def load_rubric(rubric_id: str, data: Path, framework: CompetenceFramework | None = None) -> Rubric:
+    """Load data/rubrics/<rubric_id>.yaml (DataError when it does not exist)."""
+    path = data / "rubrics" / f"{rubric_id}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (data / "rubrics").glob("*.yaml"))
+        raise DataError("data/rubrics", [(None, "rubric", f"geen rubric '{rubric_id}'; kies uit {', '.join(known)}")])
+    return load_rubric_file(path, data, framework)
+
+
+def load_rubrics(data: Path, framework: CompetenceFramework | None = None) -> dict[str, Rubric]:
+    """Every rubric in data/rubrics/, by id."""
+    framework = framework or load_framework(data)
+    return {path.stem: load_rubric_file(path, data, framework) for path in sorted((data / "rubrics").glob("*.yaml"))}
+
+
+def load_studiewijzer(data: Path, rubrics: dict[str, Rubric] | None = None) -> Studiewijzer:
+    """Load data/studiewijzer.yaml and check that every product has a rubric."""
+    path = data / "studiewijzer.yaml"
+    plan = load_checked(Studiewijzer, path, data.parent)
+    rubrics = load_rubrics(data) if rubrics is None else rubrics
+    for i, product in enumerate(plan.products):
+        if product.rubric not in rubrics:
+            raise _problem(
+                path,
+                data.parent,
+                ("products", i, "rubric"),
+                f"geen rubric '{product.rubric}' in data/rubrics/; kies uit {', '.join(sorted(rubrics))}",
+            )
+    return plan
+
+
+def check_pages(
+    framework: CompetenceFramework, plan: Studiewijzer | None, pages: set[str], data: Path
+) -> list[DataError]:
+    """Problems with references: pages in the mapping or studiewijzer that are not in the book, unknown cases."""
+    problems: list[DataError] = []
+    comp_path = data / "competences.yaml"
+    mapped: set[str] = set()
+    for group in ("chapters", "exercises"):
+        for i, item in enumerate(getattr(framework.mapping, group)):
+            mapped.add(item.page or "")
+            if item.page not in pages:
+                problems.append(
+                    _problem(
+                        comp_path,
+                        data.parent,
+                        ("mapping", group, i, "page"),
+                        f"de pagina '{item.page}' staat niet in de inhoudsopgave (_toc.yml); controleer de naam",
+                    )
+                )
+    cases = {p.stem for p in (data / "cases").glob("*.yaml")} if (data / "cases").is_dir() else set()
+    for i, item in enumerate(framework.mapping.cases):
+        if item.case not in cases:
+            problems.append(
+                _problem(
+                    comp_path,
+                    data.parent,
+                    ("mapping", "cases", i, "case"),
+                    f"er is geen casus '{item.case}' in data/cases/; controleer het id",
+                )
+            )
+    if plan is not None:
+        plan_path = data / "studiewijzer.yaml"
+        for i, week in enumerate(plan.weeks):
+            for field in ("chapters", "exercises"):
+                for j, page in enumerate(getattr(week, field)):
+                    if page not in pages:
+                        problems.append(
+                            _problem(
+                                plan_path,
+                                data.parent,
+                                ("weeks", i, field, j),
+                                f"de pagina '{page}' staat niet in de inhoudsopgave (_toc.yml); controleer de naam",
+                            )
+                        )
+    return problems
+
+
+def unmapped(framework: CompetenceFramework, pages: set[str], data: Path) -> list[str]:
+    """Chapters, exercise pages and cases the mapping does not mention yet (a case page counts as its case)."""
+    mapped = {item.page for item in (*framework.mapping.chapters, *framework.mapping.exercises)}
+    cases = {item.case for item in framework.mapping.cases}
+    missing = []
+    for page in sorted(pages):
+        if page.startswith("exercises/casussen/"):
+            if page.rsplit("/", 1)[1] not in cases:
+                missing.append(f"casus {page.rsplit('/', 1)[1]}")
+        elif (page.startswith(("chapters/0", "exercises/")) or page == "chapters/docenten/index") and page not in mapped:
+            missing.append(page)
+    if (data / "cases").is_dir():
+        missing += [f"casus {p.stem}" for p in sorted((data / "cases").glob("*.yaml")) if p.stem not in cases]
+    return sorted(set(missing))

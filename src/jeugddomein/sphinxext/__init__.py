@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
-from . import a11y, citations, collect
+from . import citations, collect, postprocess
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -26,7 +27,7 @@ from .portfolio import PortfolioDirective
 
 logger = logging.getLogger(__name__)
 
-_THIRD_PARTY_SCRIPTS = ("require.js", "require.min.js", "embed-amd.js", "thebe", "html-manager")
+_DROPPED_SCRIPTS = ("require.js", "require.min.js", "embed-amd.js", "thebe", "html-manager")
 
 
 def _validate_config(app: Sphinx, config: Any) -> None:
@@ -50,15 +51,15 @@ def _add_assets(app: Sphinx) -> None:
     )
 
 
-def _drop_third_party_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Remove any script that would load a widget manager or thebe from another host."""
+def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Remove scripts that would load a widget manager or thebe from other hosts."""
     scripts = context.get("script_files")
     if scripts is None:
         return
     context["script_files"] = [
         s
         for s in scripts
-        if not (str(s).startswith(("http://", "https://", "//")) or any(n in str(s) for n in _THIRD_PARTY_SCRIPTS))
+        if not (str(s).startswith(("http://", "https://", "//")) or any(n in str(s) for n in _DROPPED_SCRIPTS))
     ]
 
 
@@ -78,16 +79,18 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir) / "_static" / "jeugddomein"
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
     (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
-    a11y.repair_site(Path(app.outdir))
+    postprocess.finish_site(Path(app.outdir), light=app.config.jd_light_assets)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     citations.register()
     app.add_config_value("jd_course_id", "samenwerken-jeugddomein", "html", [str])
     app.add_config_value("jd_course_version", "1.0", "html", [str])
+    # Benchmarks compare against the theme's stock assets by setting JD_STOCK_ASSETS=1.
+    app.add_config_value("jd_light_assets", os.environ.get("JD_STOCK_ASSETS") != "1", "html", [bool])
     app.connect("config-inited", _validate_config)
     app.connect("builder-inited", _add_assets)
-    app.connect("html-page-context", _drop_third_party_scripts)
+    app.connect("html-page-context", _drop_scripts)
     app.connect("env-purge-doc", collect.purge)
     app.connect("env-merge-info", collect.merge)
     app.connect("build-finished", _write_course_files)
@@ -100,7 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=(skip_wrapper, None),
     )
     for name, directive in widget_directives().items():
-        app.add_directive(name, directive)
+        app.add_directive(name, directive, override=True)  # "rubric" is also a docutils name
     app.add_directive("learning-goals", LearningGoalsDirective)
     app.add_directive("chart", ChartDirective)
     app.add_directive("glossary-from-data", GlossaryFromDataDirective)

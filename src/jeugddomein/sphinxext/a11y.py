@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _EMPTY_SUMMARY = re.compile(r'<summary>(<span class="toctree-toggle" role="presentation">.*?</span>)</summary>')
 _LABEL = '<span class="visually-hidden">Onderdelen tonen of verbergen</span>'
@@ -15,12 +14,3 @@ def repair(html: str) -> str:
     return html.replace('<div class="citation" id="', '<div role="listitem" class="citation" id="').replace(
         'role="doc-biblioentry"', ""
     )
-
-
-def repair_site(outdir: Path) -> None:
-    """Repair every HTML page of a built site in place."""
-    for path in outdir.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        fixed = repair(text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")

@@ -65,6 +65,7 @@ export function createModel({ id, widget, page, config, defaults }) {
     },
     save_changes() {
       store.write(id, { widget, page, state: pick(data, stateKeys) });
+      document.dispatchEvent(new CustomEvent("jd:saved", { detail: { id } }));
     },
     send() {
       // Custom messages go to a kernel; the static site has none.
@@ -163,4 +164,41 @@ if (document.querySelector(".jd-portfolio")) {
   import("./portfolio.js").then((m) =>
     m.mountPortfolio(document.querySelector(".jd-portfolio"), { store, course, courseVersion, loadWidgetModule }),
   );
+}
+
+// The theme's "print" button without an inline onclick (postprocess turns it into data-jd-print; strict CSP).
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-jd-print]")) window.print();
+});
+
+/** The SCORM 1.2 API of an LMS: window.API in this window's parents, then in its opener's (the standard search). */
+export function findScormApi(start = window) {
+  const search = (win) => {
+    for (let depth = 0; win && depth < 10; depth += 1) {
+      try {
+        if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
+      } catch {
+        // A parent on another origin: not reachable, keep looking further up.
+      }
+      if (win.parent === win) break;
+      win = win.parent;
+    }
+    return null;
+  };
+  let api = search(start);
+  try {
+    if (!api && start.opener) api = search(start.opener);
+  } catch {
+    api = null;
+  }
+  return api;
+}
+
+// Inside an LMS only: report completion and score (scorm.js is not even loaded elsewhere).
+const scormApi = findScormApi();
+if (scormApi) {
+  ready
+    .then(() => import("./scorm.js"))
+    .then((m) => m.connect({ api: scormApi, store, loadWidgetModule }))
+    .catch((error) => console.warn("SCORM-koppeling mislukt:", error));
 }

@@ -1,0 +1,674 @@
+"""Read a folder of exported portfolios into tidy tables, with a report on every file that could not be used.
+
+    from jeugddomein.cohort import load_portfolios
+    cohort = load_portfolios("exports/", groups="groepen.csv")
+    cohort.files          # one row per file: gelezen, overgeslagen (with the reason) or vervangen (older export)
+    cohort.activity       # one row per learner and exercise: page, widget, last change, done
+    cohort.scans          # Bronstein self-scan: one row per learner, scan and part (as jeugddomein.bronstein)
+
+Every file is checked with the same pydantic models the course exports with (`Portfolio`), then with this course's
+id. A bad file never stops the others: it is reported with the reason in plain Dutch. When a learner exported more
+than once, the newest export counts. Large folders are read by several processes at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+
+from ..bronstein import RESULT_COLUMNS
+from ..grading import MissingScores, grade
+from ..models.bronstein import load_instrument, score
+from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
+from .book import Book, read_book
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest file read, as in the course's own import (portfolio.js): a real portfolio is far below 1 MB."""
+
+PARALLEL_FROM = 200
+"""From this many files on, the files are read by a pool of processes."""
+
+FILE_COLUMNS = ["bestand", "status", "reden", "deelnemer", "geexporteerd"]
+STUDENT_COLUMNS = ["deelnemer", "bestand", "geexporteerd", "cursusversie", "beroep", "groep", "onderdelen"]
+ACTIVITY_COLUMNS = ["deelnemer", "widget_id", "widget", "pagina", "bijgewerkt", "af"]
+COMPETENCE_COLUMNS = ["deelnemer", "competentie", "moment", "niveau", "datum", "bewijs"]
+RUBRIC_SCORE_COLUMNS = ["deelnemer", "widget_id", "rubric", "wie", "criterium", "niveau"]
+RUBRIC_GRADE_COLUMNS = [
+    "deelnemer",
+    "widget_id",
+    "rubric",
+    "wie",
+    "gescoord",
+    "criteria",
+    "cijfer",
+    "gewogen",
+    "behaald",
+    "knockouts",
+    "beoordeelde",
+    "beoordelaar",
+    "bijgewerkt",
+]
+ROLEPLAY_COLUMNS = [
+    "deelnemer",
+    "widget_id",
+    "casus",
+    "spel",
+    "modus",
+    "rol",
+    "groepsnaam",
+    "afloop",
+    "stap",
+    "scene",
+    "keuze",
+]
+PICTURE_COLUMNS = [
+    "deelnemer",
+    "widget_id",
+    "tekening",
+    "actoren",
+    "teksten",
+    "bubbels",
+    "grenzen",
+    "relaties",
+    "gespannen",
+]
+
+TABLES = {
+    "activity": ACTIVITY_COLUMNS,
+    "scans": RESULT_COLUMNS,
+    "competences": COMPETENCE_COLUMNS,
+    "rubric_scores": RUBRIC_SCORE_COLUMNS,
+    "rubric_grades": RUBRIC_GRADE_COLUMNS,
+    "roleplay": ROLEPLAY_COLUMNS,
+    "pictures": PICTURE_COLUMNS,
+}
+"""The tidy tables a cohort has, with their columns."""
+
+NO_GROUP = "(geen groep)"
+"""The group of a learner the group list and the role-plays say nothing about."""
+
+STATUS_READ, STATUS_SKIPPED, STATUS_REPLACED = "gelezen", "overgeslagen", "vervangen"
+
+_MESSAGES = {
+    "missing": "dit veld ontbreekt",
+    "extra_forbidden": "onbekend veld",
+    "literal_error": "deze waarde is hier niet toegestaan",
+    "string_too_long": "deze tekst is te lang",
+    "string_too_short": "deze tekst is te kort of leeg",
+    "string_pattern_mismatch": "deze tekst heeft niet de juiste vorm",
+    "too_long": "deze lijst is te lang",
+    "int_parsing": "hier hoort een geheel getal",
+    "int_type": "hier hoort een geheel getal",
+    "datetime_parsing": "hier hoort een datum en tijd (ISO 8601)",
+    "datetime_from_date_parsing": "hier hoort een datum en tijd (ISO 8601)",
+    "date_from_datetime_parsing": "hier hoort een datum (JJJJ-MM-DD)",
+    "union_tag_invalid": "onbekend soort oefening",
+    "greater_than_equal": "dit getal is te klein",
+    "less_than_equal": "dit getal is te groot",
+    "dict_type": "hier hoort een object",
+    "list_type": "hier hoort een lijst",
+    "bool_type": "hier hoort true of false",
+    "string_type": "hier hoort tekst",
+}
+
+
+@dataclass
+class Context:
+    """What every reader needs, built once and handed to each worker process."""
+
+    course: str
+    instrument: dict[str, Any] | None
+    rubrics: dict[str, dict[str, Any]]
+    rubric_of: dict[str, str]
+    case_of: dict[str, str]
+    pages: dict[str, str]
+    competences: int
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass
+class FileResult:
+    """The outcome of reading one file."""
+
+    name: str
+    ok: bool
+    reason: str = ""
+    learner: str = ""
+    key: str = ""
+    exported: float | None = None
+    version: str = ""
+    profession: str = ""
+    groups: list[str] = field(default_factory=list)
+    rows: dict[str, list[tuple]] = field(default_factory=dict)
+
+
+@dataclass
+class Cohort:
+    """A cohort's exported work as tidy tables (one pandas DataFrame per kind of work), plus the file report."""
+
+    files: pd.DataFrame
+    """One row per file: bestand, status (gelezen, overgeslagen, vervangen), reden, deelnemer, geexporteerd."""
+    students: pd.DataFrame
+    """One row per learner: deelnemer, bestand, geexporteerd, cursusversie, beroep, groep, onderdelen."""
+    activity: pd.DataFrame
+    """One row per learner and saved exercise: widget_id, widget, pagina, bijgewerkt, af (done by the widget's rule)."""
+    scans: pd.DataFrame
+    """Bronstein self-scan, one row per learner, scan and part (columns of jeugddomein.bronstein, plus groep)."""
+    competences: pd.DataFrame
+    """Competence tracker, one row per self-assessment: competentie, moment, niveau (1-4), datum, bewijs (count)."""
+    rubric_scores: pd.DataFrame
+    """Rubrics, one row per scored criterion: rubric, wie ('zelf' or 'docent'), criterium, niveau."""
+    rubric_grades: pd.DataFrame
+    """Rubrics, one row per filled-in rubric: cijfer (None until every criterion is scored), behaald, knockouts."""
+    roleplay: pd.DataFrame
+    """Role-plays, one row per choice: casus, spel (0 = game in progress, 1.. = finished), afloop, scene, keuze."""
+    pictures: pd.DataFrame
+    """Rich pictures, one row per picture: counts of actors, texts, bubbles, boundaries, relations, strained ones."""
+    book: Book
+    """The course's pages and widget placements."""
+    missing: list[str] = field(default_factory=list)
+    """Learners on the group list without a portfolio."""
+
+    def problems(self) -> pd.DataFrame:
+        """The files that were not used, with the reason."""
+        return self.files[self.files["status"] != STATUS_READ].reset_index(drop=True)
+
+    def __repr__(self) -> str:
+        counts = self.files["status"].value_counts()
+        return (
+            f"Cohort({len(self.students)} deelnemers; {counts.get(STATUS_READ, 0)} gelezen, "
+            f"{counts.get(STATUS_SKIPPED, 0)} overgeslagen, {counts.get(STATUS_REPLACED, 0)} vervangen)"
+        )
+
+
+# --- one file -------------------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _where(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(bestand)"
+
+
+def diagnose(raw: bytes, error: ValidationError, course: str) -> str:
+    """Why a file that failed validation is not a usable portfolio, in plain Dutch."""
+    first = error.errors()[0]
+    if first["type"] == "json_invalid":
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return "geen tekstbestand (binaire inhoud); dit is geen portfolio-export"
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as problem:
+            body = text.strip()
+            ran_out = "EOF while parsing" in first["msg"] or problem.msg.startswith("Unterminated string")
+            if body[:1] in "{[" and (ran_out or problem.pos >= len(text.rstrip()) - 1):
+                return (
+                    "het bestand houdt halverwege op (afgebroken download of kopie); "
+                    "vraag de student het portfolio opnieuw te exporteren"
+                )
+            return f"geen geldige JSON (regel {problem.lineno}, kolom {problem.colno}); dit is geen portfolio-export"
+        return f"geen geldige JSON ({first['msg']})"
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or data.get("format") != PORTFOLIO_FORMAT:
+        return "geen portfolio van deze cursus: het veld 'format' ontbreekt of heeft een andere waarde"
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+            return (
+                f"gemaakt met een nieuwere versie van het exportformaat ({version}); "
+                f"deze tools lezen versie {SCHEMA_VERSION}: werk het pakket jeugddomein bij"
+            )
+        return f"onbekende versie van het exportformaat ({json.dumps(version)}); verwacht is versie {SCHEMA_VERSION}"
+    if data.get("course") != course:
+        return f"hoort bij een andere cursus ('{data.get('course')}'), niet bij '{course}'"
+    count = error.error_count()
+    message = _MESSAGES.get(first["type"], first["msg"])
+    more = f" (en nog {count - 1} probleem/problemen)" if count > 1 else ""
+    return f"klopt niet met het exportformaat bij {_where(first['loc'])}: {message}{more}"
+
+
+def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tuple]:
+    if context.instrument is None:
+        return []
+    rows = []
+    for scan in entry.state.scans:
+        for part in score(context.instrument, scan.answers)["scales"]:
+            rows.append(
+                (
+                    learner,
+                    name,
+                    entry.id,
+                    scan.label,
+                    scan.date.isoformat(),
+                    scan.perspective,
+                    part["kind"],
+                    part["id"],
+                    part["name"],
+                    part["short"],
+                    part["score"],
+                    part["n"],
+                )
+            )
+    return rows
+
+
+_GRADES: dict[tuple[str, tuple], tuple | None] = {}
+
+
+def _graded(context: Context, rubric_id: str, scores: tuple[tuple[str, str], ...]) -> tuple | None:
+    """jeugddomein.grading.grade for one scoring, remembered: a rubric has only a few hundred possible scorings."""
+    key = (rubric_id, scores)
+    if key not in _GRADES:
+        try:
+            result = grade(context.rubrics[rubric_id], dict(scores))
+        except MissingScores:
+            _GRADES[key] = None
+        else:
+            _GRADES[key] = (result.grade, result.weighted, result.passed, ", ".join(result.knockouts))
+    return _GRADES[key]
+
+
+def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, list[tuple]]) -> bool:
+    """Add the rubric's criterion scores and grades; return whether the self-assessment is complete (done)."""
+    rubric_id = context.rubric_of.get(entry.id) or entry.id.removeprefix("rubric-")
+    rubric = context.rubrics.get(rubric_id)
+    done = False
+    for who in ("zelf", "docent"):
+        scoring = getattr(entry.state, who)
+        if not scoring.scores:
+            continue
+        if rubric is None:
+            clean = dict(scoring.scores)
+        else:
+            levels = {level["id"] for level in rubric["levels"]}
+            criteria = {c["id"] for c in rubric["criteria"]}
+            clean = {c: lv for c, lv in scoring.scores.items() if c in criteria and lv in levels}
+        for criterion, level in clean.items():
+            rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level))
+        grade_value = weighted = passed = None
+        knockouts = ""
+        if rubric is not None:
+            outcome = _graded(context, rubric_id, tuple(sorted(clean.items())))
+            if outcome is not None:
+                grade_value, weighted, passed, knockouts = outcome
+                done = done or who == "zelf"
+        rows["rubric_grades"].append(
+            (
+                learner,
+                entry.id,
+                rubric_id,
+                who,
+                len(clean),
+                len(rubric["criteria"]) if rubric else None,
+                grade_value,
+                weighted,
+                passed,
+                knockouts,
+                entry.state.student,
+                entry.state.assessor,
+                entry.updated.timestamp(),
+            )
+        )
+    return done
+
+
+def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]) -> tuple[bool, list[str]]:
+    """Add one row per choice of every game; return (done, group names used in class play)."""
+    state = entry.state
+    case = context.case_of.get(entry.id) or entry.id.removeprefix("rollenspel-")
+    games = [(i + 1, run.mode, run.role, run.group, run.ending, run.path) for i, run in enumerate(state.runs)]
+    if state.mode:
+        games.append((0, state.mode, state.role, state.group, None, state.path))
+    for number, mode, role, group, ending, path in games:
+        for step_number, step in enumerate(path, start=1):
+            rows.append(
+                (learner, entry.id, case, number, mode, role, group, ending, step_number, step.scene, step.choice)
+            )
+    done = any(any(r.strip() for r in run.reflections) for run in state.runs) or (
+        bool(state.mode) and bool(state.reflections) and all(r.strip() for r in state.reflections)
+    )
+    groups = [run.group.strip() for run in state.runs if run.mode == "klas" and run.group.strip()]
+    if state.mode == "klas" and state.group.strip():
+        groups.append(state.group.strip())
+    return done, groups
+
+
+def _picture_rows(learner: str, entry: Any, rows: list[tuple]) -> bool:
+    done = False
+    for picture in entry.state.pictures:
+        scene = picture.scene
+        kinds = {"actor": 0, "text": 0, "bubble": 0, "boundary": 0}
+        for element in scene.elements:
+            kinds[element.kind] += 1
+        strained = sum(1 for r in scene.relations if r.style == "strained" or r.conflict)
+        rows.append(
+            (
+                learner,
+                entry.id,
+                scene.title,
+                kinds["actor"],
+                kinds["text"],
+                kinds["bubble"],
+                kinds["boundary"],
+                len(scene.relations),
+                strained,
+            )
+        )
+        done = done or (kinds["actor"] >= 3 and len(scene.relations) >= 2)
+    return done
+
+
+def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
+    """The tidy rows of one valid portfolio."""
+    learner = " ".join(portfolio.learner.split()) or Path(name).stem
+    rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
+    profession = ""
+    groups: list[str] = []
+    for entry in portfolio.entries:
+        widget = entry.widget
+        state = entry.state
+        done: bool | None
+        if widget == "knowledge-check":
+            done = bool(state.checked and state.correct)
+        elif widget == "reflection":
+            done = _words(state.text) >= 10
+        elif widget == "bronstein-scan":
+            done = bool(state.scans)
+            rows["scans"].extend(_scan_rows(context, learner, name, entry))
+        elif widget == "competence-tracker":
+            profession = state.profession or profession
+            for item in state.assessments:
+                rows["competences"].append(
+                    (learner, item.competence, item.moment, item.level, item.day.isoformat(), len(item.evidence))
+                )
+            assessed = {item.competence for item in state.assessments}
+            done = bool(state.profession) and len(assessed) >= context.competences
+        elif widget == "rubric":
+            done = _rubric_rows(context, learner, entry, rows)
+        elif widget == "role-play":
+            done, used = _roleplay_rows(context, learner, entry, rows["roleplay"])
+            groups.extend(used)
+        elif widget == "rich-picture":
+            done = _picture_rows(learner, entry, rows["pictures"])
+        else:
+            done = None
+        page = context.pages.get(entry.id) or entry.page
+        rows["activity"].append((learner, entry.id, widget, page, entry.updated.timestamp(), done))
+    return FileResult(
+        name=name,
+        ok=True,
+        learner=learner,
+        key=learner.casefold() if portfolio.learner.strip() else f"\0{name}",
+        exported=portfolio.exported_at.timestamp(),
+        version=portfolio.course_version,
+        profession=profession,
+        groups=groups,
+        rows=rows,
+    )
+
+
+def read_file(path: Path, name: str, context: Context) -> FileResult:
+    """Read, check and extract one file; never raises for a bad file (the reason is in the result)."""
+    try:
+        size = path.stat().st_size
+        if size > context.max_bytes:
+            return FileResult(
+                name,
+                False,
+                f"te groot ({size / 1048576:.1f} MB); een portfolio is meestal kleiner dan 1 MB "
+                f"en nooit groter dan {context.max_bytes // 1048576} MB",
+            )
+        if size == 0:
+            return FileResult(name, False, "het bestand is leeg (0 bytes); vraag de student opnieuw te exporteren")
+        raw = path.read_bytes()
+    except OSError as error:
+        return FileResult(name, False, f"niet te lezen ({error.strerror or error})")
+    if not raw.strip():
+        return FileResult(name, False, "het bestand is leeg (alleen witruimte); vraag de student opnieuw te exporteren")
+    try:
+        portfolio = Portfolio.model_validate_json(raw)
+    except ValidationError as error:
+        return FileResult(name, False, diagnose(raw, error, context.course))
+    except (RecursionError, ValueError) as error:
+        return FileResult(name, False, f"geen bruikbaar portfolio ({error})")
+    if portfolio.course != context.course:
+        return FileResult(
+            name, False, f"hoort bij een andere cursus ('{portfolio.course}'), niet bij '{context.course}'"
+        )
+    return extract(portfolio, name, context)
+
+
+# --- many files -----------------------------------------------------------------------------------------------------
+
+_CONTEXT: Context | None = None
+
+
+def _init_worker(context: Context) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def _read_named(item: tuple[str, str]) -> FileResult:
+    assert _CONTEXT is not None
+    return read_file(Path(item[0]), item[1], _CONTEXT)
+
+
+def build_context(book: Book | None = None, data: Path | None = None) -> Context:
+    """Everything the readers need from the course: id, the Bronstein instrument, rubrics and placements."""
+    from ..models.rubrics import load_framework, load_rubrics
+
+    book = book or read_book()
+    data = data or (book.root / "data" if book.root else None)
+    instrument = rubrics = None
+    competences = 7
+    if data is not None and data.is_dir():
+        instrument = load_instrument("bronstein", data).model_dump(mode="json")
+        framework = load_framework(data)
+        rubrics = {key: value.model_dump(mode="json") for key, value in load_rubrics(data, framework).items()}
+        competences = len(framework.competences)
+    return Context(
+        course=book.course,
+        instrument=instrument,
+        rubrics=rubrics or {},
+        rubric_of=book.rubric_of(),
+        case_of=book.case_of(),
+        pages={pid: p.page for pid, p in book.placements().items()},
+        competences=competences,
+    )
+
+
+def list_files(folder: Path) -> list[tuple[Path, str]]:
+    """Every non-hidden file under `folder` (subfolders too, as an LMS download has them), with its report name."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") or part == "__MACOSX" for part in relative.parts) or not path.is_file():
+            continue
+        found.append((path, relative.as_posix()))
+    return found
+
+
+def _newest(results: list[FileResult]) -> tuple[list[FileResult], dict[str, FileResult]]:
+    """The newest export per learner (ties: the later file name), and for every older file the one that replaced it."""
+    best: dict[str, FileResult] = {}
+    for result in results:
+        if not result.ok:
+            continue
+        current = best.get(result.key)
+        if current is None or (result.exported or 0, result.name) > (current.exported or 0, current.name):
+            best[result.key] = result
+    replaced = {r.name: best[r.key] for r in results if r.ok and best[r.key] is not r}
+    return [r for r in results if r.ok and best[r.key] is r], replaced
+
+
+def _normal(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+@dataclass(frozen=True)
+class Member:
+    """A learner on the group list."""
+
+    name: str
+    group: str
+    profession: str = ""
+
+
+def read_groups(source: str | Path | pd.DataFrame | dict[str, str]) -> dict[str, Member]:
+    """A group list: CSV (or DataFrame) with the columns deelnemer and groep (beroep optional), or a dict name -> group.
+
+    Returns normalised name -> Member. Names match case-insensitively with spaces normalised.
+    """
+    if isinstance(source, dict):
+        return {_normal(k): Member(" ".join(str(k).split()), str(v).strip()) for k, v in source.items()}
+    frame = source if isinstance(source, pd.DataFrame) else pd.read_csv(source, sep=None, engine="python", dtype=str)
+    columns = {str(c).strip().casefold(): c for c in frame.columns}
+    who = next((columns[c] for c in ("deelnemer", "naam", "student", "learner") if c in columns), None)
+    group = next((columns[c] for c in ("groep", "group", "team") if c in columns), None)
+    if who is None or group is None:
+        raise ValueError("De groepenlijst heeft de kolommen 'deelnemer' en 'groep' nodig.")
+    profession = columns.get("beroep")
+    members = {}
+    for _, row in frame.iterrows():
+        name, team = row[who], row[group]
+        if pd.isna(name) or not str(name).strip() or pd.isna(team):
+            continue
+        job = row[profession] if profession is not None and pd.notna(row[profession]) else ""
+        members[_normal(name)] = Member(" ".join(str(name).split()), str(team).strip(), str(job).strip())
+    return members
+
+
+def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=columns)
+
+
+def load_portfolios(
+    folder: str | Path,
+    groups: str | Path | pd.DataFrame | dict[str, str] | None = None,
+    *,
+    workers: int | None = None,
+    book: Book | None = None,
+) -> Cohort:
+    """Read every exported portfolio in `folder` (a folder, subfolders included, or a .zip) into a Cohort.
+
+    `groups`: optional group list (CSV with deelnemer,groep); without it a learner's group is the group name they
+    used most in class play of the role-play. `workers`: processes for large folders (default: all cores).
+    Bad files are reported in `cohort.files`, never raised; a folder that does not exist is an error.
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        raise FileNotFoundError(f"De map '{folder}' bestaat niet.")
+    book = book or read_book()
+    context = build_context(book)
+    with tempfile.TemporaryDirectory(prefix="jd-cohort-") as unpacked:
+        if folder.is_file() and zipfile.is_zipfile(folder):
+            with zipfile.ZipFile(folder) as archive:
+                archive.extractall(unpacked)
+            files = list_files(Path(unpacked))
+        elif folder.is_file():
+            files = [(folder, folder.name)]
+        else:
+            files = list_files(folder)
+        workers = workers or os.cpu_count() or 1
+        if workers > 1 and len(files) >= PARALLEL_FROM:
+            import multiprocessing
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(context,),
+            ) as pool:
+                chunk = max(1, min(256, len(files) // (workers * 8)))
+                results = list(pool.map(_read_named, [(str(p), n) for p, n in files], chunksize=chunk))
+        else:
+            results = [read_file(path, name, context) for path, name in files]
+    return assemble(results, book, groups)
+
+
+def assemble(results: list[FileResult], book: Book, groups: Any = None) -> Cohort:
+    """Turn per-file results into the cohort's tables: newest export per learner, groups added."""
+    kept, replaced = _newest(results)
+    file_rows = []
+    for result in results:
+        if not result.ok:
+            file_rows.append((result.name, STATUS_SKIPPED, result.reason, "", None))
+        elif result.name in replaced:
+            newer = replaced[result.name]
+            file_rows.append(
+                (
+                    result.name,
+                    STATUS_REPLACED,
+                    f"{result.learner} heeft later opnieuw geëxporteerd; {newer.name} telt",
+                    result.learner,
+                    result.exported,
+                )
+            )
+        else:
+            file_rows.append((result.name, STATUS_READ, "", result.learner, result.exported))
+    files = _frame(file_rows, FILE_COLUMNS)
+    files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
+
+    roster = read_groups(groups) if groups is not None else {}
+    group_of: dict[str, str] = {}
+    for result in kept:
+        member = roster.get(_normal(result.learner))
+        group = member.group if member else None
+        if member and member.profession and not result.profession:
+            result.profession = member.profession
+        if group is None and result.groups:
+            counts: dict[str, int] = {}
+            for name in result.groups:
+                counts[name] = counts.get(name, 0) + 1
+            group = max(counts, key=lambda g: (counts[g], g))
+        group_of[result.learner] = group or NO_GROUP
+    students = _frame(
+        (
+            (
+                r.learner,
+                r.name,
+                r.exported,
+                r.version,
+                r.profession,
+                group_of[r.learner],
+                len(r.rows["activity"]),
+            )
+            for r in kept
+        ),
+        STUDENT_COLUMNS,
+    )
+    students["geexporteerd"] = pd.to_datetime(students["geexporteerd"], unit="s", utc=True)
+    tables: dict[str, pd.DataFrame] = {}
+    for table, columns in TABLES.items():
+        frame = _frame((row for r in kept for row in r.rows[table]), columns)
+        frame["groep"] = frame["deelnemer"].map(group_of).astype("string")
+        tables[table] = frame
+    tables["activity"]["bijgewerkt"] = pd.to_datetime(tables["activity"]["bijgewerkt"], unit="s", utc=True)
+    tables["activity"]["af"] = tables["activity"]["af"].astype("boolean")
+    tables["rubric_grades"]["bijgewerkt"] = pd.to_datetime(tables["rubric_grades"]["bijgewerkt"], unit="s", utc=True)
+    for column in ("cijfer", "gewogen"):
+        tables["rubric_grades"][column] = pd.to_numeric(tables["rubric_grades"][column]).astype("Float64")
+    tables["rubric_grades"]["behaald"] = tables["rubric_grades"]["behaald"].astype("boolean")
+    tables["scans"]["score"] = pd.to_numeric(tables["scans"]["score"]).astype("Float64")
+    tables["competences"]["niveau"] = tables["competences"]["niveau"].astype("int64")
+    present = {_normal(name) for name in group_of}
+    missing = sorted(member.name for key, member in roster.items() if key not in present)
+    return Cohort(files=files, students=students, book=book, missing=missing, **tables)

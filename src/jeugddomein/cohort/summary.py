@@ -1,0 +1,484 @@
+"""Summaries of a cohort: completion, the Bronstein profile (reusing jeugddomein.bronstein.team_profile), competence
+progress, rubric grades and the gradebook, and the role-play choices. Every function takes a Cohort and returns a
+tidy pandas DataFrame with Dutch column names, ready for a table or a chart.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from ..bronstein import PROFILE_COLUMNS, team_profile
+from ..grading import module_grade
+from .loading import NO_GROUP, Cohort
+
+SCORE_COLUMNS = ["onderdeel_id", "score"]
+"""The columns of the scan table that jeugddomein.bronstein.team_profile reads (passing only these is much faster)."""
+
+MOMENT_ORDER = ["start", "midden", "eind"]
+"""The competence tracker's default moments, in time order (other moments follow by date)."""
+
+
+# --- completion -----------------------------------------------------------------------------------------------------
+
+
+def completion_by_exercise(cohort: Cohort) -> pd.DataFrame:
+    """Per exercise (widget placement) in book order: how many learners saved work and how many finished it.
+
+    Columns: pagina, titel (of the page), widget_id, widget, deelnemers, aangeraakt, af, af_pct. Exercises in the
+    portfolios that the book does not list (any more) follow at the end.
+    """
+    total = len(cohort.students)
+    activity = cohort.activity
+    touched = activity.groupby("widget_id")["deelnemer"].nunique()
+    done = activity[activity["af"].fillna(False)].groupby("widget_id")["deelnemer"].nunique()
+    rows = []
+    known = set()
+    for page in cohort.book.pages:
+        for placement in page.placements:
+            known.add(placement.id)
+            rows.append((page.page, page.title, placement.id, placement.widget))
+    extra = activity[~activity["widget_id"].isin(known)].drop_duplicates("widget_id")
+    rows += [(r.pagina, r.pagina, r.widget_id, r.widget) for r in extra.itertuples()]
+    frame = pd.DataFrame(rows, columns=["pagina", "titel", "widget_id", "widget"])
+    frame["deelnemers"] = total
+    frame["aangeraakt"] = frame["widget_id"].map(touched).fillna(0).astype(int)
+    frame["af"] = frame["widget_id"].map(done).fillna(0).astype(int)
+    frame["af_pct"] = (100 * frame["af"] / total).round(1) if total else 0.0
+    return frame
+
+
+def completion_by_page(cohort: Cohort, per_exercise: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per page (chapter or exercise page) in book order: exercises on it and the share of learner x exercise that
+    was touched (`aangeraakt_pct`) and finished (`af_pct`), in percent. `per_exercise`: completion_by_exercise's
+    result when you have it already."""
+    per = completion_by_exercise(cohort) if per_exercise is None else per_exercise
+    grouped = per.groupby(["pagina", "titel"], sort=False).agg(
+        oefeningen=("widget_id", "count"), aangeraakt=("aangeraakt", "sum"), af=("af", "sum")
+    )
+    grouped = grouped.reset_index()
+    possible = grouped["oefeningen"] * len(cohort.students)
+    grouped["aangeraakt_pct"] = (100 * grouped["aangeraakt"] / possible).round(1).where(possible > 0, 0.0)
+    grouped["af_pct"] = (100 * grouped["af"] / possible).round(1).where(possible > 0, 0.0)
+    return grouped
+
+
+def completion_by_student(cohort: Cohort) -> pd.DataFrame:
+    """Per learner: exercises touched and finished out of the book's exercises (deelnemer, groep, aangeraakt, af)."""
+    total = sum(len(page.placements) for page in cohort.book.pages)
+    activity = cohort.activity
+    done = activity["af"].fillna(False).astype(int)
+    counts = activity.assign(af=done).groupby("deelnemer").agg(aangeraakt=("widget_id", "nunique"), af=("af", "sum"))
+    frame = (
+        cohort.students[["deelnemer", "groep", "beroep"]]
+        .merge(counts, on="deelnemer", how="left")
+        .fillna({"aangeraakt": 0, "af": 0})
+    )
+    frame["oefeningen"] = total
+    frame["af_pct"] = (100 * frame["af"] / total).round(1) if total else 0.0
+    return frame
+
+
+# --- Bronstein self-scan --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _instrument(root: Path | None) -> dict | None:
+    from ..models.bronstein import load_instrument
+
+    return load_instrument("bronstein", root / "data").model_dump(mode="json") if root else None
+
+
+def select_scans(cohort: Cohort, which: str = "laatste") -> pd.DataFrame:
+    """The scan rows to profile: 'laatste' or 'eerste' scan of every learner, 'alle', or one moment label."""
+    scans = cohort.scans
+    if scans.empty or which == "alle":
+        return scans
+    if which in ("laatste", "eerste"):
+        keys = scans[["deelnemer", "widget_id", "datum", "moment"]].drop_duplicates()
+        keys = keys.sort_values(["deelnemer", "datum", "moment"])
+        pick = keys.groupby("deelnemer").tail(1) if which == "laatste" else keys.groupby("deelnemer").head(1)
+        return scans.merge(pick, on=["deelnemer", "widget_id", "datum", "moment"])
+    return scans[scans["moment"].str.strip().str.casefold() == which.strip().casefold()]
+
+
+def scan_profile(cohort: Cohort, which: str = "laatste", by: str | None = None) -> pd.DataFrame:
+    """The self-scan's team profile (jeugddomein.bronstein.team_profile), for the cohort or per `by` (e.g. 'groep')."""
+    scans = select_scans(cohort, which)
+    if by is None:
+        return team_profile(scans[SCORE_COLUMNS], _instrument(cohort.book.root))
+    parts = []
+    for key, rows in scans[[by, *SCORE_COLUMNS]].groupby(by, sort=True):
+        profile = team_profile(rows[SCORE_COLUMNS], _instrument(cohort.book.root))
+        profile.insert(0, by, key)
+        parts.append(profile)
+    if not parts:
+        return pd.DataFrame(columns=[by, *PROFILE_COLUMNS])
+    return pd.concat(parts, ignore_index=True)
+
+
+def scan_change(cohort: Cohort) -> pd.DataFrame:
+    """Change from each learner's first to their last scan, for learners with two or more scans.
+
+    Per part: eerste and laatste (means over the same learners), verschil, n (learners with a score in both).
+    """
+    first, last = select_scans(cohort, "eerste"), select_scans(cohort, "laatste")
+    both = first.merge(last, on=["deelnemer", "onderdeel_id"], suffixes=("_1", "_2"))
+    both = both[(both["datum_1"] != both["datum_2"]) | (both["moment_1"] != both["moment_2"])]
+    both = both.dropna(subset=["score_1", "score_2"])
+    profile = team_profile(cohort.scans.iloc[0:0][SCORE_COLUMNS], _instrument(cohort.book.root))
+    rows = []
+    for part in profile.itertuples():
+        pair = both[both["onderdeel_id"] == part.onderdeel_id]
+        a, b = pair["score_1"].astype(float), pair["score_2"].astype(float)
+        rows.append(
+            {
+                "soort": part.soort,
+                "onderdeel_id": part.onderdeel_id,
+                "onderdeel": part.onderdeel,
+                "kort": part.kort,
+                "eerste": round(a.mean(), 2) if len(pair) else pd.NA,
+                "laatste": round(b.mean(), 2) if len(pair) else pd.NA,
+                "verschil": round(b.mean() - a.mean(), 2) if len(pair) else pd.NA,
+                "n": len(pair),
+            }
+        )
+    frame = pd.DataFrame(
+        rows, columns=["soort", "onderdeel_id", "onderdeel", "kort", "eerste", "laatste", "verschil", "n"]
+    )
+    for column in ("eerste", "laatste", "verschil"):
+        frame[column] = pd.to_numeric(frame[column]).astype("Float64")
+    return frame
+
+
+def scan_moments(cohort: Cohort) -> pd.DataFrame:
+    """The team profile per moment label (in date order): moment, datum (median), then the profile columns."""
+    scans = cohort.scans
+    if scans.empty:
+        return pd.DataFrame(columns=["moment", "datum", *PROFILE_COLUMNS])
+    order = scans.groupby("moment")["datum"].agg(lambda d: sorted(d)[len(d) // 2]).sort_values()
+    parts = []
+    for moment, day in order.items():
+        profile = team_profile(scans.loc[scans["moment"] == moment, SCORE_COLUMNS], _instrument(cohort.book.root))
+        profile.insert(0, "datum", day)
+        profile.insert(0, "moment", moment)
+        parts.append(profile)
+    return pd.concat(parts, ignore_index=True)
+
+
+# --- competences ----------------------------------------------------------------------------------------------------
+
+
+def _moment_order(frame: pd.DataFrame) -> list[str]:
+    known = [m for m in MOMENT_ORDER if m in set(frame["moment"])]
+    rest = frame[~frame["moment"].isin(MOMENT_ORDER)].groupby("moment")["datum"].min().sort_values().index.tolist()
+    return known + rest
+
+
+def competence_progress(cohort: Cohort, by: str | None = None) -> pd.DataFrame:
+    """Mean self-assessed level per competence and moment (n learners), optionally per `by` ('groep', 'beroep').
+
+    Columns: [by], competentie, moment, gemiddelde, n. Competences follow data/competences.yaml, moments time order.
+    """
+    frame = cohort.competences
+    if by == "beroep":
+        frame = frame.merge(cohort.students[["deelnemer", "beroep"]], on="deelnemer")
+    keys = [by] if by else []
+    columns = [*keys, "competentie", "moment", "gemiddelde", "n"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    out = frame.groupby([*keys, "competentie", "moment"]).agg(gemiddelde=("niveau", "mean"), n=("niveau", "size"))
+    out = out.reset_index()
+    out["gemiddelde"] = out["gemiddelde"].round(2)
+    order = _competence_order(cohort)
+    out["_c"] = out["competentie"].map({c: i for i, c in enumerate(order)}).fillna(len(order))
+    out["_m"] = out["moment"].map({m: i for i, m in enumerate(_moment_order(frame))})
+    return out.sort_values([*keys, "_c", "_m"]).drop(columns=["_c", "_m"]).reset_index(drop=True)[columns]
+
+
+@functools.lru_cache(maxsize=4)
+def _framework(root: Path | None):
+    from ..models.rubrics import load_framework
+
+    return load_framework(root / "data") if root else None
+
+
+def _competence_order(cohort: Cohort) -> list[str]:
+    framework = _framework(cohort.book.root)
+    return framework.ids() if framework else sorted(cohort.competences["competentie"].unique())
+
+
+def competence_names(cohort: Cohort) -> dict[str, str]:
+    """Competence id -> Dutch name (ids themselves without the course folder)."""
+    framework = _framework(cohort.book.root)
+    return {c.id: c.name for c in framework.competences} if framework else {}
+
+
+# --- grades ---------------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _plan(root: Path | None):
+    from ..models.rubrics import load_rubrics, load_studiewijzer
+
+    if root is None:
+        return None, {}
+    rubrics = load_rubrics(root / "data")
+    return load_studiewijzer(root / "data", rubrics), rubrics
+
+
+def products(cohort: Cohort) -> list[tuple[str, str, str, int, str]]:
+    """The assessed products (id, title, rubric id, weight, rubric kind) from data/studiewijzer.yaml."""
+    plan, rubrics = _plan(cohort.book.root)
+    if plan is None:
+        return []
+    return [(p.id, p.title, p.rubric, p.weight, rubrics[p.rubric].kind) for p in plan.products]
+
+
+def lecturer_grades(cohort: Cohort) -> pd.DataFrame:
+    """Per learner and product: the lecturer's grade (complete rubric scorings in lecturer mode only).
+
+    A group product without a scoring in the learner's own portfolio gets the grade of their group (from any member
+    of the same group, the most recently changed one). Columns: deelnemer, groep, product, rubric, cijfer, behaald,
+    knockouts, bron ('eigen' or 'groep'); learners without a grade for a product have no row for it.
+    """
+    columns = ["deelnemer", "groep", "product", "rubric", "cijfer", "behaald", "knockouts", "bron"]
+    plan = pd.DataFrame(products(cohort), columns=["product", "titel", "rubric", "gewicht", "soort"])
+    graded = cohort.rubric_grades
+    graded = graded[(graded["wie"] == "docent") & graded["cijfer"].notna()].sort_values("bijgewerkt", kind="stable")
+    keep = ["cijfer", "behaald", "knockouts"]
+    own = graded.drop_duplicates(["deelnemer", "rubric"], keep="last")[["deelnemer", "rubric", *keep]]
+    shared = graded[graded["groep"] != NO_GROUP].drop_duplicates(["groep", "rubric"], keep="last")
+    shared = shared[["groep", "rubric", *keep]]
+    base = cohort.students[["deelnemer", "groep"]].merge(plan[["product", "rubric", "soort"]], how="cross")
+    base = base.merge(own, on=["deelnemer", "rubric"], how="left")
+    base = base.merge(shared, on=["groep", "rubric"], how="left", suffixes=("", "_groep"))
+    use_group = base["cijfer"].isna() & (base["soort"] == "groep") & base["cijfer_groep"].notna()
+    base["bron"] = "eigen"
+    base.loc[use_group, "bron"] = "groep"
+    for column in keep:
+        base[column] = base[column].astype(object).where(~use_group, base[f"{column}_groep"])
+    out = base[base["cijfer"].notna()][columns].reset_index(drop=True)
+    out["cijfer"] = out["cijfer"].astype(float)
+    out["behaald"] = out["behaald"].astype(bool)
+    return out
+
+
+def gradebook(cohort: Cohort) -> pd.DataFrame:
+    """One row per learner for the LMS gradebook: a grade per product, the module grade and whether it is passed.
+
+    The module grade (jeugddomein.grading.module_grade: weighted, one decimal, every product passed) is only given
+    when every product has a grade; `opmerking` names what is missing or which products are not passed.
+    """
+    plan = products(cohort)
+    ids = [p[0] for p in plan]
+    weights = {p[0]: p[3] for p in plan}
+    grades = lecturer_grades(cohort)
+    wide = grades.pivot(index="deelnemer", columns="product", values="cijfer").reindex(columns=ids)
+    passed = grades.pivot(index="deelnemer", columns="product", values="behaald").reindex(columns=ids)
+    frame = cohort.students[["deelnemer", "bestand", "groep"]].merge(
+        wide, left_on="deelnemer", right_index=True, how="left"
+    )
+    flags = passed.reindex(frame["deelnemer"]).itertuples(index=False)
+    module, verdict, remark = [], [], []
+    for (_, *values), passes in zip(frame[["deelnemer", *ids]].itertuples(index=False), flags, strict=True):
+        missing = [pid for pid, value in zip(ids, values, strict=True) if pd.isna(value)]
+        if not plan or missing:
+            module.append(None)
+            verdict.append("")
+            remark.append(f"nog geen cijfer voor: {', '.join(missing)}" if missing else "")
+            continue
+        result = module_grade(
+            [(pid, float(v), weights[pid], bool(ok)) for pid, v, ok in zip(ids, values, passes, strict=True)]
+        )
+        module.append(result.grade)
+        verdict.append("ja" if result.passed else "nee")
+        remark.append(f"niet behaald: {', '.join(result.failed_products)}" if result.failed_products else "")
+    frame["modulecijfer"], frame["behaald"], frame["opmerking"] = module, verdict, remark
+    for column in [*ids, "modulecijfer"]:
+        frame[column] = pd.to_numeric(frame[column]).astype("Float64")
+    return frame.reset_index(drop=True)
+
+
+def grades_csv(cohort: Cohort, path: str | Path | None = None, *, excel_nl: bool = False) -> str:
+    """The gradebook as CSV text (and written to `path` when given).
+
+    Default: comma-separated with a decimal point, the format gradebook imports of learning environments expect.
+    `excel_nl=True`: semicolons and decimal commas, for Dutch Excel. Missing grades are empty cells.
+    """
+    frame = gradebook(cohort)
+    buffer = io.StringIO()
+    frame.to_csv(
+        buffer,
+        index=False,
+        sep=";" if excel_nl else ",",
+        decimal="," if excel_nl else ".",
+        float_format="%.1f",
+        lineterminator="\n",
+    )
+    text = buffer.getvalue()
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8-sig" if excel_nl else "utf-8")
+    return text
+
+
+def grade_distribution(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
+    """Complete rubric scorings by `who` ('docent' or 'zelf'): per rubric, the count per grade and the share passed."""
+    graded = cohort.rubric_grades
+    graded = graded[(graded["wie"] == who) & graded["cijfer"].notna()]
+    out = graded.groupby(["rubric", "cijfer"]).size().rename("aantal").reset_index()
+    return out
+
+
+def grade_summary(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
+    """Per rubric: number of complete scorings, mean grade, lowest, highest and how many passed."""
+    graded = cohort.rubric_grades
+    graded = graded[(graded["wie"] == who) & graded["cijfer"].notna()]
+    if graded.empty:
+        return pd.DataFrame(columns=["rubric", "n", "gemiddelde", "laagste", "hoogste", "behaald"])
+    out = graded.groupby("rubric").agg(
+        n=("cijfer", "size"),
+        gemiddelde=("cijfer", "mean"),
+        laagste=("cijfer", "min"),
+        hoogste=("cijfer", "max"),
+        behaald=("behaald", "sum"),
+    )
+    out["gemiddelde"] = out["gemiddelde"].astype(float).round(2)
+    order = {p[2]: i for i, p in enumerate(products(cohort))}
+    out = out.reset_index()
+    return out.sort_values("rubric", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)
+
+
+# --- role-play ------------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _cases(root: Path | None) -> dict:
+    from ..models.cases import case_files, load_case
+
+    if root is None:
+        return {}
+    cases = {}
+    for path in case_files(root):
+        try:
+            cases[path.stem] = load_case(path, root)
+        except Exception:  # a broken case file is the case author's build error, not the lecturer's problem here
+            continue
+    return cases
+
+
+def case_choices(cohort: Cohort, finished_only: bool = True) -> pd.DataFrame:
+    """How often each choice was made: per casus, scene and keuze, with the texts from the case files.
+
+    Counts every game (`finished_only`: only finished games). Columns: casus, casus_titel, scene, scene_titel,
+    keuze, keuze_tekst, aantal, deelnemers, aandeel (share of the choices made in that scene, in percent).
+    """
+    plays = cohort.roleplay
+    if finished_only:
+        plays = plays[plays["spel"] > 0]
+    columns = [
+        "casus",
+        "casus_titel",
+        "scene",
+        "scene_titel",
+        "keuze",
+        "keuze_tekst",
+        "aantal",
+        "deelnemers",
+        "aandeel",
+    ]
+    if plays.empty:
+        return pd.DataFrame(columns=columns)
+    out = plays.groupby(["casus", "scene", "keuze"]).agg(aantal=("keuze", "size"), deelnemers=("deelnemer", "nunique"))
+    out = out.reset_index()
+    out["aandeel"] = (100 * out["aantal"] / out.groupby(["casus", "scene"])["aantal"].transform("sum")).round(1)
+    cases = _cases(cohort.book.root)
+
+    def text(row: pd.Series) -> tuple[str, str, str]:
+        case = cases.get(row["casus"])
+        scene = case.scene(row["scene"]) if case else None
+        choice = next((c for c in scene.choices if c.id == row["keuze"]), None) if scene else None
+        return (
+            case.title if case else row["casus"],
+            scene.title if scene else row["scene"],
+            choice.text if choice else row["keuze"],
+        )
+
+    texts = out.apply(text, axis=1, result_type="expand")
+    out["casus_titel"], out["scene_titel"], out["keuze_tekst"] = texts[0], texts[1], texts[2]
+    return out.sort_values(["casus", "scene", "aantal"], ascending=[True, True, False]).reset_index(drop=True)[columns]
+
+
+def case_endings(cohort: Cohort) -> pd.DataFrame:
+    """Per case: how many finished games reached each ending (casus, afloop, titel, toon, aantal)."""
+    games = cohort.roleplay[cohort.roleplay["spel"] > 0].drop_duplicates(["deelnemer", "widget_id", "spel"])
+    columns = ["casus", "afloop", "titel", "toon", "aantal"]
+    if games.empty:
+        return pd.DataFrame(columns=columns)
+    out = games.groupby(["casus", "afloop"]).size().rename("aantal").reset_index()
+    cases = _cases(cohort.book.root)
+    endings = {(cid, e.id): (e.title, e.tone) for cid, case in cases.items() for e in case.endings}
+    out["titel"] = [endings.get((c, a), (a, ""))[0] for c, a in zip(out["casus"], out["afloop"], strict=True)]
+    out["toon"] = [endings.get((c, a), ("", ""))[1] for c, a in zip(out["casus"], out["afloop"], strict=True)]
+    return out.sort_values(["casus", "aantal"], ascending=[True, False]).reset_index(drop=True)[columns]
+
+
+def case_popularity(cohort: Cohort) -> pd.DataFrame:
+    """Per case: learners who played it, finished games, games in class play, and the most common ending."""
+    games = cohort.roleplay.drop_duplicates(["deelnemer", "widget_id", "spel"])
+    finished = games[games["spel"] > 0].assign(klas=lambda g: (g["modus"] == "klas").astype(int))
+    columns = ["casus", "titel", "deelnemers", "gespeeld", "klassikaal"]
+    if games.empty:
+        return pd.DataFrame(columns=columns)
+    out = finished.groupby("casus").agg(
+        deelnemers=("deelnemer", "nunique"), gespeeld=("spel", "size"), klassikaal=("klas", "sum")
+    )
+    out = out.reset_index()
+    cases = _cases(cohort.book.root)
+    out["titel"] = out["casus"].map(lambda c: cases[c].title if c in cases else c)
+    return out.sort_values("gespeeld", ascending=False).reset_index(drop=True)[columns]
+
+
+# --- everything at once ---------------------------------------------------------------------------------------------
+
+
+def overview(cohort: Cohort) -> dict[str, object]:
+    """The key numbers of the cohort, for the first lines of the report."""
+    files = cohort.files["status"].value_counts()
+    book = completion_by_page(cohort)
+    possible = int(book["oefeningen"].sum()) * len(cohort.students)
+    grades = gradebook(cohort)
+    return {
+        "deelnemers": len(cohort.students),
+        "groepen": int(cohort.students.loc[cohort.students["groep"] != NO_GROUP, "groep"].nunique()),
+        "gelezen": int(files.get("gelezen", 0)),
+        "overgeslagen": int(files.get("overgeslagen", 0)),
+        "vervangen": int(files.get("vervangen", 0)),
+        "zonder_portfolio": len(cohort.missing),
+        "af_pct": round(100 * int(book["af"].sum()) / possible, 1) if possible else 0.0,
+        "met_scan": int(cohort.scans["deelnemer"].nunique()),
+        "modulecijfers": int(grades["modulecijfer"].notna().sum()),
+        "behaald": int((grades["behaald"] == "ja").sum()),
+    }
+
+
+def summarise(cohort: Cohort) -> dict[str, pd.DataFrame]:
+    """Every summary table the report and the dashboard show, by name."""
+    per_exercise = completion_by_exercise(cohort)
+    return {
+        "pagina's": completion_by_page(cohort, per_exercise),
+        "oefeningen": per_exercise,
+        "studenten": completion_by_student(cohort),
+        "scan": scan_profile(cohort),
+        "scan_per_groep": scan_profile(cohort, by="groep"),
+        "scan_verandering": scan_change(cohort),
+        "competenties": competence_progress(cohort),
+        "cijfers": gradebook(cohort),
+        "rubrics": grade_summary(cohort),
+        "keuzes": case_choices(cohort),
+        "aflopen": case_endings(cohort),
+        "casussen": case_popularity(cohort),
+    }

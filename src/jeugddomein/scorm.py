@@ -1,0 +1,171 @@
+"""SCORM 1.2: which exercises count (data/scorm.yaml) and the LMS package of the built site (`make scorm`).
+
+The package is the whole built site plus imsmanifest.xml: one organization with one item that launches intro.html as
+a single SCO whose resource lists every file. In the LMS, runtime.js finds the SCORM API and loads scorm.js, which
+reports completion (all required exercises done) and a score (knowledge checks right at the first attempt). The
+learner's work itself stays in the browser store; only status and score go to the LMS.
+
+    python -m jeugddomein.scorm [--site _build/html] [--out _build/scorm]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+from pydantic import Field
+
+from .loading import DataError, load_yaml_file
+from .models.base import StrictModel, WidgetId
+
+RULES_FILE = Path("scorm.yaml")
+"""The rules, relative to data/."""
+
+LAUNCH = "intro.html"
+SCORED_WIDGETS = {"knowledge-check"}
+"""Widget types scorm.js can score."""
+
+
+class Selection(StrictModel):
+    """A set of exercises, chosen by type and page, with exceptions by id."""
+
+    widgets: list[str] = Field(description="Soorten oefeningen (de widgetnaam, zoals knowledge-check of reflection).")
+    pages: list[str] = Field(
+        default_factory=lambda: ["chapters/"],
+        description="Alleen oefeningen op pagina's waarvan de naam zo begint (bijvoorbeeld chapters/); leeg: overal.",
+    )
+    include: list[WidgetId] = Field(default_factory=list, description="Losse oefeningen (id) die er ook bij horen.")
+    exclude: list[WidgetId] = Field(default_factory=list, description="Oefeningen (id) die er niet bij horen.")
+
+
+class ScormRules(StrictModel):
+    """When a learner has completed the course in an LMS, and what counts for the score."""
+
+    required: Selection = Field(description="Oefeningen die af moeten zijn voor 'voltooid' (completed).")
+    score: Selection = Field(description="Oefeningen die meetellen voor de score (0-100); alleen kennischecks.")
+
+
+def load_rules(data_dir: Path) -> ScormRules:
+    """The rules from data/scorm.yaml."""
+    return load_yaml_file(ScormRules, data_dir / RULES_FILE, data_dir.parent)
+
+
+def _select(selection: Selection, index: dict[str, Any], field: str, known_types: set[str]) -> list[str]:
+    source = f"data/{RULES_FILE}"
+    problems = []
+    for i, name in enumerate(selection.widgets):
+        if name not in known_types:
+            problems.append(
+                (None, f"{field}.widgets.{i}", f"onbekende soort oefening '{name}' (kies uit {sorted(known_types)})")
+            )
+    placements = {w["id"]: (page["page"], w["widget"]) for page in index["pages"] for w in page["widgets"]}
+    for key in ("include", "exclude"):
+        for i, wid in enumerate(getattr(selection, key)):
+            if wid not in placements:
+                problems.append((None, f"{field}.{key}.{i}", f"de oefening '{wid}' staat op geen enkele pagina"))
+    if problems:
+        raise DataError(source, problems)
+    chosen = [
+        wid
+        for wid, (page, widget) in placements.items()
+        if widget in selection.widgets and (not selection.pages or page.startswith(tuple(selection.pages)))
+    ]
+    chosen += [wid for wid in selection.include if wid not in chosen]
+    return [wid for wid in chosen if wid not in selection.exclude]
+
+
+def resolve(rules: ScormRules, index: dict[str, Any], known_types: set[str]) -> dict[str, Any]:
+    """The ids scorm.js checks: required (for completion) and scored, in book order."""
+    scored = _select(rules.score, index, "score", known_types)
+    placements = {w["id"]: w["widget"] for page in index["pages"] for w in page["widgets"]}
+    wrong = sorted({placements[wid] for wid in scored} - SCORED_WIDGETS)
+    if wrong:
+        raise DataError(
+            f"data/{RULES_FILE}", [(None, "score", f"alleen kennischecks krijgen een score, niet {', '.join(wrong)}")]
+        )
+    return {"required": _select(rules.required, index, "required", known_types), "scored": scored}
+
+
+def site_files(site: Path) -> list[str]:
+    """Every file of the built site, as POSIX paths from its root, sorted (the manifest itself excluded)."""
+    skip = {"imsmanifest.xml", ".buildinfo"}
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and p.relative_to(site).as_posix() not in skip
+    )
+
+
+def manifest(files: list[str], *, identifier: str, title: str, version: str) -> str:
+    """imsmanifest.xml for SCORM 1.2: one organization, one item, one SCO resource with every file."""
+    file_lines = "\n".join(f"      <file href={quoteattr(quote(f))}/>" for f in files)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier={quoteattr(identifier)} version={quoteattr(version)}
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="ORG-1">
+    <organization identifier="ORG-1">
+      <title>{escape(title)}</title>
+      <item identifier="ITEM-1" identifierref="RES-1" isvisible="true">
+        <title>{escape(title)}</title>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="RES-1" type="webcontent" adlcp:scormtype="sco" href="{LAUNCH}">
+{file_lines}
+    </resource>
+  </resources>
+</manifest>
+"""
+
+
+def build_package(site: Path, out_dir: Path) -> Path:
+    """Zip the built site with its manifest; returns the zip's path."""
+    info_file = site / "_static" / "jeugddomein" / "scorm.json"
+    if not (site / LAUNCH).is_file() or not info_file.is_file():
+        raise FileNotFoundError(f"{site} is geen gebouwde cursus (intro.html of scorm.json ontbreekt): bouw eerst.")
+    info = json.loads(info_file.read_text(encoding="utf-8"))
+    files = site_files(site)
+    identifier = f"{info['course']}-{info['version']}".replace(".", "-")
+    xml = manifest(files, identifier=identifier, title=info["title"], version=info["version"])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{info['course']}-{info['version']}-scorm12.zip"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("imsmanifest.xml", xml)
+        for name in files:
+            archive.write(site / name, name)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Maak een SCORM 1.2-pakket (zip) van de gebouwde cursus.")
+    parser.add_argument(
+        "--site", type=Path, default=Path("_build/html"), help="de gebouwde site (standaard _build/html)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("_build/scorm"), help="map voor de zip (standaard _build/scorm)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        target = build_package(args.site, args.out)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    size = target.stat().st_size / 1e6
+    print(f"SCORM 1.2-pakket: {target} ({size:.1f} MB). Upload het in je leeromgeving als SCORM-pakket.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

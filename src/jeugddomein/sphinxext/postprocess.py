@@ -1,0 +1,242 @@
+"""Finish every built HTML page: accessibility repairs, inline icons, no icon script, nothing inline for the CSP.
+
+The site must run under `Content-Security-Policy: default-src 'self'` without 'unsafe-inline' (see the hosting
+guide). The theme and its extensions write small inline <script> and <style> blocks, `style="..."` attributes and an
+`onclick` print button; `finish` moves each of them into a content-hashed file under _static/jeugddomein/inline/ (or
+a class in such a file) and refers to it. Both `finish` and `finish_page` are pure and idempotent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from html import unescape as html_unescape
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .a11y import repair
+from .icons import inline_icons
+
+INLINE_DIR = "_static/jeugddomein/inline"
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
+"""The policy the site is built and tested for (the hosting guide shows it in nginx and Apache configs)."""
+
+_ICON_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style\b(?P<attrs>[^>]*)>(?P<body>.*?)</style\s*>", re.S | re.I)
+_SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S | re.I)
+_ATTR = re.compile(
+    r'\s(?P<name>[a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|\'(?P<sq>[^\']*)\'|(?P<bare>[^\s>]+)))?'
+)
+_START_TAG_WITH_STYLE = re.compile(
+    r'<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s[^<>]*?)?\sstyle="[^"]*"[^<>]*?)(?P<end>/?)>'
+)
+_STYLE_ATTR = re.compile(r'\sstyle="(?P<value>[^"]*)"')
+_CLASS_ATTR = re.compile(r'\sclass="(?P<value>[^"]*)"')
+# Types a browser runs as script (HTML standard: a JavaScript MIME type essence, "module" or none).
+_SCRIPT_TYPES = {
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+}
+# Inline event handlers the theme writes, and the data attribute runtime.js handles instead (no eval under the CSP).
+KNOWN_HANDLERS = {("onclick", "window.print()"): "data-jd-print"}
+
+
+@dataclass
+class Finished:
+    """A finished page and the files it now refers to (path under the site root -> text)."""
+
+    html: str
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _attributes(attrs: str) -> dict[str, str | None]:
+    return {
+        m["name"].lower(): next((v for v in (m["dq"], m["sq"], m["bare"]) if v is not None), None)
+        for m in _ATTR.finditer(attrs)
+    }
+
+
+def _without(attrs: str, names: set[str]) -> str:
+    return "".join(m.group(0) for m in _ATTR.finditer(attrs) if m["name"].lower() not in names)
+
+
+def is_executable(attrs: str) -> bool:
+    """Whether a <script> with these attributes is run by the browser (data blocks such as JSON are not)."""
+    kind = (_attributes(attrs).get("type") or "").split(";")[0].strip().lower()
+    return kind in _SCRIPT_TYPES
+
+
+def externalize_scripts(html: str, root: str = "") -> Finished:
+    """Move every executable inline script into a hashed file; the <script src> stays where the code was.
+
+    An external classic script without `defer`/`async` runs at the same moment an inline one did (parser-blocking,
+    in document order), so order is kept; `defer` and `async` are dropped because browsers ignore them on inline
+    classic scripts. Inline module scripts stay modules (deferred as before; `async` is kept).
+    """
+    files: dict[str, str] = {}
+
+    def move(match: re.Match[str]) -> str:
+        attrs, body = match["attrs"], match["body"]
+        names = _attributes(attrs)
+        if "src" in names or not is_executable(attrs):
+            return match.group(0)
+        if not body.strip():
+            return ""
+        module = (names.get("type") or "").strip().lower() == "module"
+        name = f"{INLINE_DIR}/{_digest(body)}.js"
+        files[name] = body.strip() + "\n"
+        kept = _without(attrs, {"defer"} if module else {"defer", "async"})
+        return f'<script{kept} src="{root}{name}"></script>'
+
+    return Finished(_SCRIPT.sub(move, html), files)
+
+
+def externalize_styles(html: str, root: str = "") -> Finished:
+    """Move <style> blocks into hashed stylesheets and style attributes into hashed classes.
+
+    A block in the page becomes a <link> in its place; a block inside an inline SVG (where a <link> cannot go; its
+    rules apply to the whole document anyway) is linked from <head>. Attributes become `!important` class rules,
+    which outrank the stylesheets as the attribute did.
+    """
+    files: dict[str, str] = {}
+    head_links: list[str] = []
+    svgs = [(m.start(), m.end()) for m in _SVG.finditer(html)]
+
+    def inside_svg(position: int) -> bool:
+        return any(start <= position < end for start, end in svgs)
+
+    def move_block(match: re.Match[str]) -> str:
+        body = match["body"]
+        if not body.strip():
+            return ""
+        name = f"{INLINE_DIR}/{_digest(body)}.css"
+        if name in files:
+            return ""  # the same block again (e.g. a table style per notebook output): linked once is enough
+        files[name] = body.strip() + "\n"
+        media = _attributes(match["attrs"]).get("media")
+        media_attr = f' media="{media}"' if media else ""
+        link = f'<link rel="stylesheet" href="{root}{name}"{media_attr} />'
+        if inside_svg(match.start()):
+            head_links.append(link)
+            return ""
+        return link
+
+    html = _STYLE.sub(move_block, html)
+
+    rules: dict[str, str] = {}
+
+    def move_attribute(match: re.Match[str]) -> str:
+        attrs = match["attrs"]
+        value = _STYLE_ATTR.search(attrs)["value"].strip()
+        attrs = _STYLE_ATTR.sub("", attrs, count=1)
+        if not value:
+            return f"<{match['tag']}{attrs}{match['end']}>"
+        declarations = [d.strip() for d in html_unescape(value).split(";") if d.strip()]
+        body = ";".join(d if d.endswith("!important") else f"{d} !important" for d in declarations)
+        cls = f"jd-s-{_digest(body)[:10]}"
+        rules[cls] = body
+        if _CLASS_ATTR.search(attrs):
+            attrs = _CLASS_ATTR.sub(lambda m: f' class="{m["value"]} {cls}"', attrs, count=1)
+        else:
+            attrs = f' class="{cls}"{attrs}'
+        return f"<{match['tag']}{attrs}{match['end']}>"
+
+    html = _START_TAG_WITH_STYLE.sub(move_attribute, html)
+    if rules:
+        css = "".join(f".{cls}{{{body}}}\n" for cls, body in sorted(rules.items()))
+        name = f"{INLINE_DIR}/{_digest(css)}.css"
+        files[name] = css
+        head_links.append(f'<link rel="stylesheet" href="{root}{name}" />')
+    if head_links:
+        html = html.replace("</head>", "\n".join(head_links) + "\n</head>", 1)
+    return Finished(html, files)
+
+
+def replace_handlers(html: str) -> str:
+    """Turn the theme's known inline event handlers into data attributes that runtime.js listens for."""
+    for (event, code), attribute in KNOWN_HANDLERS.items():
+        html = html.replace(f'{event}="{code}"', f'{attribute}=""')
+    return html
+
+
+def finish(html: str, light: bool = True, root: str = "") -> Finished:
+    """One page, finished, with the files it refers to; `root` is the relative path from the page to the site root."""
+    html = repair(html)
+    if light:
+        html = _ICON_SCRIPT.sub("", inline_icons(html))
+    scripts = externalize_scripts(replace_handlers(html), root)
+    styles = externalize_styles(scripts.html, root)
+    return Finished(styles.html, {**scripts.files, **styles.files})
+
+
+def finish_page(html: str, light: bool = True, root: str = "") -> str:
+    """One page, finished; `light=False` keeps the theme's icon font and script (for benchmarks)."""
+    return finish(html, light, root).html
+
+
+_PLURAL_EVAL = re.compile(
+    r"Documentation\.PLURAL_EXPR = new Function\(\s*\"n\",\s*`return \(\$\{catalog\.plural_expr\}\)`\s*\);"
+)
+# Sphinx's doctools.js compiles the language's plural rule with `new Function` (needs 'unsafe-eval'). The rule is
+# one of a few gettext expressions; these are the common ones, as plain functions.
+_PLURAL_RULES = """{
+      "(n != 1)": (n) => Number(n != 1),
+      "(n > 1)": (n) => Number(n > 1),
+      "0": () => 0,
+    }"""
+
+
+def patch_doctools(js: str) -> str:
+    """doctools.js without `new Function` (idempotent); unknown plural rules fall back to one/other."""
+    return _PLURAL_EVAL.sub(
+        "Documentation.PLURAL_EXPR = " + _PLURAL_RULES + "[String(catalog.plural_expr).trim()]"
+        " || ((n) => Number(n != 1)); // no eval under the CSP (jeugddomein postprocess)",
+        js,
+    )
+
+
+def finish_site(outdir: Path, light: bool = True) -> None:
+    """Every page of a built site, finished in place; the files moved out of the pages are written once."""
+    doctools = outdir / "_static" / "doctools.js"
+    if doctools.is_file():
+        text = doctools.read_text(encoding="utf-8")
+        if patch_doctools(text) != text:
+            doctools.write_text(patch_doctools(text), encoding="utf-8")
+    for path in outdir.rglob("*.html"):
+        relative = path.relative_to(outdir)
+        if relative.parts[0] == "_static":
+            continue
+        text = path.read_text(encoding="utf-8")
+        done = finish(text, light, "../" * (len(relative.parts) - 1))
+        for name, content in done.files.items():
+            target = outdir / name
+            if not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+        if done.html != text:
+            path.write_text(done.html, encoding="utf-8")

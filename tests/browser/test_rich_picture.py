@@ -1,0 +1,431 @@
+"""The rich-picture canvas as a student uses it: keyboard only, undo/redo, reload, export and import."""
+
+from __future__ import annotations
+
+import json
+import struct
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+
+from tests.browser.helpers import store_key, stored, widget
+from tests.conftest import wait_for_widgets
+from tests.unit.test_rich_picture import DAAN as DAAN_SCENE
+
+PAGE = "exercises/rich-picture.html"
+WIDGET = "rich-picture-daan"
+SVG = "{http://www.w3.org/2000/svg}"
+
+ACTORS = [
+    ("kind", "Sanne"),
+    ("ouders", "Ouders"),
+    ("leraar", "Juf Ilse"),
+    ("intern-begeleider", "IB'er Karin"),
+    ("jeugdhulpverlener", "Jeugdhulpverlener Ahmed"),
+    ("wijkteam", "Wijkteam"),
+]
+RELATIONS = [
+    (0, 1, "woont bij"),
+    (0, 2, "ziet elke dag"),
+    (2, 3, "overleg"),
+    (3, 4, "verwijst"),
+    (1, 2, "botsen over huiswerk"),
+]
+
+
+def open_canvas(page: object, base_url: str) -> object:
+    page.goto(base_url + PAGE)
+    wait_for_widgets(page)
+    return widget(page, WIDGET)
+
+
+def saved_state(page: object) -> dict:
+    return stored(page)[store_key(WIDGET)]["state"]
+
+
+def active_scene(page: object) -> dict:
+    state = saved_state(page)
+    return next(p["scene"] for p in state["pictures"] if p["id"] == state["active"])
+
+
+def press_on(locator: object, key: str) -> None:
+    """Put the keyboard focus on a control and press a key (as a keyboard user does after tabbing to it)."""
+    locator.focus()
+    locator.page.keyboard.press(key)
+
+
+def node(canvas: object, element_id: str) -> object:
+    return canvas.locator(f'.jd-rp-canvas [data-id="{element_id}"]')
+
+
+def focused_id(page: object) -> str | None:
+    return page.evaluate(
+        "() => document.activeElement.getAttribute('data-id') || document.activeElement.getAttribute('data-rel')"
+    )
+
+
+def type_label(page: object, text: str) -> None:
+    """Enter opens the label box of the focused element; type, Enter brings the focus back to the canvas."""
+    item = focused_id(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('jd-rp-label-input')")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    assert focused_id(page) == item
+
+
+def build_picture_with_keyboard(page: object, canvas: object) -> list[str]:
+    """Six actors, five relations (one strained with a conflict) and a boundary, all by keyboard."""
+    press_on(canvas.get_by_role("button", name="Nieuwe tekening"), "Enter")
+    assert active_scene(page)["elements"] == []
+    ids = []
+    for i, (pictogram, name) in enumerate(ACTORS):
+        press_on(canvas.locator(f'.jd-rp-picto[data-pictogram="{pictogram}"]'), "Enter")
+        ids.append(focused_id(page))
+        type_label(page, name)
+        for _ in range(i % 3):
+            page.keyboard.press("Shift+ArrowRight")
+            page.keyboard.press("Shift+ArrowRight")
+            page.keyboard.press("Shift+ArrowRight")
+        for _ in range(i // 3):
+            page.keyboard.press("Shift+ArrowDown")
+            page.keyboard.press("Shift+ArrowDown")
+            page.keyboard.press("Shift+ArrowDown")
+    page.keyboard.press("Escape")
+    for source, target, label in RELATIONS:
+        node(canvas, ids[source]).focus()
+        page.keyboard.press("Space")
+        node(canvas, ids[target]).focus()
+        page.keyboard.press("c")
+        assert page.evaluate("document.activeElement.getAttribute('data-rel')"), "focus moves to the new relation"
+        type_label(page, label)
+    # The last relation is strained and carries a conflict mark: style and conflict in the properties panel.
+    style = canvas.get_by_label("Soort relatie")
+    style.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert style.input_value() == "strained"
+    press_on(canvas.get_by_label("Conflict (gekruiste zwaarden)"), "Space")
+    # A boundary around the child and the parents.
+    node(canvas, ids[0]).focus()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Space")
+    node(canvas, ids[1]).focus()
+    page.keyboard.press("Space")
+    press_on(canvas.get_by_role("button", name="Grens", exact=True), "Enter")
+    type_label(page, "Thuis")
+    return ids
+
+
+def test_keyboard_only_picture_undo_redo_reload(page, base_url):
+    canvas = open_canvas(page, base_url)
+    ids = build_picture_with_keyboard(page, canvas)
+    scene = active_scene(page)
+    actors = [e for e in scene["elements"] if e["kind"] == "actor"]
+    boundaries = [e for e in scene["elements"] if e["kind"] == "boundary"]
+    assert [a["label"] for a in actors] == [name for _, name in ACTORS]
+    assert [a["pictogram"] for a in actors] == [p for p, _ in ACTORS]
+    assert len({(a["x"], a["y"]) for a in actors}) == 6, "the arrow keys moved the actors apart"
+    assert [r["label"] for r in scene["relations"]] == [label for *_, label in RELATIONS]
+    assert [(r["source"], r["target"]) for r in scene["relations"]] == [(ids[s], ids[t]) for s, t, _ in RELATIONS]
+    strained = [r for r in scene["relations"] if r["style"] == "strained"]
+    assert len(strained) == 1 and strained[0]["conflict"] is True and strained[0]["label"] == "botsen over huiswerk"
+    assert len(boundaries) == 1 and boundaries[0]["label"] == "Thuis"
+    # The boundary holds the two actors it was drawn around (the analysis under the canvas says so too).
+    analysis = canvas.locator(".jd-rp-analysis").inner_text()
+    assert "Thuis: Ouders, Sanne" in analysis or "Thuis: Sanne, Ouders" in analysis
+    assert "Direct verbonden met Sanne: Ouders, Juf Ilse." in analysis
+    assert canvas.locator(".jd-rp-canvas .jd-rp-conflict").count() == 1
+    assert page.errors == []
+
+    # Undo takes back the boundary's name, then the boundary; redo brings both back.
+    done = json.dumps(scene, sort_keys=True)
+    node(canvas, boundaries[0]["id"]).focus()
+    page.keyboard.press("Control+z")
+    assert next(e for e in active_scene(page)["elements"] if e["kind"] == "boundary")["label"] == "Grens"
+    page.keyboard.press("Control+z")
+    assert not [e for e in active_scene(page)["elements"] if e["kind"] == "boundary"]
+    assert canvas.locator('.jd-rp-canvas [data-kind="boundary"]').count() == 0
+    page.keyboard.press("Control+y")
+    page.keyboard.press("Control+y")
+    assert json.dumps(active_scene(page), sort_keys=True) == done
+    assert canvas.get_by_role("button", name="Opnieuw").is_disabled()
+
+    # Reload: the same picture, drawn and listed the same way.
+    before_state = saved_state(page)
+    list_before = canvas.locator(".jd-rp-list").inner_text()
+    nodes_before = canvas.locator(".jd-rp-canvas [data-id]").count()
+    page.reload()
+    wait_for_widgets(page)
+    canvas = widget(page, WIDGET)
+    assert saved_state(page) == before_state
+    assert canvas.locator(".jd-rp-list").inner_text() == list_before
+    assert canvas.locator(".jd-rp-canvas [data-id]").count() == nodes_before == 7
+    assert canvas.locator(".jd-rp-canvas [data-rel]").count() == 5
+    assert canvas.get_by_label("Tekening", exact=True).locator("option").all_inner_texts() == [
+        "Daan (casus 2, Windesheim)",
+        "Tekening 2",
+    ]
+
+
+def svg_text(node: ET.Element) -> str:
+    """The text of an SVG <text>, its wrapped lines (tspans) joined by spaces."""
+    return " ".join("".join(span.itertext()) for span in node) or (node.text or "")
+
+
+def download(page: object, button: object, tmp_path: Path) -> Path:
+    with page.expect_download() as info:
+        press_on(button, "Enter")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def png_size_and_ink(path: Path) -> tuple[int, int, int]:
+    """Width, height and the number of dark pixels of an 8-bit RGB(A) PNG (no image library needed)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "geen PNG-bestand"
+    pos, chunks = 8, {}
+    idat = b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IDAT":
+            idat += body
+        else:
+            chunks[kind] = body
+        pos += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert depth == 8 and colour in (2, 6)
+    channels = 4 if colour == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    previous = bytearray(stride)
+    dark = 0
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        dark += sum(1 for i in range(0, stride, channels) if line[i] < 100 and line[i + 1] < 100 and line[i + 2] < 120)
+        previous = line
+    return width, height, dark
+
+
+def test_export_svg_png_json_and_reimport(page, base_url, tmp_path):
+    canvas = open_canvas(page, base_url)
+    build_picture_with_keyboard(page, canvas)
+    scene = active_scene(page)
+
+    # JSON: the scene format, identical to what is stored; importing it gives an identical new picture.
+    exported = download(page, canvas.get_by_role("button", name="Exporteer JSON"), tmp_path)
+    assert exported.name == "rich-picture-tekening-2.json"
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data == scene and data["format"] == "jeugddomein-rich-picture" and data["version"] == 2
+    canvas.locator("input.jd-rp-file").set_input_files(str(exported))
+    page.wait_for_function(f"() => JSON.parse(localStorage.getItem('{store_key(WIDGET)}')).state.pictures.length === 3")
+    state = saved_state(page)
+    assert state["active"] == state["pictures"][2]["id"]
+    assert state["pictures"][2]["scene"] == data
+    assert "geïmporteerd" in canvas.locator(".jd-rp-status").inner_text()
+    assert canvas.locator(".jd-rp-canvas [data-id]").count() == 7
+
+    # SVG: a standalone file with a title, a description and every element.
+    svg_file = download(page, canvas.get_by_role("button", name="Exporteer SVG"), tmp_path)
+    root = ET.parse(svg_file).getroot()
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Tekening 2"
+    groups = root.iter(f"{SVG}g")
+    kinds = [g.get("data-kind") for g in groups if g.get("data-kind")]
+    assert kinds.count("actor") == 6 and kinds.count("relation") == 5 and kinds.count("boundary") == 1
+    texts = " ".join(svg_text(t) for t in root.iter(f"{SVG}text"))
+    for _, name in ACTORS:
+        assert name in texts
+    assert "botsen over huiswerk" in texts and "Thuis" in texts
+    assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "jd-rp-conflict"]) == 1
+    assert "Relatie: Ouders" in root.find(f"{SVG}desc").text
+    assert not [n for n in root.iter() if (n.get("class") or "").startswith(("jd-rp-halo", "jd-rp-hit"))]
+
+    # PNG: a real image of the same picture (twice the SVG's size), with ink on it.
+    png_file = download(page, canvas.get_by_role("button", name="Exporteer PNG"), tmp_path)
+    width, height, dark = png_size_and_ink(png_file)
+    assert (width, height) == (2 * int(root.get("width")), 2 * int(root.get("height")))
+    assert dark > 2000, "de PNG is leeg"
+    assert page.errors == []
+
+
+def test_import_refuses_broken_files_with_a_reason(page, base_url, tmp_path):
+    canvas = open_canvas(page, base_url)
+    broken = {
+        "format": "jeugddomein-rich-picture",
+        "version": 2,
+        "title": "Kapot",
+        "elements": [{"id": "a", "kind": "actor", "pictogram": "kind", "label": "", "x": 0, "y": 0}],
+        "relations": [{"id": "r", "source": "a", "target": "weg"}],
+    }
+    path = tmp_path / "kapot.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    canvas.locator("input.jd-rp-file").set_input_files(str(path))
+    status = canvas.locator(".jd-rp-status")
+    status.filter(has_text="Importeren lukte niet").wait_for()
+    assert "relations.0.target: de relatie verwijst naar 'weg', maar dat element bestaat niet" in status.inner_text()
+    newer = tmp_path / "nieuw.json"
+    newer.write_text(json.dumps({**broken, "version": 3, "relations": []}), encoding="utf-8")
+    canvas.locator("input.jd-rp-file").set_input_files(str(newer))
+    status.filter(has_text="nieuwer dan deze cursus").wait_for()
+    assert store_key(WIDGET) not in stored(page), "nothing was saved"
+
+
+def test_labels_with_markup_stay_text(page, base_url, tmp_path):
+    canvas = open_canvas(page, base_url)
+    markup = "<b>vet</b> & <img src=x onerror=boom()>"
+    page.evaluate("() => { window.boom = () => { window.__hacked = 1; }; }")
+    node(canvas, "daan").focus()
+    type_label(page, markup)
+    drawn = node(canvas, "daan").locator("text").evaluate("t => [...t.children].map(s => s.textContent).join(' ')")
+    assert drawn == markup
+    assert canvas.locator("b, img").count() == 0
+    assert page.evaluate("window.__hacked") is None
+    assert markup in canvas.locator(".jd-rp-list").inner_text()
+    svg_file = download(page, canvas.get_by_role("button", name="Exporteer SVG"), tmp_path)
+    root = ET.parse(svg_file).getroot()
+    assert markup in [svg_text(t) for t in root.iter(f"{SVG}text")]
+    assert not list(root.iter(f"{SVG}img")) and not list(root.iter("b"))
+
+
+def test_mouse_drag_multi_select_and_pictures(page, base_url):
+    canvas = open_canvas(page, base_url)
+    ouders = node(canvas, "ouders")
+    canvas.locator(".jd-rp-canvas").scroll_into_view_if_needed()
+    start = active_scene_or_start(page, canvas, "ouders")
+    box = ouders.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + 80, steps=8)
+    page.mouse.up()
+    moved = next(e for e in active_scene(page)["elements"] if e["id"] == "ouders")
+    assert moved["x"] > start["x"] + 30 and moved["y"] > start["y"] + 30
+    # The relation to Daan follows on the canvas.
+    line = canvas.locator('[data-rel="r2"] .jd-rp-line').get_attribute("d")
+    assert line and line.startswith("M")
+    # Shift+click adds to the selection; Delete removes both (and their relations); undo restores.
+    node(canvas, "bram").click(modifiers=["Shift"])
+    assert canvas.locator(".jd-rp-selected[data-id]").count() == 2
+    page.keyboard.press("Delete")
+    ids = {e["id"] for e in active_scene(page)["elements"]}
+    assert "ouders" not in ids and "bram" not in ids
+    assert {r["id"] for r in active_scene(page)["relations"]} == set()
+    page.keyboard.press("Control+z")
+    assert {"ouders", "bram"} <= {e["id"] for e in active_scene(page)["elements"]}
+    # A second picture and back: each keeps its own work.
+    press_on(canvas.get_by_role("button", name="Nieuwe tekening"), "Enter")
+    canvas.get_by_label("Titel").fill("Stagecasus")
+    canvas.get_by_label("Titel").press("Enter")
+    canvas.get_by_label("Tekening", exact=True).select_option(label="Daan (casus 2, Windesheim)")
+    assert canvas.locator(".jd-rp-canvas [data-id]").count() == 9
+    assert [p["scene"]["title"] for p in saved_state(page)["pictures"]] == ["Daan (casus 2, Windesheim)", "Stagecasus"]
+
+
+def active_scene_or_start(page: object, canvas: object, element_id: str) -> dict:
+    """The element as drawn from the starting picture (nothing is stored before the first change)."""
+    assert store_key(WIDGET) not in stored(page)
+    transform = node(canvas, element_id).get_attribute("transform")
+    x, y = (float(v) for v in transform.removeprefix("translate(").removesuffix(")").split())
+    return {"x": x, "y": y}
+
+
+def test_touch_drag_and_zoom_buttons(page, base_url):
+    canvas = open_canvas(page, base_url)
+    canvas.locator(".jd-rp-canvas").scroll_into_view_if_needed()
+    box = node(canvas, "bram").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + 20
+    page.evaluate(
+        """async ([x, y]) => {
+          const target = document.elementFromPoint(x, y);
+          const fire = (type, dx, dy) => target.dispatchEvent(new PointerEvent(type, {
+            bubbles: true, pointerId: 7, pointerType: "touch", isPrimary: true, clientX: x + dx, clientY: y + dy,
+            button: 0, buttons: type === "pointerup" ? 0 : 1}));
+          fire("pointerdown", 0, 0);
+          for (let i = 1; i <= 5; i++) { fire("pointermove", i * 8, i * 6); await new Promise(requestAnimationFrame); }
+          fire("pointerup", 40, 30);
+        }""",
+        [x, y],
+    )
+    bram = next(e for e in active_scene(page)["elements"] if e["id"] == "bram")
+    assert bram["x"] > 660 and bram["y"] > 160
+    zoom = canvas.locator(".jd-rp-zoom")
+    before = zoom.inner_text()
+    press_on(canvas.get_by_role("button", name="Inzoomen"), "Enter")
+    assert zoom.inner_text() != before
+    # Snap to grid: the next move lands on the grid.
+    press_on(canvas.get_by_label("Uitlijnen op raster"), "Space")
+    node(canvas, "bram").focus()
+    page.keyboard.press("ArrowLeft")
+    bram = next(e for e in active_scene(page)["elements"] if e["id"] == "bram")
+    assert bram["x"] % 20 == 0 and bram["y"] % 20 == 0 and saved_state(page)["snap"] is True
+
+
+def test_browser_and_python_agree_on_migration_validation_and_analysis(page, base_url):
+    from jeugddomein.models.rich_picture import migrate_scene, scene_problems
+    from jeugddomein.rich_picture_analysis import summary
+    from tests.unit.test_rich_picture import DAAN, V1
+
+    open_canvas(page, base_url)
+    module = "(await import('/_static/jeugddomein/widgets/rich_picture.js')).default"
+    assert page.evaluate(f"async (s) => {module}.migrate(s)", V1) == migrate_scene(V1)
+    assert page.evaluate(f"async (s) => {module}.analyse({module}.readScene(s).scene)", DAAN) == summary(DAAN)
+    broken = json.loads(json.dumps(DAAN))
+    broken["elements"].append(dict(broken["elements"][0]))
+    broken["relations"].append({**broken["relations"][0], "id": "r9", "target": "niemand"})
+    assert page.evaluate(f"async (s) => {module}.validateScene(s)", broken) == scene_problems(broken)
+
+
+def test_an_unreadable_stored_picture_is_kept_and_reported(page, base_url):
+    good = {"id": "p1", "scene": {**DAAN_SCENE}}
+    bad = {"id": "p2", "scene": {**DAAN_SCENE, "relations": [{"id": "r", "source": "daan", "target": "weg"}]}}
+    record = {
+        "v": 2,
+        "widget": "rich-picture",
+        "page": "exercises/rich-picture",
+        "updated": "2026-03-01T10:00:00.000Z",
+        "state": {"pictures": [good, bad], "active": "p1", "snap": False},
+    }
+    page.goto(base_url + PAGE)
+    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [store_key(WIDGET), record])
+    page.reload()
+    wait_for_widgets(page)
+    canvas = widget(page, WIDGET)
+    assert "kon niet worden gelezen" in canvas.locator(".jd-rp-status").inner_text()
+    assert canvas.get_by_label("Tekening", exact=True).locator("option").count() == 1
+    node(canvas, "daan").focus()
+    page.keyboard.press("ArrowRight")
+    pictures = saved_state(page)["pictures"]
+    assert [p["id"] for p in pictures] == ["p1", "p2"] and pictures[1] == bad
+
+
+def test_portfolio_summary_counts_the_work(page, base_url):
+    open_canvas(page, base_url)
+    module = "(await import('/_static/jeugddomein/widgets/rich_picture.js')).default"
+    start = {"pictures": [{"id": "p1", "scene": {**DAAN_SCENE, "elements": DAAN_SCENE["elements"][:8]}}]}
+    full = {"pictures": [{"id": "p1", "scene": DAAN_SCENE}]}
+    config = {"title": "Rich picture van de casus Daan"}
+    empty = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, {"pictures": []}])
+    assert empty == {"title": config["title"], "lines": ["Nog geen tekening gemaakt."], "done": False}
+    without_bubbles = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, start])
+    assert without_bubbles["done"] is False
+    done = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, full])
+    assert done["done"] is True
+    assert done["lines"] == ["Daan: 5 actoren, 6 relaties (2 gespannen of met conflict), 1 gedachten en zorgen"]

@@ -1,0 +1,227 @@
+"""The case role-play in Chromium: keyboard play to an ending, resume after reload, portfolio, class play, cards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from jeugddomein.models.cases import case_files, load_case
+from tests.browser.helpers import store_key, stored, widget
+from tests.conftest import wait_for_widgets
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE = "twee-brillen"
+PAGE = f"exercises/casussen/{CASE}.html"
+WIDGET = f"rollenspel-{CASE}"
+MODULE = "/_static/jeugddomein/widgets/role_play.js"
+REFLECTIONS = [
+    "Ik keek vooral door de bril van de klas en zag de thuissituatie pas laat.",
+    "Ik zou eerder naar het onzichtbare werk van de leraar vragen.",
+    "Ik had van de jeugdhulpverlener een kort telefoontje per week nodig.",
+]
+
+
+def open_case(page: object, base_url: str, case: str = CASE) -> object:
+    page.goto(base_url + f"exercises/casussen/{case}.html")
+    wait_for_widgets(page)
+    return widget(page, f"rollenspel-{case}")
+
+
+def tab_to(page: object, text: str, limit: int = 60) -> None:
+    """Press Tab until the focused element's text starts with `text` (keyboard only)."""
+    for _ in range(limit):
+        if page.evaluate("(document.activeElement.textContent || '').trim()").startswith(text):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"'{text}' niet bereikt met Tab")
+
+
+def choose_with_keyboard(page: object, text: str) -> None:
+    tab_to(page, text)
+    page.keyboard.press("Enter")
+    # After a choice the focus moves to the feedback heading, above the next scene.
+    page.wait_for_function("document.activeElement.dataset.focus === 'feedback'")
+
+
+def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_the_portfolio(page, base_url):
+    box = open_case(page, base_url)
+    box.locator("input[type=radio]").first.focus()
+    assert page.evaluate("document.activeElement.value") == "leraar"
+    tab_to(page, "Start met deze rol")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.dataset.focus === 'scene'")
+    assert box.locator(".jd-rp-private").inner_text().startswith("Vertrouwelijk")
+
+    choose_with_keyboard(page, "Femke belt Yusuf zelf")  # a choice only the teacher sees
+    feedback = box.locator(".jd-rp-feedback")
+    assert "Versterkt: Rechtstreeks contact" in feedback.inner_text()
+    assert feedback.get_attribute("aria-labelledby")
+    choose_with_keyboard(page, "Stel voor om met z'n drieën")
+    # A condition on an earlier choice: mother is at the table, so this choice is open and a variant shows.
+    assert box.get_by_role("button", name="Vraag moeder wat Lotte thuis over school vertelt.").is_visible()
+    assert "Door eerdere keuzes: Moeder zit erbij" in box.locator(".jd-rp-scene").inner_text()
+    choose_with_keyboard(page, "Vraag moeder wat Lotte thuis")
+    saved = stored(page)[store_key(WIDGET)]["state"]
+    assert saved["mode"] == "solo" and saved["role"] == "leraar" and len(saved["path"]) == 3
+
+    page.reload()
+    wait_for_widgets(page)
+    box = widget(page, WIDGET)
+    path = box.locator(".jd-rp-path li")
+    assert path.count() == 4  # three choices and "Nu: ..."
+    assert path.nth(0).inner_text().startswith("Weer een zorgenmail: Femke belt Yusuf zelf")
+    assert "Nu: Twee aanpakken naast elkaar" in path.nth(3).inner_text()
+    assert box.locator(".jd-rp-scene h2").inner_text() == "Twee aanpakken naast elkaar"
+
+    box.locator(".jd-rp-scene h2").focus()
+    choose_with_keyboard(page, "Vraag of Lotte zelf mag meedenken")
+    choose_with_keyboard(page, "Plan een korte evaluatie")
+    ending = box.locator(".jd-rp-ending")
+    assert "Afloop: Samen op koers" in ending.inner_text() and "✓ Goede afloop" in ending.inner_text()
+    tally = box.locator(".jd-rp-tally")
+    assert "Rechtstreeks contact tussen leraar en hulpverlener" in tally.inner_text()
+    assert tally.locator("th[scope=row]").count() >= 5
+
+    areas = box.locator("textarea")
+    for i, text in enumerate(REFLECTIONS):
+        target = areas.nth(i).get_attribute("id")
+        for _ in range(60):
+            if page.evaluate("document.activeElement.id") == target:
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.type(text)
+    page.keyboard.press("Tab")
+    page.wait_for_function(
+        f"(localStorage.getItem('{store_key(WIDGET)}') || '').includes({json.dumps(REFLECTIONS[2][:30])})"
+    )
+    assert stored(page)[store_key(WIDGET)]["state"]["reflections"] == REFLECTIONS
+    assert page.errors == []
+
+    page.goto(base_url + "exercises/portfolio.html")
+    page.wait_for_function("document.querySelector('.jd-portfolio')?.dataset.jdReady === '1'")
+    item = page.locator(f'.jd-portfolio-item[data-widget-id="{WIDGET}"]')
+    text = item.inner_text()
+    assert "Rollenspel: Twee brillen op één kind" in text
+    assert "Rol: Femke de Vries, leraar groep 5" in text
+    assert "1. Weer een zorgenmail: Femke belt Yusuf zelf na schooltijd." in text
+    assert "Afloop: Samen op koers" in text and "Versterkt: " in text
+    assert REFLECTIONS[0] in text and "· af" in text
+
+
+def test_step_back_restart_and_earlier_rounds(page, base_url):
+    box = open_case(page, base_url)
+    box.get_by_role("button", name="Start met deze rol").click()
+    box.get_by_role("button", name="Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.").click()
+    box.get_by_role("button", name="Eén stap terug").click()
+    assert box.locator(".jd-rp-scene h2").inner_text() == "Weer een zorgenmail"
+    assert stored(page)[store_key(WIDGET)]["state"]["path"] == []
+    for name in [
+        "Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.",
+        "Laat het zo en ga door met je eigen aanpak in de klas.",
+        "Het gaat iets beter, dus het overleg kan van de agenda.",
+    ]:
+        box.get_by_role("button", name=name).click()
+    assert "Afloop: Langs elkaar heen" in box.locator(".jd-rp-ending").inner_text()
+    assert "⚠ Zorgelijke afloop" in box.inner_text()
+    box.get_by_role("button", name="Kies een andere rol of speelwijze").click()
+    box.locator("label", has_text="Yusuf Amrani").click()
+    box.get_by_role("button", name="Start met deze rol").click()
+    assert "Femke belt Yusuf zelf na schooltijd." not in box.inner_text()  # a teacher-only choice
+    state = stored(page)[store_key(WIDGET)]["state"]
+    assert state["role"] == "jeugdhulpverlener" and len(state["runs"]) == 1
+    assert state["runs"][0]["ending"] == "langs-elkaar"
+    assert "Eerdere rondes (1)" in box.inner_text()
+
+
+def test_class_play_logs_the_groups_choices_with_notes(page, base_url):
+    box = open_case(page, base_url)
+    box.get_by_label("Namen van de groep (optioneel):").fill("Amira, Bas, Chris")
+    box.get_by_role("button", name="Start klassikaal spel").click()
+    assert "Klassikaal spel · groep: Amira, Bas, Chris" in box.inner_text()
+    assert box.locator(".jd-rp-private").count() == 0  # private parts stay on the printed cards
+    box.get_by_label("Waarom kiest de groep dit? (optioneel)").fill("De leraar wil zelf contact.")
+    box.get_by_role("button", name="(Femke de Vries, leraar groep 5) Femke belt Yusuf zelf na schooltijd.").click()
+    state = stored(page)[store_key(WIDGET)]["state"]
+    assert state["mode"] == "klas" and state["group"] == "Amira, Bas, Chris"
+    assert state["path"] == [{"scene": "signaal", "choice": "zelf-bellen", "note": "De leraar wil zelf contact."}]
+    assert "notitie: De leraar wil zelf contact." in box.locator(".jd-rp-path").inner_text()
+
+
+def test_browser_engine_matches_python_for_every_case(page, base_url):
+    page.goto(base_url + "exercises/rollenspel.html")
+    for path in case_files(ROOT):
+        case = load_case(path, ROOT)
+        data = case.model_dump(mode="json")
+        for role in [r.id for r in case.roles if r.playable] + [None]:
+            steps: list[dict[str, str]] = []
+            for turn in range(12):
+                progress = case.replay(role, steps)
+                js = page.evaluate(
+                    f"async ([c, r, p]) => (await import('{MODULE}')).default.replay(c, r, p)", [data, role, steps]
+                )
+                assert js["node"] == progress.node and js["flags"] == sorted(progress.flags), (path.stem, role)
+                if case.ending(progress.node):
+                    assert js["ending"] == progress.node
+                    break
+                options = [c.id for c in case.available_choices(progress.node, role, progress.flags)]
+                js_options = page.evaluate(
+                    f"async ([c, s, r, f]) => (await import('{MODULE}')).default"
+                    ".availableChoices(c, s, r, new Set(f)).map(x => x.id)",
+                    [data, progress.node, role, sorted(progress.flags)],
+                )
+                assert js_options == options, (path.stem, role, progress.node)
+                # Vary the route through the case: a different option each turn.
+                steps.append({"scene": progress.node, "choice": options[(turn + len(steps)) % len(options)]})
+
+
+def test_case_pages_overview_and_role_cards(page, base_url):
+    page.goto(base_url + "exercises/rollenspel.html")
+    overview = page.locator(".jd-case-overview")
+    cases = case_files(ROOT)
+    assert overview.locator("tbody tr").count() == len(cases) >= 8
+    overview.get_by_role("link", name="Moe op maandag").first.click()
+    wait_for_widgets(page)
+    main = page.inner_text("main")
+    assert "Moe op maandag" in page.locator("h1").first.inner_text()
+    assert "Hoofdrol: Marieke Hendriks, jeugdverpleegkundige GGD" in main and "Gebaseerd op:" in main
+    assert widget(page, "rollenspel-moe-op-maandag").locator(".jd-rp-start").is_visible()
+
+    page.goto(base_url + "exercises/rolkaarten.html")
+    role_cards = page.locator(".jd-role-card")
+    expected = sum(len(load_case(p, ROOT).roles) for p in cases)
+    assert role_cards.count() == expected
+    first = role_cards.first.inner_text()
+    assert "Wat iedereen weet." in first and "Alleen voor jou (niet voorlezen)." in first
+    assert page.locator(".jd-leader-card").count() == len(cases)
+    page.emulate_media(media="print")
+    assert role_cards.nth(1).evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    assert page.locator(".bd-sidebar-primary").evaluate("e => getComputedStyle(e).display") == "none"
+    page.goto(base_url + "exercises/rolkaarten.html#rolkaarten-thuiszitter-kaarten")
+    assert page.locator("#rolkaarten-twee-brillen-kaarten").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator("#rolkaarten-thuiszitter-kaarten").evaluate("e => getComputedStyle(e).display") != "none"
+
+
+@pytest.mark.parametrize("width", [360])
+def test_ending_view_is_accessible_and_fits_a_phone(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        box = open_case(page, base_url, "thuiszitter")
+        box.get_by_role("button", name="Start met deze rol").click()
+        for name in [
+            "Stel voor om Thijs zelf te vragen wat hij wil en wat hij denkt te kunnen.",
+            "Laat Thijs kiezen hoe hij wil beginnen, bijvoorbeeld één les per week of eerst online meedoen.",
+            "De behandelaar komt mee naar school en oefent met Thijs in de echte situatie.",
+        ]:
+            box.get_by_role("button", name=name).click()
+        assert "Afloop: Stap voor stap terug" in box.inner_text()
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1
+        results = Axe().run(page, context='[data-widget-id="rollenspel-thuiszitter"]')
+        serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+        assert serious == []
+    finally:
+        context.close()

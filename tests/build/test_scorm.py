@@ -1,0 +1,161 @@
+"""The SCORM 1.2 package: a well-formed manifest with the required elements, every referenced file in the zip, and the
+rules of data/scorm.yaml resolved to the right exercises."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from jeugddomein.loading import DataError
+from jeugddomein.scorm import ScormRules, build_package, resolve
+
+CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
+ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+
+
+def manifest_problems(package: Path) -> list[str]:
+    """What an LMS would reject in a SCORM 1.2 package (independent of the code that wrote it)."""
+    problems = []
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        if "imsmanifest.xml" not in names:
+            return ["imsmanifest.xml ontbreekt in de root van de zip"]
+        try:
+            root = ET.fromstring(archive.read("imsmanifest.xml"))
+        except ET.ParseError as exc:
+            return [f"manifest is geen goed gevormde XML: {exc}"]
+    if root.tag != f"{CP}manifest" or not root.get("identifier"):
+        problems.append("root is geen <manifest identifier=...> in de IMS CP-namespace")
+    ids = [e.get("identifier") for e in root.iter() if e.get("identifier")]
+    if len(ids) != len(set(ids)):
+        problems.append("identifiers zijn niet uniek")
+    if root.findtext(f"{CP}metadata/{CP}schema") != "ADL SCORM":
+        problems.append("metadata/schema is niet 'ADL SCORM'")
+    if root.findtext(f"{CP}metadata/{CP}schemaversion") != "1.2":
+        problems.append("metadata/schemaversion is niet '1.2'")
+    organizations = root.find(f"{CP}organizations")
+    resources = {r.get("identifier"): r for r in root.iterfind(f"{CP}resources/{CP}resource")}
+    if organizations is None:
+        return [*problems, "organizations ontbreekt"]
+    default = organizations.get("default")
+    orgs = {o.get("identifier"): o for o in organizations.iterfind(f"{CP}organization")}
+    if default not in orgs:
+        problems.append(f"organizations/@default '{default}' verwijst naar geen organization")
+    for org in orgs.values():
+        if not (org.findtext(f"{CP}title") or "").strip():
+            problems.append("organization zonder title")
+        items = list(org.iter(f"{CP}item"))
+        if not items:
+            problems.append("organization zonder item")
+        for item in items:
+            if not (item.findtext(f"{CP}title") or "").strip():
+                problems.append(f"item {item.get('identifier')} zonder title")
+            ref = item.get("identifierref")
+            if ref is not None and ref not in resources:
+                problems.append(f"item {item.get('identifier')} verwijst naar onbekende resource {ref}")
+    listed = set()
+    for ident, resource in resources.items():
+        if resource.get("type") != "webcontent":
+            problems.append(f"resource {ident}: type is niet webcontent")
+        if resource.get(f"{ADLCP}scormtype") not in ("sco", "asset"):
+            problems.append(f"resource {ident}: adlcp:scormtype ontbreekt")
+        href = resource.get("href")
+        if href is not None and unquote(href) not in names:
+            problems.append(f"resource {ident}: startbestand {href} staat niet in de zip")
+        for file in resource.iterfind(f"{CP}file"):
+            path = unquote(file.get("href", ""))
+            listed.add(path)
+            if path not in names:
+                problems.append(f"bestand {path} staat in het manifest maar niet in de zip")
+    unlisted = names - listed - {"imsmanifest.xml"}
+    if unlisted:
+        problems.append(f"{len(unlisted)} bestanden in de zip staan niet in het manifest, bv. {sorted(unlisted)[:3]}")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def package(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_package(site, tmp_path_factory.mktemp("scorm"))
+
+
+def test_package_is_a_valid_scorm_12_package(package: Path, site: Path):
+    assert package.name.endswith("-scorm12.zip")
+    assert manifest_problems(package) == []
+    with zipfile.ZipFile(package) as archive:
+        root = ET.fromstring(archive.read("imsmanifest.xml"))
+        names = set(archive.namelist())
+    scos = [r for r in root.iter(f"{CP}resource") if r.get(f"{ADLCP}scormtype") == "sco"]
+    assert len(scos) == 1 and scos[0].get("href") == "intro.html"
+    # The whole built site is in it, scorm.js and the rules included.
+    assert {"intro.html", "reader.html", "_static/jeugddomein/scorm.js", "_static/jeugddomein/scorm.json"} <= names
+    assert len(names) - 1 == sum(1 for p in site.rglob("*") if p.is_file() and p.name != ".buildinfo")
+
+
+def test_the_validator_finds_broken_packages(package: Path, tmp_path: Path):
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            if name == "_static/jeugddomein/scorm.js":
+                continue  # listed in the manifest, missing from the zip
+            data = source.read(name)
+            if name == "imsmanifest.xml":
+                data = data.replace(b"<schemaversion>1.2</schemaversion>", b"<schemaversion>2004</schemaversion>")
+            target.writestr(name, data)
+        target.writestr("extra.txt", "niet in het manifest")
+    problems = manifest_problems(broken)
+    assert any("scorm.js" in p for p in problems)
+    assert any("schemaversion" in p for p in problems)
+    assert any("niet in het manifest" in p for p in problems)
+
+
+def test_required_are_every_check_and_reflection_in_the_chapters(site: Path):
+    info = json.loads((site / "_static/jeugddomein/scorm.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "_static/jeugddomein/course.json").read_text(encoding="utf-8"))
+    expected = [
+        w["id"]
+        for page in index["pages"]
+        if page["page"].startswith("chapters/")
+        for w in page["widgets"]
+        if w["widget"] in ("knowledge-check", "reflection")
+    ]
+    assert expected and info["required"] == expected
+    kinds = {w["id"]: w["widget"] for page in index["pages"] for w in page["widgets"]}
+    assert info["scored"] and {kinds[i] for i in info["scored"]} == {"knowledge-check"}
+    assert info["course"] == index["course"] and info["title"]
+
+
+INDEX = {
+    "pages": [
+        {"page": "chapters/a", "widgets": [{"id": "a-kc", "widget": "knowledge-check"}, {"id": "a-r", "widget": "reflection"}]},
+        {"page": "exercises/b", "widgets": [{"id": "b-kc", "widget": "knowledge-check"}, {"id": "b-rp", "widget": "rich-picture"}]},
+    ]
+}
+TYPES = {"knowledge-check", "reflection", "rich-picture"}
+
+
+def rules(**required) -> ScormRules:
+    return ScormRules.model_validate(
+        {"required": {"widgets": ["knowledge-check"], **required}, "score": {"widgets": ["knowledge-check"]}}
+    )
+
+
+def test_rules_select_by_type_page_and_id():
+    assert resolve(rules(), INDEX, TYPES) == {"required": ["a-kc"], "scored": ["a-kc"]}
+    assert resolve(rules(pages=[], include=["b-rp"], exclude=["a-kc"]), INDEX, TYPES)["required"] == ["b-kc", "b-rp"]
+
+
+def test_rule_errors_name_the_field():
+    with pytest.raises(DataError, match=r"required\.widgets\.0: onbekende soort oefening 'kennischeck'"):
+        resolve(rules(widgets=["kennischeck"]), INDEX, TYPES)
+    with pytest.raises(DataError, match=r"required\.include\.0: de oefening 'bestaat-niet' staat op geen enkele pagina"):
+        resolve(rules(include=["bestaat-niet"]), INDEX, TYPES)
+    scored_picture = ScormRules.model_validate(
+        {"required": {"widgets": ["reflection"]}, "score": {"widgets": ["rich-picture"], "pages": []}}
+    )
+    with pytest.raises(DataError, match="alleen kennischecks krijgen een score"):
+        resolve(scored_picture, INDEX, TYPES)

@@ -1,0 +1,303 @@
+"""The competence framework, rubrics and studiewijzer as data: valid files load, broken ones name file, line, field."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jeugddomein.grading import MissingScores
+from jeugddomein.loading import DataError
+from jeugddomein.models.competences import CompetenceFramework, CompetenceTrackerState
+from jeugddomein.models.rubrics import (
+    Studiewijzer,
+    check_pages,
+    load_checked,
+    load_framework,
+    load_rubric_file,
+    load_rubrics,
+    load_studiewijzer,
+    unmapped,
+)
+from jeugddomein.widgets import WIDGET_CLASSES
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+INVALID = ROOT / "tests" / "data" / "invalid"
+IDS = ["systemisch", "vraaggericht", "contextgericht", "interdisciplinair", "transparant", "vakmanschap", "ondernemend"]
+
+
+def test_the_seven_competences_keep_their_ids_and_have_four_levels():
+    framework = load_framework(DATA)
+    assert framework.ids() == IDS
+    for competence in framework.competences:
+        assert [lv.id for lv in competence.levels] == ["beginnend", "ontwikkelend", "bekwaam", "excellent"]
+        assert competence.learning_outcomes and competence.knowledge and competence.skills and competence.attitude
+    assert [c.id for c in framework.competences if c.t_shape == "verticaal"] == ["vakmanschap"]
+    assert {p.id for p in framework.professions} == {"pabo", "social-work", "hbo-v"}
+
+
+def test_learning_goals_of_every_chapter_use_known_competences_and_match_the_mapping():
+    framework = load_framework(DATA)
+    mapped = {item.page: set(item.competences) for item in framework.mapping.chapters}
+    for page in sorted(ROOT.glob("chapters/0*/index.md")):
+        found = re.search(r":competences:\s*(.+)", page.read_text(encoding="utf-8"))
+        assert found, page
+        goals = {c.strip() for c in found.group(1).split(",")}
+        assert goals <= set(IDS), page
+        docname = str(page.relative_to(ROOT).with_suffix(""))
+        assert goals <= mapped[docname], f"{docname}: leerdoelen {goals - mapped[docname]} ontbreken in de mapping"
+
+
+def _book_pages() -> set[str]:
+    pages = {str(p.relative_to(ROOT).with_suffix("")) for p in ROOT.glob("chapters/*/index.md")}
+    pages |= {str(p.relative_to(ROOT).with_suffix("")) for p in ROOT.glob("exercises/*.md")}
+    pages |= {str(p.relative_to(ROOT).with_suffix("")) for p in ROOT.glob("exercises/*.ipynb")}
+    pages |= {str(p.relative_to(ROOT).with_suffix("")) for p in ROOT.glob("exercises/casussen/*.md")}
+    return pages
+
+
+def test_every_chapter_exercise_and_case_is_mapped_to_competences():
+    framework = load_framework(DATA)
+    assert unmapped(framework, _book_pages(), DATA) == []
+    assert check_pages(framework, load_studiewijzer(DATA), _book_pages(), DATA) == []
+
+
+def test_a_mapped_page_or_case_that_does_not_exist_is_reported(tmp_path):
+    framework = load_framework(DATA)
+    framework.mapping.cases[0].case = "bestaat-niet"
+    problems = [
+        line
+        for p in check_pages(framework, None, _book_pages() - {"exercises/rich-picture"}, DATA)
+        for line in p.lines()
+    ]
+    assert any(
+        re.match(
+            r"data/competences\.yaml:\d+: mapping\.exercises\.\d+\.page: de pagina 'exercises/rich-picture' staat niet",
+            line,
+        )
+        for line in problems
+    ), problems
+    assert any("mapping.cases.0.case: er is geen casus 'bestaat-niet'" in line for line in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "unknown-id",
+            r":29\d: mapping\.chapters\.1\.competences\.0: onbekende competentie 'systeemisch'; kies uit systemisch",
+        ),
+        ("level-missing", r":\d+: competences\.6\.levels: 2 niveaus gevonden; beschrijf er drie of vier"),
+        (
+            "level-renamed",
+            r":\d+: competences\.4\.levels\.2\.id: competentie 'transparant' noemt dit niveau 'gevorderd'",
+        ),
+        ("duplicate-id", r":\d+: competences: dubbele competentie-id's: transparant"),
+    ],
+)
+def test_invalid_competence_files_name_file_line_field_and_reason(name, expected):
+    path = INVALID / f"competences-{name}.yaml"
+    with pytest.raises(DataError) as error:
+        load_checked(CompetenceFramework, path, ROOT)
+    assert re.search(rf"^tests/data/invalid/competences-{name}\.yaml{expected}", str(error.value), re.M), str(
+        error.value
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("weights", r":27: criteria\.0\.weight: de gewichten tellen op tot 95% in plaats van 100%"),
+        ("level-missing", r":\d+: criteria\.0\.descriptors: niveau 'goed' ontbreekt bij criterium 'boodschap'"),
+        ("unknown-competence", r":48: criteria\.2\.competences\.1: onbekende competentie 'teamwerk'"),
+        (
+            "knockout-standard",
+            r":\d+: criteria\.0\.knockout: criterium 'boodschap' is een knock-out maar heeft geen norm",
+        ),
+        ("file-name", r":3: id: het id 'presentatie' moet gelijk zijn aan de bestandsnaam 'rubric-file-name'"),
+    ],
+)
+def test_invalid_rubric_files_name_file_line_field_and_reason(name, expected):
+    with pytest.raises(DataError) as error:
+        load_rubric_file(INVALID / f"rubric-{name}.yaml", DATA)
+    assert re.search(rf"^tests/data/invalid/rubric-{name}\.yaml{expected}", str(error.value), re.M), str(error.value)
+
+
+def test_rubrics_weights_add_up_and_knockouts_have_a_standard():
+    rubrics = load_rubrics(DATA)
+    assert set(rubrics) == {"eindproduct", "presentatie", "bijdrage", "portfolio"}
+    for rubric in rubrics.values():
+        assert sum(c.weight for c in rubric.criteria) == 100
+        assert all(c.standard for c in rubric.criteria if c.knockout)
+    assert any(c.knockout for c in rubrics["eindproduct"].criteria)
+
+
+def test_studiewijzer_hours_add_up_to_420_and_deadlines_follow_the_start_date():
+    plan = load_studiewijzer(DATA)
+    assert plan.total_hours() == 420 == plan.ec * plan.hours_per_ec
+    assert sum(p.weight for p in plan.products) == 100
+    product = next(p for p in plan.products if p.id == "eindproduct")
+    assert product.due.on(plan.start).isoformat() == "2026-11-06"  # Friday of week 9 after Monday 7 September
+    assert product.due.on(None) is None
+
+
+def test_studiewijzer_with_wrong_hours_names_the_difference(tmp_path):
+    text = (
+        (DATA / "studiewijzer.yaml")
+        .read_text(encoding="utf-8")
+        .replace("{contact: 8, zelfstudie: 22,", "{contact: 8, zelfstudie: 12,")
+    )
+    path = tmp_path / "studiewijzer.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_checked(Studiewijzer, path, tmp_path)
+    assert re.search(
+        r"^studiewijzer\.yaml:\d+: weeks: de uren tellen op tot 410; 15 EC is 420 uur \(15 × 28\); verschil \+10",
+        str(error.value),
+        re.M,
+    )
+
+
+# --- the build fails on bad data ------------------------------------------------------------------------------------
+
+CONF = """
+extensions = ["sphinxcontrib.bibtex", "jeugddomein.sphinxext"]
+bibtex_bibfiles = ["refs.bib"]
+language = "nl"
+jd_course_id = "testcursus"
+"""
+
+
+def build_with(tmp_path: Path, broken: dict[str, str]) -> subprocess.CompletedProcess:
+    """A tiny Sphinx project with the course's extension and a copy of data/ where some files are replaced."""
+    (tmp_path / "conf.py").write_text(CONF, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@misc{x, title={X}, year={2020}}\n", encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Toets\n=====\n\n.. rubric-table:: presentatie\n", encoding="utf-8")
+    shutil.copytree(DATA, tmp_path / "data")
+    for source, target in broken.items():
+        shutil.copy(INVALID / f"{source}.yaml", tmp_path / "data" / target)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(tmp_path),
+            str(tmp_path / "_build"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_invalid_rubrics_fail_the_build_with_file_field_and_reason(tmp_path):
+    run = build_with(
+        tmp_path,
+        {
+            "rubric-weights": "rubrics/rubric-weights.yaml",
+            "rubric-level-missing": "rubrics/rubric-level-missing.yaml",
+            "rubric-unknown-competence": "rubrics/rubric-unknown-competence.yaml",
+        },
+    )
+    assert run.returncode != 0
+    for expected in (
+        r"data/rubrics/rubric-weights\.yaml:27: criteria\.0\.weight: de gewichten tellen op tot 95%",
+        r"data/rubrics/rubric-level-missing\.yaml:\d+: criteria\.0\.descriptors: niveau 'goed' ontbreekt",
+        r"data/rubrics/rubric-unknown-competence\.yaml:48: criteria\.2\.competences\.1:"
+        r" onbekende competentie 'teamwerk'",
+    ):
+        assert re.search(expected, run.stderr), run.stderr[-3000:]
+    assert "Gewicht 30%" in (tmp_path / "_build" / "index.html").read_text(
+        encoding="utf-8"
+    )  # the valid rubric still renders
+
+
+def test_an_unknown_competence_id_fails_the_build_with_file_field_and_reason(tmp_path):
+    run = build_with(tmp_path, {"competences-unknown-id": "competences.yaml"})
+    assert run.returncode != 0
+    assert re.search(
+        r"data/competences\.yaml:29\d: mapping\.chapters\.1\.competences\.0: onbekende competentie 'systeemisch'",
+        run.stderr,
+    ), run.stderr[-3000:]
+
+
+# --- the Python classes -----------------------------------------------------------------------------------------------
+
+
+def tracker():
+    return WIDGET_CLASSES["competence-tracker"].from_yaml("id: test-volger\nweekly: true\n")
+
+
+def test_tracker_offers_weekly_moments_between_start_middle_and_end():
+    moments = [m["id"] for m in tracker().moments]
+    assert moments[0] == "start" and moments[-1] == "eind"
+    assert moments.index("week-5") < moments.index("midden") < moments.index("week-6")
+    assert len(moments) == 13
+
+
+def test_tracker_records_progress_t_shape_and_suggestions():
+    widget = tracker()
+    widget.choose_profession("hbo-v")
+    evidence = [{"kind": "notitie", "label": "Verslag gesprek met jeugdarts", "url": "https://example.org/verslag"}]
+    widget.assess("vakmanschap", "start", 2, "Ik ken mijn beroepsprofiel.", evidence)
+    widget.assess("interdisciplinair", "start", 1, "Ik werk nog vooral naast anderen.")
+    widget.assess("systemisch", "start", 1, "Ik kijk nog vooral naar het kind.")
+    widget.assess("vakmanschap", "eind", 3, "Ik hield mijn blik overeind in de groep.")
+    widget.assess("interdisciplinair", "eind", 3, "We bouwden samen een aanpak.")
+    widget.assess("systemisch", "eind", 2, "Ik zie patronen.")
+    widget.assess("systemisch", "eind", 3, "Bijgewerkt: ik zie patronen en wederzijdse invloeden.")
+    frame = widget.to_frame()
+    assert len(frame) == 6 and frame.iloc[-1]["moment"] == "eind"
+    progress = widget.progress()
+    assert progress.loc["Vanuit een systeemvisie werken", "Eind van de minor"] == 3
+    t_shape = widget.t_shape()
+    # start: depth = mean(vakmanschap 2, systemisch 1) = 1.5; breadth = mean(interdisciplinair 1, systemisch 1) = 1
+    assert t_shape.to_dict("records") == [
+        {"moment": "Start van de minor", "depth": 1.5, "breadth": 1.0},
+        {"moment": "Eind van de minor", "depth": 3.0, "breadth": 3.0},
+    ]
+    suggestions = widget.suggestions()
+    assert list(suggestions) == ["vraaggericht", "contextgericht"]  # not assessed: weakest, in framework order
+    assert "chapters/06-ouders-jeugdigen/index" in suggestions["vraaggericht"]
+    state = CompetenceTrackerState.model_validate(widget.state())
+    assert state.profession == "hbo-v" and state.assessments[0].evidence[0].url == "https://example.org/verslag"
+
+
+def test_tracker_refuses_unknown_competence_moment_or_level():
+    widget = tracker()
+    with pytest.raises(ValueError, match="Onbekende competentie"):
+        widget.assess("teamwerk", "start", 2)
+    with pytest.raises(ValueError, match="Onbekend moment"):
+        widget.assess("systemisch", "volgend-jaar", 2)
+    with pytest.raises(ValueError, match="niveau van 1 tot en met 4"):
+        widget.assess("systemisch", "start", 5)
+    with pytest.raises(ValueError, match="Kies een beroep"):
+        widget.choose_profession("arts")
+
+
+def test_rubric_widget_scores_grades_and_exports():
+    widget = WIDGET_CLASSES["rubric"].from_yaml("id: test-rubric\nrubric: presentatie\n")
+    assert widget.definition["id"] == "presentatie" and widget.competence_names["transparant"] == "Transparant werken"
+    widget.score("boodschap", "goed", "Sterke opening.", mode="docent")
+    with pytest.raises(MissingScores, match="'Afgestemd op een gemengd publiek'"):
+        widget.grade("docent")
+    for criterion, level in (("publiek", "voldoende"), ("samenspel", "voldoende"), ("gesprek", "onvoldoende")):
+        widget.score(criterion, level, mode="docent")
+    widget.student = "Groep 3"
+    assert widget.grade("docent").grade == 6.1
+    exported = widget.export("docent")
+    assert exported["result"] == {"ok": True, "grade": 6.1, "weighted": 6.1, "passed": True, "knockouts": []}
+    assert exported["feedback"] == {"boodschap": "Sterke opening."} and exported["student"] == "Groep 3"
+    assert widget.to_frame("docent")["niveau"].tolist() == ["Goed", "Voldoende", "Voldoende", "Onvoldoende"]
+    with pytest.raises(ValueError, match="Onbekend niveau"):
+        widget.score("boodschap", "perfect")

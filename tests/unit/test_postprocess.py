@@ -1,0 +1,70 @@
+"""Finishing pages for a strict CSP: inline scripts, styles and handlers move to files; the result is idempotent."""
+
+from __future__ import annotations
+
+from jeugddomein.sphinxext.postprocess import INLINE_DIR, finish, finish_page, patch_doctools
+
+PAGE = """<html><head>
+<script data-cfasync="false">document.documentElement.dataset.mode = "auto";</script>
+<script src="_static/a.js"></script>
+<script defer>let hint = 'x';</script>
+<style>.x { color: red; }</style>
+</head><body>
+<script type="application/json" class="jd-widget-data">{"a": 1}</script>
+<script type="text/x-thebe-config">{ requestKernel: true }</script>
+<script type="module">import("./b.js");</script>
+<script>   </script>
+<img style="width: 720px;" class="pic" src="p.svg"/><td style="width: 33%; vertical-align: top;">c</td>
+<svg viewBox="0 0 1 1"><style>.s{fill:red}</style><rect style="fill: blue"/></svg>
+<button onclick="window.print()" class="btn">Print</button>
+</body></html>"""
+
+
+def test_inline_scripts_move_to_hashed_files_in_place():
+    done = finish(PAGE, root="../../")
+    scripts = [name for name in done.files if name.endswith(".js")]
+    assert len(scripts) == 3 and all(name.startswith(INLINE_DIR + "/") for name in scripts)
+    html = done.html
+    # Same place and order; defer dropped on the classic script (browsers ignore it on inline scripts).
+    first = html.index('data-cfasync="false" src="../../_static/jeugddomein/inline/')
+    assert first < html.index('src="_static/a.js"') < html.index("<script src=\"../../" + INLINE_DIR)
+    assert "<script defer" not in html
+    assert '<script type="module" src="../../_static/jeugddomein/inline/' in html
+    assert done.files[scripts[0]].strip() == 'document.documentElement.dataset.mode = "auto";'
+    # Data blocks stay; empty scripts go.
+    assert '<script type="application/json" class="jd-widget-data">{"a": 1}</script>' in html
+    assert '<script type="text/x-thebe-config">' in html
+    assert "<script>   </script>" not in html
+
+
+def test_styles_move_to_stylesheets_and_classes():
+    done = finish(PAGE)
+    html = done.html
+    assert "<style" not in html and ' style="' not in html
+    assert '<img class="pic jd-s-' in html and '<td class="jd-s-' in html and '<rect class="jd-s-' in html
+    css = "".join(v for k, v in done.files.items() if k.endswith(".css"))
+    assert ".x { color: red; }" in css and ".s{fill:red}" in css
+    assert "{width: 33% !important;vertical-align: top !important}" in css and "{fill: blue !important}" in css
+    # The page's own block in place; the SVG's block and the attribute classes linked from <head>.
+    head = html[: html.index("</head>")]
+    assert html.count('<link rel="stylesheet" href="_static/jeugddomein/inline/') == 3
+    assert head.count('<link rel="stylesheet" href="_static/jeugddomein/inline/') == 3
+
+
+def test_print_handler_becomes_a_data_attribute():
+    html = finish_page(PAGE)
+    assert "onclick" not in html and '<button data-jd-print="" class="btn">' in html
+
+
+def test_finishing_is_idempotent_and_pure():
+    once = finish(PAGE, root="../")
+    assert finish(once.html, root="../").html == once.html
+    assert finish(once.html, root="../").files == {}
+    assert finish(PAGE, root="../") == once
+
+
+def test_doctools_without_new_function():
+    source = 'Documentation.PLURAL_EXPR = new Function(\n      "n",\n      `return (${catalog.plural_expr})`\n    );'
+    patched = patch_doctools(source)
+    assert "new Function" not in patched and '"(n != 1)": (n) => Number(n != 1)' in patched
+    assert patch_doctools(patched) == patched
