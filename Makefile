@@ -53,10 +53,12 @@ schema: $(STAMP)
 	$(BIN)/python -m jeugddomein.schema > schema/portfolio.schema.json
 
 ## bench: run the benchmarks and record their results in bench/results/
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium build
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/widgets.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/cohort.py
+	$(BIN)/python bench/canvas.py --site $(HTML)
 
 ## scorm: build, then package the site as a SCORM 1.2 zip for an LMS in _build/scorm/
 scorm: build

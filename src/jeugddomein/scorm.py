@@ -47,12 +47,20 @@ class Selection(StrictModel):
 class ScormRules(StrictModel):
     """When a learner has completed the course in an LMS, and what counts for the score."""
 
-    required: Selection = Field(description="Oefeningen die af moeten zijn voor 'voltooid' (completed).")
-    score: Selection = Field(description="Oefeningen die meetellen voor de score (0-100); alleen kennischecks.")
+    required: Selection = Field(
+        default_factory=lambda: Selection(widgets=["knowledge-check", "reflection"]),
+        description="Oefeningen die af moeten zijn voor 'voltooid' (completed).",
+    )
+    score: Selection = Field(
+        default_factory=lambda: Selection(widgets=["knowledge-check"]),
+        description="Oefeningen die meetellen voor de score (0-100); alleen kennischecks.",
+    )
 
 
 def load_rules(data_dir: Path) -> ScormRules:
-    """The rules from data/scorm.yaml."""
+    """The rules from data/scorm.yaml (without that file: every check and reflection in chapters/)."""
+    if not (data_dir / RULES_FILE).is_file():
+        return ScormRules()
     return load_yaml_file(ScormRules, data_dir / RULES_FILE, data_dir.parent)
 
 

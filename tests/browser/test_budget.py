@@ -9,6 +9,8 @@ from tests.conftest import site_pages
 
 FIRST_LOAD = 300 * 1024
 SECOND_PAGE = 60 * 1024
+LARGER = {"reader.html": 450 * 1024}
+"""The printable reader holds every chapter in one page: its own, larger budget."""
 PAGES = site_pages()
 
 
@@ -17,7 +19,7 @@ def test_first_load_within_budget(context, base_url, path):
     page = context.new_page()
     assets = load(page, base_url + path)
     total = sum(assets.values())
-    assert total <= FIRST_LOAD, f"{path}: {total // 1024} KB bij eerste bezoek; grootste: {largest(assets)}"
+    assert total <= LARGER.get(path, FIRST_LOAD), f"{path}: {total // 1024} KB bij eerste bezoek; grootste: {largest(assets)}"
 
 
 def test_second_page_within_budget(context, base_url):

@@ -15,7 +15,9 @@ from pathlib import Path
 _OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
 _STREAM = re.compile(rb"^(.*?)stream\r?\n(.*)\r?\nendstream$", re.S)
 _REF = re.compile(rb"/(\w+) (\d+) 0 R")
-_TOKENS = re.compile(rb"/([A-Za-z0-9_.+-]+)\s+[-\d.]+\s+Tf|(\[(?:[^\]\\]|\\.)*\])\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj|(T\*|Td|TD|Tm|ET)")
+_TOKENS = re.compile(
+    rb"/([A-Za-z0-9_.+-]+)\s+[-\d.]+\s+Tf|(\[(?:[^\]\\]|\\.)*\])\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj|(T\*|Td|TD|Tm|ET)"
+)
 
 
 def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
@@ -61,7 +63,9 @@ def page_count(path: Path) -> int:
 def pdf_text(path: Path) -> str:
     """All text of the PDF, page after page."""
     if shutil.which("pdftotext"):
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout
     objects = _objects(path.read_bytes())
     cmaps: dict[int, dict[int, str]] = {}
     for number, (head, _) in objects.items():

@@ -131,8 +131,14 @@ def test_required_are_every_check_and_reflection_in_the_chapters(site: Path):
 
 INDEX = {
     "pages": [
-        {"page": "chapters/a", "widgets": [{"id": "a-kc", "widget": "knowledge-check"}, {"id": "a-r", "widget": "reflection"}]},
-        {"page": "exercises/b", "widgets": [{"id": "b-kc", "widget": "knowledge-check"}, {"id": "b-rp", "widget": "rich-picture"}]},
+        {
+            "page": "chapters/a",
+            "widgets": [{"id": "a-kc", "widget": "knowledge-check"}, {"id": "a-r", "widget": "reflection"}],
+        },
+        {
+            "page": "exercises/b",
+            "widgets": [{"id": "b-kc", "widget": "knowledge-check"}, {"id": "b-rp", "widget": "rich-picture"}],
+        },
     ]
 }
 TYPES = {"knowledge-check", "reflection", "rich-picture"}
@@ -152,7 +158,9 @@ def test_rules_select_by_type_page_and_id():
 def test_rule_errors_name_the_field():
     with pytest.raises(DataError, match=r"required\.widgets\.0: onbekende soort oefening 'kennischeck'"):
         resolve(rules(widgets=["kennischeck"]), INDEX, TYPES)
-    with pytest.raises(DataError, match=r"required\.include\.0: de oefening 'bestaat-niet' staat op geen enkele pagina"):
+    with pytest.raises(
+        DataError, match=r"required\.include\.0: de oefening 'bestaat-niet' staat op geen enkele pagina"
+    ):
         resolve(rules(include=["bestaat-niet"]), INDEX, TYPES)
     scored_picture = ScormRules.model_validate(
         {"required": {"widgets": ["reflection"]}, "score": {"widgets": ["rich-picture"], "pages": []}}

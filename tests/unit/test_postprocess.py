@@ -27,7 +27,7 @@ def test_inline_scripts_move_to_hashed_files_in_place():
     html = done.html
     # Same place and order; defer dropped on the classic script (browsers ignore it on inline scripts).
     first = html.index('data-cfasync="false" src="../../_static/jeugddomein/inline/')
-    assert first < html.index('src="_static/a.js"') < html.index("<script src=\"../../" + INLINE_DIR)
+    assert first < html.index('src="_static/a.js"') < html.index('<script src="../../' + INLINE_DIR)
     assert "<script defer" not in html
     assert '<script type="module" src="../../_static/jeugddomein/inline/' in html
     assert done.files[scripts[0]].strip() == 'document.documentElement.dataset.mode = "auto";'

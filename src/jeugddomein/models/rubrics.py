@@ -419,6 +419,10 @@ def load_studiewijzer(data: Path, rubrics: dict[str, Rubric] | None = None) -> S
     return plan
 
 
+MAPPED_PREFIXES = ("chapters/0", "exercises/")
+"""Pages that must appear in the competence mapping."""
+
+
 def check_pages(
     framework: CompetenceFramework, plan: Studiewijzer | None, pages: set[str], data: Path
 ) -> list[DataError]:
@@ -475,7 +479,7 @@ def unmapped(framework: CompetenceFramework, pages: set[str], data: Path) -> lis
         if page.startswith("exercises/casussen/"):
             if page.rsplit("/", 1)[1] not in cases:
                 missing.append(f"casus {page.rsplit('/', 1)[1]}")
-        elif (page.startswith(("chapters/0", "exercises/")) or page == "chapters/docenten/index") and page not in mapped:
+        elif page not in mapped and (page.startswith(MAPPED_PREFIXES) or page == "chapters/docenten/index"):
             missing.append(page)
     if (data / "cases").is_dir():
         missing += [f"casus {p.stem}" for p in sorted((data / "cases").glob("*.yaml")) if p.stem not in cases]

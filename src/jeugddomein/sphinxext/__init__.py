@@ -65,10 +65,15 @@ def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 def _copy_front_end(target: Path) -> None:
     """Copy the runtime and every widget module to _static/jeugddomein/ (on every build, also without doc changes)."""
-    for folder, destination in ((STATIC_DIR / "jeugddomein", target), (WIDGETS_DIR, target / "widgets")):
+    folders = (
+        (STATIC_DIR / "jeugddomein", target),
+        (STATIC_DIR / "jeugddomein" / "icons", target / "icons"),
+        (WIDGETS_DIR, target / "widgets"),
+    )
+    for folder, destination in folders:
         destination.mkdir(parents=True, exist_ok=True)
         for source in folder.iterdir():
-            if source.suffix in (".js", ".css"):
+            if source.suffix in (".js", ".css", ".svg"):
                 shutil.copyfile(source, destination / source.name)
 
 

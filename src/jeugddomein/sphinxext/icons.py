@@ -30,7 +30,9 @@ _SHAPES = {
     "rocket": '<path d="M5 15c-1.5 1.5-2 5-2 5s3.5-.5 5-2m-1-4 4 4m-4-4c1-4 5-10 12-11-1 7-7 11-11 12"/>',
 }
 
-_ICON = re.compile(r'<i class="(?P<classes>[^"]*\bfa-(?:solid|regular|brands)\b[^"]*)"(?P<attrs>[^>]*)></i>')
+_ICON = re.compile(
+    r'<(?P<tag>i|span) class="(?P<classes>[^"]*\b(?:fa-solid|fa-regular|fa-brands|fas|far|fab)\b[^"]*)"(?P<attrs>[^>]*)></(?P=tag)>'
+)
 
 
 def _svg(match: re.Match[str]) -> str:

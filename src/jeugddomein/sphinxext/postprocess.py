@@ -9,9 +9,9 @@ a class in such a file) and refers to it. Both `finish` and `finish_page` are pu
 from __future__ import annotations
 
 import hashlib
-from html import unescape as html_unescape
 import re
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from pathlib import Path
 
 from .a11y import repair

@@ -99,9 +99,15 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   ]);
   const known = new Map();
   for (const page of index.pages) for (const w of page.widgets) known.set(w.id, { ...w, page });
+  // Load the modules of only those widget types the learner has work for (keeps the page light).
   const modules = {};
-  for (const type of new Set([...known.values()].map((w) => w.widget))) {
-    modules[type] = await loadWidgetModule(type.replaceAll("-", "_"));
+  async function loadModulesFor(records) {
+    const types = new Set([...records.values()].map((r) => r.widget).filter((t) => !modules[t]));
+    for (const type of types) {
+      if ([...known.values()].some((w) => w.widget === type)) {
+        modules[type] = await loadWidgetModule(type.replaceAll("-", "_"));
+      }
+    }
   }
 
   const status = h("div", { className: "jd-portfolio-status", role: "status", "aria-live": "polite" });
@@ -123,8 +129,9 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   ]);
   root.replaceChildren(tools, status, content);
 
-  function draw() {
+  async function draw() {
     const records = store.all();
+    await loadModulesFor(records);
     const total = known.size;
     const done = [...records.entries()].filter(([id, r]) => known.has(id) && modules[r.widget]?.summary(known.get(id).config, r.state).done).length;
     const parts = [h("p", { className: "jd-portfolio-count", text: `Je hebt ${records.size} van de ${total} oefeningen aangeraakt; ${done} zijn af.` })];
@@ -235,6 +242,6 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   clearButton.addEventListener("click", askClear);
   fileInput.addEventListener("change", () => fileInput.files[0] && importFile(fileInput.files[0]));
   store.subscribe(() => draw());
-  draw();
+  await draw();
   root.dataset.jdReady = "1";
 }
