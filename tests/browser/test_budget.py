@@ -19,7 +19,8 @@ def test_first_load_within_budget(context, base_url, path):
     page = context.new_page()
     assets = load(page, base_url + path)
     total = sum(assets.values())
-    assert total <= LARGER.get(path, FIRST_LOAD), f"{path}: {total // 1024} KB bij eerste bezoek; grootste: {largest(assets)}"
+    budget = LARGER.get(path, FIRST_LOAD)
+    assert total <= budget, f"{path}: {total // 1024} KB bij eerste bezoek; grootste: {largest(assets)}"
 
 
 def test_second_page_within_budget(context, base_url):

@@ -79,4 +79,3 @@ def portfolio_json_schema() -> dict:
 def dump_schema() -> str:
     """The committed schema file's exact text."""
     return json.dumps(portfolio_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-

@@ -30,9 +30,8 @@ _SHAPES = {
     "rocket": '<path d="M5 15c-1.5 1.5-2 5-2 5s3.5-.5 5-2m-1-4 4 4m-4-4c1-4 5-10 12-11-1 7-7 11-11 12"/>',
 }
 
-_ICON = re.compile(
-    r'<(?P<tag>i|span) class="(?P<classes>[^"]*\b(?:fa-solid|fa-regular|fa-brands|fas|far|fab)\b[^"]*)"(?P<attrs>[^>]*)></(?P=tag)>'
-)
+_STYLES = r"(?:fa-solid|fa-regular|fa-brands|fas|far|fab)"
+_ICON = re.compile(rf'<(?P<tag>i|span) class="(?P<classes>[^"]*\b{_STYLES}\b[^"]*)"(?P<attrs>[^>]*)></(?P=tag)>')
 
 
 def _svg(match: re.Match[str]) -> str:
