@@ -14,3 +14,20 @@ def repair(html: str) -> str:
     return html.replace('<div class="citation" id="', '<div role="listitem" class="citation" id="').replace(
         'role="doc-biblioentry"', ""
     )
+
+
+_BARE_REDIRECT = re.compile(r'\A\s*<meta http-equiv="Refresh" content="0; url=(?P<url>[^"]+)" />\s*\Z')
+
+
+def complete_redirect(html: str) -> str:
+    """Turn the bare redirect stub (`index.html`) into a small valid page: language, title, icon and a real link."""
+    match = _BARE_REDIRECT.match(html)
+    if not match:
+        return html
+    url = match["url"]
+    return (
+        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8" />\n'
+        f'<meta http-equiv="Refresh" content="0; url={url}" />\n<title>Naar de cursus</title>\n'
+        '<link rel="icon" href="_static/favicon.svg" />\n</head>\n'
+        f'<body>\n<main>\n<p><a href="{url}">Naar de cursus</a></p>\n</main>\n</body>\n</html>\n'
+    )

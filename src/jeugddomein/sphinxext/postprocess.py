@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from pathlib import Path
 
-from .a11y import repair
+from .a11y import complete_redirect, repair
 from .icons import inline_icons
 
 INLINE_DIR = "_static/jeugddomein/inline"
@@ -186,7 +186,7 @@ def replace_handlers(html: str) -> str:
 
 def finish(html: str, light: bool = True, root: str = "") -> Finished:
     """One page, finished, with the files it refers to; `root` is the relative path from the page to the site root."""
-    html = repair(html)
+    html = repair(complete_redirect(html))
     if light:
         html = _ICON_SCRIPT.sub("", inline_icons(html))
     scripts = externalize_scripts(replace_handlers(html), root)

@@ -37,12 +37,12 @@ class CourseWidget(anywidget.AnyWidget):
             cls._css = css_source(cls.module)
         super().__init_subclass__(**kwargs)
 
-    def __init__(self, spec: BaseModel | dict[str, Any], **state: Any) -> None:
+    def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
         spec = spec if isinstance(spec, self.spec_model) else self.spec_model.model_validate(spec)
-        config = spec.model_dump(mode="json")
-        widget_id = config.pop("id")
+        config = self.resolve_config(spec, data_dir)
         checked_state = self.state_model.model_validate(state).model_dump(mode="json")
-        super().__init__(widget_id=widget_id, **config, **checked_state)
+        super().__init__(widget_id=spec.id, **config, **checked_state)
+        self._config_keys = tuple(config)
 
     @classmethod
     def from_yaml(cls, text: str) -> CourseWidget:
@@ -75,9 +75,8 @@ class CourseWidget(anywidget.AnyWidget):
         return [name for name, trait in cls.class_traits(learner=True).items() if trait.metadata.get("sync")]
 
     def config(self) -> dict[str, Any]:
-        """The author's configuration, as the page embeds it."""
-        fields = set(self.spec_model.model_fields) - {"id"}
-        return {name: getattr(self, name) for name in fields}
+        """The resolved configuration, as the page embeds it."""
+        return {name: getattr(self, name) for name in self._config_keys}
 
     def state(self) -> dict[str, Any]:
         """The learner's work, validated by the state model."""

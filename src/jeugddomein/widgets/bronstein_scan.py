@@ -51,14 +51,6 @@ class BronsteinScan(CourseWidget):
     answers = traitlets.Dict(help="Answers of the scan in progress: item id -> value.").tag(sync=True, learner=True)
     scans = traitlets.List(traitlets.Dict(), help="Completed scans.").tag(sync=True, learner=True)
 
-    def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
-        spec = spec if isinstance(spec, BronsteinScanSpec) else BronsteinScanSpec.model_validate(spec)
-        if not isinstance(spec.instrument, Instrument):
-            spec = spec.model_copy(
-                update={"instrument": load_instrument(spec.instrument, data_dir or course_data_dir())}
-            )
-        super().__init__(spec, **state)
-
     @classmethod
     def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
         """The full instrument (checked, with the teachers' means filled in) as the front end's configuration."""

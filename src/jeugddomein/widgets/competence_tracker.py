@@ -70,12 +70,6 @@ class CompetenceTracker(CourseWidget):
     profession = traitlets.Unicode("", help="The learner's profession.").tag(sync=True, learner=True)
     assessments = traitlets.List(traitlets.Dict(), help="Self-assessments.").tag(sync=True, learner=True)
 
-    def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
-        spec = spec if isinstance(spec, self.spec_model) else self.spec_model.model_validate(spec)
-        self._config = self.resolve_config(spec, data_dir)
-        checked = self.state_model.model_validate(state).model_dump(mode="json")
-        super(CourseWidget, self).__init__(widget_id=spec.id, **self._config, **checked)
-
     @classmethod
     def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
         """Moments (with the studiewijzer's weeks when `weekly`), the framework, and the mapping as a page list.
@@ -116,10 +110,6 @@ class CompetenceTracker(CourseWidget):
             "evidence": [],
             "course": "",
         }
-
-    def config(self) -> dict[str, Any]:
-        """The resolved configuration (as the page embeds it)."""
-        return {key: getattr(self, key) for key in self._config}
 
     # --- Python API --------------------------------------------------------------------------------------------
 

@@ -54,12 +54,6 @@ class RolePlay(CourseWidget):
     reflections = traitlets.List(traitlets.Unicode(), help="Reflection answers.").tag(sync=True, learner=True)
     runs = traitlets.List(traitlets.Dict(), help="Earlier finished games.").tag(sync=True, learner=True)
 
-    def __init__(self, spec: BaseModel | dict[str, Any], **state: Any) -> None:
-        spec = spec if isinstance(spec, RolePlaySpec) else RolePlaySpec.model_validate(spec)
-        if spec.case_data is None:
-            spec = RolePlaySpec.model_validate({**spec.model_dump(mode="json"), **self.resolve_config(spec)})
-        super().__init__(spec, **state)
-
     @classmethod
     def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
         """Load and fully validate data/cases/<case>.yaml; hand the front end the case and its chapter links."""

@@ -41,12 +41,6 @@ class RubricWidget(CourseWidget):
     zelf = traitlets.Dict(help="Self-assessment: scores, feedback, general.").tag(sync=True, learner=True)
     docent = traitlets.Dict(help="Lecturer's scoring: scores, feedback, general.").tag(sync=True, learner=True)
 
-    def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
-        spec = spec if isinstance(spec, self.spec_model) else self.spec_model.model_validate(spec)
-        self._config = self.resolve_config(spec, data_dir)
-        checked = self.state_model.model_validate(state).model_dump(mode="json")
-        super(CourseWidget, self).__init__(widget_id=spec.id, **self._config, **checked)
-
     @classmethod
     def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
         """The rubric file, checked, plus the names of its competences and the grading constants."""
@@ -61,10 +55,6 @@ class RubricWidget(CourseWidget):
             "pass_mark": PASS_MARK,
             "knockout_cap": KNOCKOUT_CAP,
         }
-
-    def config(self) -> dict[str, Any]:
-        """The resolved configuration (as the page embeds it)."""
-        return {key: getattr(self, key) for key in self._config}
 
     # --- Python API --------------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from ...models.rubrics import (
     load_studiewijzer,
 )
 from ..collect import widgets_of
+from ..directives import CourseDirective
 from ..placeholder import widget_placeholder
 
 logger = logging.getLogger(__name__)
@@ -124,16 +125,8 @@ def _links(pages: list[str], docname: str) -> nodes.paragraph:
     return para
 
 
-class AssessmentDirective(SphinxDirective):
+class AssessmentDirective(CourseDirective):
     """Base: data problems become warnings (build errors under -W) that name file, line, field and reason."""
-
-    def data_dir(self) -> Path:
-        return Path(self.env.srcdir) / "data"
-
-    def warn(self, error: DataError) -> list[nodes.Node]:
-        for line in error.lines():
-            logger.warning(line, location=(self.env.docname, self.lineno), type="jeugddomein", subtype="data")
-        return []
 
     def depend(self, *paths: Path) -> None:
         for path in paths:

@@ -209,7 +209,10 @@ class RoleCardsDirective(CaseDirective):
         for case_id, case in sorted(cases.items()):
             if wanted and case_id != wanted:
                 continue
-            box = nodes.container(classes=["jd-case-cards"], ids=[f"rolkaarten-{case_id}-kaarten"])
+            # The first id is the target of {ref}`rolkaarten-<case>` links from the case pages.
+            box = nodes.container(
+                classes=["jd-case-cards"], ids=[f"rolkaarten-{case_id}", f"rolkaarten-{case_id}-kaarten"]
+            )
             self.markdown(self._case_lines(case_id, case), box, titles=True)
             hint = (
                 f'<p class="jd-print-hint"><a href="#rolkaarten-{case_id}-kaarten">Alleen deze casus afdrukken</a>: '
