@@ -7,7 +7,8 @@ from jeugddomein.sphinxext.icons import inline_icons
 
 
 def test_navigation_toggles_get_a_name_once():
-    html = '<summary><span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary>'
+    toggle = '<span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i></span>'
+    html = f"<summary>{toggle}</summary>"
     once = repair(html)
     assert "Onderdelen tonen of verbergen" in once and repair(once) == once
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_EMPTY_SUMMARY = re.compile(r'<summary>(<span class="toctree-toggle" role="presentation">.*?</span>)</summary>')
+_TOGGLE = '<span class="toctree-toggle" role="presentation">'
+_EMPTY_SUMMARY = re.compile(rf"<summary>({_TOGGLE}(?:(?!visually-hidden|</summary>).)*?</span>)</summary>")
 _LABEL = '<span class="visually-hidden">Onderdelen tonen of verbergen</span>'
 
 
