@@ -477,7 +477,9 @@ def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _outdated_trackers(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list[str]:
-    """Pages with a tracker are rewritten on every build: their evidence list depends on every other page."""
+    """Pages with a tracker are reread when any other page changed: their evidence list depends on every page."""
+    if not (added or changed or removed):
+        return []
     return [doc for doc, items in widgets_of(env).items() if any(i["widget"] == TRACKER for i in items)]
 
 

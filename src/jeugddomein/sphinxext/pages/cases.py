@@ -58,6 +58,10 @@ def case_page(case_id: str, case: CaseFile) -> str:
     )
 
 
+CASE_INDEX = ".cases"
+"""File in the generated folder listing the valid case ids; pages that list all cases depend on it."""
+
+
 def load_valid_cases(root: Path, report: bool = False) -> dict[str, CaseFile]:
     """Every case file that validates, by id; with `report`, each problem becomes a build warning."""
     labels = chapter_labels(root)
@@ -89,6 +93,10 @@ def generate_case_pages(app: Sphinx, config: Config) -> None:
     for page in target.glob("*.md"):
         if page.stem not in cases:
             page.unlink()
+    index = target / CASE_INDEX
+    listing = "\n".join(sorted(cases)) + "\n"
+    if not index.exists() or index.read_text(encoding="utf-8") != listing:
+        index.write_text(listing, encoding="utf-8")
 
 
 class CaseDirective(SphinxDirective):
@@ -99,7 +107,8 @@ class CaseDirective(SphinxDirective):
 
     def cases(self) -> dict[str, CaseFile]:
         root = self.root()
-        self.env.note_dependency(str(root / "data" / "cases"))
+        # A file, not the folder: Sphinx counts a folder dependency as missing and rereads the page on every build.
+        self.env.note_dependency(str(root / GENERATED_DIR / CASE_INDEX))
         for path in case_files(root):
             self.env.note_dependency(str(path))
         return load_valid_cases(root)
