@@ -121,7 +121,8 @@ def measure(folder: Path, ready_js: str, browser: object) -> dict[str, float]:
             bodies: dict[str, int] = {}
 
             def keep(response, bodies=bodies):
-                if response.url.endswith((".js", ".css", ".json")) or "index.html" in response.url:
+                name = response.url.split("?")[0]
+                if name.endswith((".js", ".css", ".json")) or name.endswith("index.html"):
                     with contextlib.suppress(Exception):
                         bodies[response.url.split("?")[0]] = len(gzip.compress(response.body(), 6))
 
@@ -166,9 +167,6 @@ def main() -> None:
     shutil.copy(npm / "requirejs" / "require.js", stock_src_vendor / "require.js")
     shutil.copy(npm / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js", stock_src_vendor / "embed-amd.js")
     stock_conf = stock_conf.replace("['_vendor']", repr([str(stock_src_vendor)]))
-    stock_conf = stock_conf.replace("'require.js'", "'_static/require.js'").replace(
-        "'embed-amd.js'", "'_static/embed-amd.js'"
-    )
     stock = build("stock", stock_notebook(), stock_conf)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

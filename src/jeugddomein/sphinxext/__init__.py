@@ -35,8 +35,9 @@ def _validate_config(app: Sphinx, config: Any) -> None:
 
     if not re.fullmatch(r"[a-z0-9-]{3,60}", config.jd_course_id or ""):
         raise ValueError("_config.yml: sphinx.config.jd_course_id: gebruik 3-60 kleine letters, cijfers of '-'")
+    listed = list(config.bibtex_bibfiles or [])
     extra = sorted(str(p.relative_to(app.srcdir)) for p in (Path(app.srcdir) / "data" / "bib").glob("*.bib"))
-    config.bibtex_bibfiles = [*config.bibtex_bibfiles, *[e for e in extra if e not in config.bibtex_bibfiles]]
+    config.bibtex_bibfiles = [*listed, *[e for e in extra if e not in listed]]
 
 
 def _add_assets(app: Sphinx) -> None:
@@ -88,6 +89,7 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinxcontrib.bibtex")
     citations.register()
     app.add_config_value("jd_course_id", "samenwerken-jeugddomein", "html", [str])
     app.add_config_value("jd_course_version", "1.0", "html", [str])
