@@ -64,6 +64,19 @@ def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
     ]
 
 
+def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Let the browser fetch the store and this page's widget modules in parallel with the runtime."""
+    types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
+    if not types or "pathto" not in context:
+        return
+    files = ["jeugddomein/store.js", "jeugddomein/widgets/_ui.js"]
+    files += [f"jeugddomein/widgets/{name.replace('-', '_')}.js" for name in sorted(types)]
+    links = "".join(
+        f'<link rel="modulepreload" href="{context["pathto"]("_static/" + file, 1)}" />\n' for file in files
+    )
+    context["metatags"] = context.get("metatags", "") + links
+
+
 def _copy_front_end(target: Path) -> None:
     """Copy the runtime and every widget module to _static/jeugddomein/ (on every build, also without doc changes)."""
     folders = (
@@ -98,6 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _validate_config)
     app.connect("builder-inited", _add_assets)
     app.connect("html-page-context", _drop_scripts)
+    app.connect("html-page-context", _preload_widget_modules)
     app.connect("env-purge-doc", collect.purge)
     app.connect("env-merge-info", collect.merge)
     app.connect("build-finished", _write_course_files)
