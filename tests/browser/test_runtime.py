@@ -116,6 +116,7 @@ def test_export_clear_import_gives_identical_work(page, base_url, tmp_path):
     page.get_by_role("button", name="Samenvoegen").click()
     assert "2 nieuw" in page.locator(".jd-portfolio-status").inner_text()
     assert stored(page) == before
+    page.locator(".jd-portfolio-item").nth(1).wait_for()
     assert "Tekst met 'aanhalingstekens', een é en een <tag>." in page.locator(".jd-portfolio-content").inner_text()
 
 
@@ -262,6 +263,7 @@ def test_script_text_is_shown_as_text(page, base_url, tmp_path):
     page.wait_for_selector(".jd-portfolio[data-jd-ready]")
     import_portfolio(page, file)
     page.get_by_role("button", name="Samenvoegen").click()
+    page.locator(".jd-portfolio-item").first.wait_for()
     assert attack in page.locator(".jd-portfolio-content").inner_text()
     open_page(page, base_url, CHAPTER)
     assert widget(page, REFLECTION).locator("textarea").input_value() == attack

@@ -218,9 +218,10 @@ class RoleCardsDirective(CaseDirective):
         for case_id, case in sorted(cases.items()):
             if wanted and case_id != wanted:
                 continue
-            # The first id is the target of {ref}`rolkaarten-<case>` links from the case pages.
+            # The box keeps its own id (print CSS uses :target on it); the second id is the anchor that
+            # {ref}`rolkaarten-<case>` links from the case pages point to.
             box = nodes.container(
-                classes=["jd-case-cards"], ids=[f"rolkaarten-{case_id}", f"rolkaarten-{case_id}-kaarten"]
+                classes=["jd-case-cards"], ids=[f"rolkaarten-{case_id}-kaarten", f"rolkaarten-{case_id}"]
             )
             self.markdown(self._case_lines(case_id, case), box, titles=True)
             hint = (
