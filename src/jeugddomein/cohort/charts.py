@@ -58,29 +58,29 @@ def scan_chart(profile: pd.DataFrame, title: str = "Zelfscan Bronstein: profiel 
     return team_chart(profile, title=title)
 
 
+def _mean_heatmap(frame: pd.DataFrame, x: alt.X, y: alt.Y, colour: alt.Color, tooltip: list[str]) -> alt.LayerChart:
+    """Coloured cells with the mean and n written in each, so nothing depends on reading the colour."""
+    frame = frame.assign(
+        etiket=frame.apply(lambda r: f"{r['gemiddelde']:.2f} (n={int(r['n'])})".replace(".", ","), axis=1)
+    )
+    cells = alt.Chart(frame).mark_rect(stroke="white").encode(x=x, y=y, color=colour, tooltip=tooltip)
+    text = alt.Chart(frame).mark_text(fontSize=11).encode(x=x, y=y, text="etiket:N", color=alt.value(INK))
+    return cells + text
+
+
 def scan_groups_chart(by_group: pd.DataFrame, title: str = "Zelfscan per groep: gemiddelde per component") -> alt.Chart:
     """A table-like heat map: groups by components, the mean written in every cell (n below it)."""
     frame = by_group[(by_group["soort"] == "component") & by_group["gemiddelde"].notna()].copy()
     frame["gemiddelde"] = frame["gemiddelde"].astype(float)
-    frame["etiket"] = frame.apply(lambda r: f"{r['gemiddelde']:.2f} (n={int(r['n'])})".replace(".", ","), axis=1)
     x = alt.X(
         "kort:N", title=None, sort=list(dict.fromkeys(frame["kort"])), axis=alt.Axis(labelAngle=0, labelLimit=140)
     )
     y = alt.Y("groep:N", title=None)
-    cells = (
-        alt.Chart(frame)
-        .mark_rect(stroke="white")
-        .encode(
-            x=x,
-            y=y,
-            color=alt.Color(
-                "gemiddelde:Q", title="Gemiddelde (1-5)", scale=alt.Scale(domain=[1, 5], range=["#f3f8fc", "#5d9ccb"])
-            ),
-            tooltip=["groep", "onderdeel", "gemiddelde", "n"],
-        )
+    colour = alt.Color(
+        "gemiddelde:Q", title="Gemiddelde (1-5)", scale=alt.Scale(domain=[1, 5], range=["#f3f8fc", "#5d9ccb"])
     )
-    text = alt.Chart(frame).mark_text(fontSize=11).encode(x=x, y=y, text="etiket:N", color=alt.value(INK))
-    return _finish((cells + text).properties(width=alt.Step(120), height=alt.Step(30), title=title))
+    cells = _mean_heatmap(frame, x, y, colour, ["groep", "onderdeel", "gemiddelde", "n"])
+    return _finish(cells.properties(width=alt.Step(120), height=alt.Step(30), title=title))
 
 
 def scan_change_chart(
@@ -123,23 +123,11 @@ def competence_chart(
     """A heat map of competences by moments with the mean level (and n) written in every cell."""
     frame = progress.copy()
     frame["naam"] = frame["competentie"].map(lambda c: (names or {}).get(c, c))
-    frame["etiket"] = frame.apply(lambda r: f"{r['gemiddelde']:.2f} (n={int(r['n'])})".replace(".", ","), axis=1)
     x = alt.X("moment:N", title="Moment", sort=list(dict.fromkeys(frame["moment"])), axis=alt.Axis(labelAngle=0))
     y = alt.Y("naam:N", title=None, sort=list(dict.fromkeys(frame["naam"])), axis=alt.Axis(labelLimit=260))
-    cells = (
-        alt.Chart(frame)
-        .mark_rect(stroke="white")
-        .encode(
-            x=x,
-            y=y,
-            color=alt.Color(
-                "gemiddelde:Q", title="Niveau", scale=alt.Scale(domain=[1, 4], range=["#f3faf5", "#6fbf8a"])
-            ),
-            tooltip=["naam", "moment", "gemiddelde", "n"],
-        )
-    )
-    text = alt.Chart(frame).mark_text(fontSize=11).encode(x=x, y=y, text="etiket:N", color=alt.value(INK))
-    return _finish((cells + text).properties(width=alt.Step(110), height=alt.Step(28), title=title))
+    colour = alt.Color("gemiddelde:Q", title="Niveau", scale=alt.Scale(domain=[1, 4], range=["#f3faf5", "#6fbf8a"]))
+    cells = _mean_heatmap(frame, x, y, colour, ["naam", "moment", "gemiddelde", "n"])
+    return _finish(cells.properties(width=alt.Step(110), height=alt.Step(28), title=title))
 
 
 def grades_chart(
