@@ -246,6 +246,28 @@ def team_chart(
     )
 
 
+def synthetic_answers(
+    blocks: list[dict[str, Any]],
+    tendency: dict[str, float],
+    growth: float,
+    top: int,
+    rng: random.Random,
+    unknown: float,
+    spread: float,
+) -> dict[str, int]:
+    """Made-up answers for example data: around each block's tendency plus growth, reverse keys honoured,
+    'weet ik niet' (0) with probability `unknown`."""
+    answers: dict[str, int] = {}
+    for block in blocks:
+        for item in block["items"]:
+            if rng.random() < unknown:
+                answers[item["id"]] = 0
+                continue
+            value = min(top, max(1, round(rng.gauss(tendency[block["id"]] + growth, spread))))
+            answers[item["id"]] = top + 1 - value if item["reverse"] else value
+    return answers
+
+
 def make_example_portfolios(
     folder: str | Path, learners: int = 8, seed: int = 2024, instrument: Instrument | dict[str, Any] | None = None
 ) -> list[Path]:
@@ -266,15 +288,8 @@ def make_example_portfolios(
         tendency = {block["id"]: rng.uniform(2.2, 4.4) for key in ("components", "factors") for block in config[key]}
         scans = []
         for label, day, growth in (("week 1", dt.date(2026, 2, 9), 0.0), ("week 8", dt.date(2026, 3, 30), 0.35)):
-            answers = {}
-            for key in ("components", "factors"):
-                for block in config[key]:
-                    for item in block["items"]:
-                        if rng.random() < 0.08:
-                            answers[item["id"]] = 0
-                            continue
-                        value = min(top, max(1, round(rng.gauss(tendency[block["id"]] + growth, 0.7))))
-                        answers[item["id"]] = top + 1 - value if item["reverse"] else value
+            blocks = [*config["components"], *config["factors"]]
+            answers = synthetic_answers(blocks, tendency, growth, top, rng, unknown=0.08, spread=0.7)
             scans.append(
                 {
                     "label": label,

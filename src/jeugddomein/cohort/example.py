@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..bronstein import synthetic_answers
 from ..models.bronstein import load_instrument
 from ..models.cases import CaseFile, case_files, load_case
 from ..models.competences import CompetenceFramework
@@ -113,14 +114,7 @@ def _scan(instrument: dict[str, Any], who: Learner, rng: random.Random) -> dict[
     if rng.random() > who.diligence:
         moments = moments[:1]
     for label, week, growth in moments:
-        answers = {}
-        for block in blocks:
-            for item in block["items"]:
-                if rng.random() < 0.07:
-                    answers[item["id"]] = 0
-                    continue
-                value = min(top, max(1, round(rng.gauss(tendency[block["id"]] + growth, 0.6))))
-                answers[item["id"]] = top + 1 - value if item["reverse"] else value
+        answers = synthetic_answers(blocks, tendency, growth, top, rng, unknown=0.07, spread=0.6)
         scans.append(
             {
                 "label": label,
