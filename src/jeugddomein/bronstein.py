@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import random
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -179,32 +180,73 @@ def load_results(
     return portfolio_results(portfolios, instrument, which)
 
 
-def team_profile(results: pd.DataFrame, instrument: Instrument | dict[str, Any] | None = None) -> pd.DataFrame:
+def _means_half_up(scores: pd.Series, keys: list[pd.Series]) -> pd.Series:
+    """Per group of `keys`: the exact mean of the scores (NaN left out), rounded half up to two decimals.
+
+    Scores with at most two decimals (as the scan gives them) are summed as whole hundredths, exactly; other groups
+    (e.g. a lecturer's CSV with more decimals) are summed as decimals. Either way 3.285 becomes 3.29, not 3.28.
+    """
+    scaled = scores * 100
+    cents = scaled.round()
+    whole = ((scaled - cents).abs() < 1e-6) | scores.isna()
+    frame = pd.DataFrame({"cents": cents.fillna(0).astype("int64"), "whole": whole, "n": scores.notna()})
+    grouped = frame.groupby(keys, sort=False).agg(cents=("cents", "sum"), whole=("whole", "all"), n=("n", "sum"))
+    means = pd.Series(float("nan"), index=grouped.index)
+    exact = grouped["whole"] & (grouped["n"] > 0)
+    total, count = grouped.loc[exact, "cents"], grouped.loc[exact, "n"]
+    means[exact] = ((2 * total + count) // (2 * count)) / 100
+    if not grouped["whole"].all():
+        other = ~grouped["whole"]
+        means[other] = scores.groupby(keys, sort=False).agg(_decimal_mean_half_up)[other]
+    return means
+
+
+def _decimal_mean_half_up(values: pd.Series) -> float:
+    values = values.dropna()
+    if values.empty:
+        return float("nan")
+    mean = sum(Decimal(repr(float(v))) for v in values) / len(values)
+    return float(mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def team_profile(
+    results: pd.DataFrame, instrument: Instrument | dict[str, Any] | None = None, by: str | None = None
+) -> pd.DataFrame:
     """Per component and factor: mean, spread (sd, min, max), n (learners with a score) and how many had none.
 
     Rows follow the instrument's order (components first). A part where nobody has a score keeps a row with n = 0.
+    Means are exact and rounded half up to two decimals (3.285 -> 3.29), whatever the order of the rows.
+    `by`: a column of `results` (e.g. 'groep'); then one profile per value of it, sorted, with that column first.
     """
     config = _instrument(instrument)
-    rows = []
-    for kind, key in (("component", "components"), ("factor", "factors")):
-        for block in config[key]:
-            part = results[results["onderdeel_id"] == block["id"]]
-            values = part["score"].dropna().astype(float)
-            rows.append(
-                {
-                    "soort": kind,
-                    "onderdeel_id": block["id"],
-                    "onderdeel": block["name"],
-                    "kort": block["short"],
-                    "gemiddelde": round(values.mean(), 2) if len(values) else pd.NA,
-                    "sd": round(values.std(ddof=1), 2) if len(values) > 1 else pd.NA,
-                    "min": values.min() if len(values) else pd.NA,
-                    "max": values.max() if len(values) else pd.NA,
-                    "n": len(values),
-                    "zonder_score": int(part["score"].isna().sum()),
-                }
-            )
-    frame = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+    parts = pd.DataFrame(
+        [
+            (kind, block["id"], block["name"], block["short"])
+            for kind, key in (("component", "components"), ("factor", "factors"))
+            for block in config[key]
+        ],
+        columns=PROFILE_COLUMNS[:4],
+    )
+    keys = [by, "onderdeel_id"] if by else ["onderdeel_id"]
+    scores = pd.to_numeric(results["score"]).astype(float).rename("score")
+    grouped = scores.groupby([results[key] for key in keys], sort=False)
+    stats = grouped.agg(["count", "std", "min", "max", "size"])
+    stats["gemiddelde"] = _means_half_up(scores, [results[key] for key in keys])
+    stats = stats.reset_index()
+    if by:
+        groups = pd.DataFrame({by: sorted(results[by].dropna().unique())})
+        frame = groups.merge(parts, how="cross").merge(stats, on=keys, how="left")
+        frame[by] = frame[by].astype(groups[by].dtype)
+    else:
+        frame = parts.merge(stats, on=keys, how="left")
+    counted = frame["count"].fillna(0).astype(int)
+    frame["gemiddelde"] = frame["gemiddelde"].where(counted > 0)
+    frame["sd"] = [round(v, 2) if n > 1 else pd.NA for v, n in zip(frame["std"], counted, strict=True)]
+    frame["min"] = frame["min"].where(counted > 0)
+    frame["max"] = frame["max"].where(counted > 0)
+    frame["n"] = counted
+    frame["zonder_score"] = (frame["size"].fillna(0).astype(int) - counted).astype(int)
+    frame = frame[[*([by] if by else []), *PROFILE_COLUMNS]].reset_index(drop=True)
     for column in ("gemiddelde", "sd", "min", "max"):
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")
     return frame

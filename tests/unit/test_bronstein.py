@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from jeugddomein.bronstein import (
+    PROFILE_COLUMNS,
     load_results,
     make_example_portfolios,
     portfolio_results,
@@ -354,6 +355,31 @@ def test_unreadable_portfolios_are_skipped_with_a_reason(folder):
     portfolios, problems = read_portfolios(folder)
     assert len(portfolios) == 6
     assert len(problems) == 1 and problems[0].startswith("kapot.json: geen geldig portfolio (")
+
+
+def test_team_profile_rounds_exact_means_half_up_in_any_order(config):
+    # 1.00 and 1.05 average to exactly 1.025; floating-point division gives 1.0249999... (round() says 1.02)
+    first, second = list(COMPONENTS)[:2]
+    factor = next(iter(FACTORS))
+    rows = [("a", first, 1.0), ("b", first, 1.05), ("c", factor, 3.333), ("d", factor, 3.337)]
+    for order in (rows, rows[::-1]):
+        frame = pd.DataFrame(order, columns=["deelnemer", "onderdeel_id", "score"])
+        profile = team_profile(frame, config).set_index("onderdeel_id")
+        assert profile.loc[first, "gemiddelde"] == 1.03
+        assert profile.loc[factor, "gemiddelde"] == 3.34, "more decimals (a CSV): exact decimal mean 3.335"
+        assert profile.loc[second, "n"] == 0 and pd.isna(profile.loc[second, "gemiddelde"])
+
+
+def test_team_profile_per_group_equals_the_profile_of_each_group(folder, config):
+    results = load_results(folder, which="alle")
+    results["groep"] = results["deelnemer"].map(lambda name: "A" if name < "E" else "B")
+    per_group = team_profile(results, config, by="groep")
+    assert list(per_group.columns) == ["groep", *PROFILE_COLUMNS]
+    assert list(per_group["groep"].unique()) == ["A", "B"]
+    for group in ("A", "B"):
+        alone = team_profile(results[results["groep"] == group], config)
+        mine = per_group[per_group["groep"] == group].drop(columns="groep").reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, alone)
 
 
 def test_team_profile_from_a_csv(folder, tmp_path):

@@ -98,26 +98,20 @@ def select_scans(cohort: Cohort, which: str = "laatste") -> pd.DataFrame:
     if scans.empty or which == "alle":
         return scans
     if which in ("laatste", "eerste"):
-        keys = scans[["deelnemer", "widget_id", "datum", "moment"]].drop_duplicates()
-        keys = keys.sort_values(["deelnemer", "datum", "moment"])
-        pick = keys.groupby("deelnemer").tail(1) if which == "laatste" else keys.groupby("deelnemer").head(1)
-        return scans.merge(pick, on=["deelnemer", "widget_id", "datum", "moment"])
+        scan = scans.groupby(["deelnemer", "widget_id", "datum", "moment"], sort=False, dropna=False).ngroup()
+        starts = ~scan.duplicated()
+        heads = scans.loc[starts, ["deelnemer", "datum", "moment"]].assign(scan=scan[starts])
+        heads = heads.sort_values(["deelnemer", "datum", "moment"], kind="stable").groupby("deelnemer", sort=False)
+        picked = heads["scan"].last() if which == "laatste" else heads["scan"].first()
+        return scans[scan.isin(picked)].reset_index(drop=True)
     return scans[scans["moment"].str.strip().str.casefold() == which.strip().casefold()]
 
 
 def scan_profile(cohort: Cohort, which: str = "laatste", by: str | None = None) -> pd.DataFrame:
     """The self-scan's team profile (jeugddomein.bronstein.team_profile), for the cohort or per `by` (e.g. 'groep')."""
     scans = select_scans(cohort, which)
-    if by is None:
-        return team_profile(scans[SCORE_COLUMNS], _instrument(cohort.book.root))
-    parts = []
-    for key, rows in scans[[by, *SCORE_COLUMNS]].groupby(by, sort=True):
-        profile = team_profile(rows[SCORE_COLUMNS], _instrument(cohort.book.root))
-        profile.insert(0, by, key)
-        parts.append(profile)
-    if not parts:
-        return pd.DataFrame(columns=[by, *PROFILE_COLUMNS])
-    return pd.concat(parts, ignore_index=True)
+    columns = [by, *SCORE_COLUMNS] if by else SCORE_COLUMNS
+    return team_profile(scans[columns], _instrument(cohort.book.root), by=by)
 
 
 def scan_change(cohort: Cohort) -> pd.DataFrame:
