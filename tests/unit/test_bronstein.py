@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from jeugddomein.models.bronstein import (
     compare,
     load_instrument,
     score,
+    scoring,
 )
 from jeugddomein.models.portfolio import ENTRY_MODELS, Portfolio
 from jeugddomein.widgets import WIDGET_CLASSES
@@ -210,6 +212,15 @@ def test_out_of_range_and_non_integer_answers_are_ignored(config):
     answers = {items[0]["id"]: 4, items[1]["id"]: 4, items[2]["id"]: 4, items[3]["id"]: 9, items[4]["id"]: True}
     result = part(score(config, answers), "afhankelijkheid")
     assert result["n"] == 3 and result["missing"] == 3 and result["score"] == 4.0
+
+
+def test_a_prepared_instrument_scores_the_same(config, instrument):
+    rng = random.Random(7)
+    odd = [None, True, False, 2.5, 3.0, -1, 6, 9, "4"]
+    prepared = scoring(instrument)
+    for _ in range(200):
+        answers = {i["id"]: rng.choice([0, 1, 2, 3, 4, 5, *odd]) for i in all_items(config) if rng.random() < 0.9}
+        assert score(prepared, answers) == score(config, answers) == score(instrument, answers), answers
 
 
 def test_levels_and_rounding(config):

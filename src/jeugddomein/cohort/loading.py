@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
 from ..bronstein import RESULT_COLUMNS
 from ..grading import MissingScores, grade
-from ..models.bronstein import load_instrument, score
+from ..models.bronstein import Scoring, load_instrument, score, scoring
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
 from .book import Book, read_book
 
@@ -101,6 +102,9 @@ NO_GROUP = "(geen groep)"
 
 STATUS_READ, STATUS_SKIPPED, STATUS_REPLACED = "gelezen", "overgeslagen", "vervangen"
 
+FILE_INDEX = "_bestand_nr"
+"""Column of a Batch's tables linking each row to its file (dropped once the newest exports are known)."""
+
 _MESSAGES = {
     "missing": "dit veld ontbreekt",
     "extra_forbidden": "onbekend veld",
@@ -129,13 +133,23 @@ class Context:
     """What every reader needs, built once and handed to each worker process."""
 
     course: str
-    instrument: dict[str, Any] | None
+    instrument: Scoring | None
     rubrics: dict[str, dict[str, Any]]
     rubric_of: dict[str, str]
     case_of: dict[str, str]
     pages: dict[str, str]
     competences: int
     max_bytes: int = MAX_BYTES
+    rubric_keys: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    """Per rubric: its criterion ids and level ids."""
+    grades: dict[tuple[str, tuple], tuple | None] = field(default_factory=dict)
+    """Grades computed so far, per rubric and scoring (a rubric has only a few hundred possible scorings)."""
+
+    def __post_init__(self) -> None:
+        self.rubric_keys = {
+            rid: (frozenset(c["id"] for c in r["criteria"]), frozenset(lv["id"] for lv in r["levels"]))
+            for rid, r in self.rubrics.items()
+        }
 
 
 @dataclass
@@ -151,7 +165,21 @@ class FileResult:
     version: str = ""
     profession: str = ""
     groups: list[str] = field(default_factory=list)
+    entries: int = 0
+    """Saved exercises in the portfolio."""
     rows: dict[str, list[tuple]] = field(default_factory=dict)
+    """The file's rows per table (moved into its Batch's tables once read)."""
+    index: int = 0
+    """Position of the file in the folder listing."""
+
+
+@dataclass
+class Batch:
+    """A run of files read together (by one worker process): the outcome per file and the rows of the valid ones."""
+
+    results: list[FileResult]
+    tables: dict[str, pd.DataFrame]
+    """Per table of TABLES its typed rows, plus the column FILE_INDEX: the FileResult.index of the row's file."""
 
 
 @dataclass
@@ -196,8 +224,9 @@ class Cohort:
 # --- one file -------------------------------------------------------------------------------------------------------
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _has_words(text: str, count: int) -> bool:
+    """Whether `text` has at least `count` words (without splitting all of a long text)."""
+    return len(text.split(None, count)) >= count
 
 
 def _where(loc: tuple) -> str:
@@ -271,20 +300,17 @@ def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tu
     return rows
 
 
-_GRADES: dict[tuple[str, tuple], tuple | None] = {}
-
-
 def _graded(context: Context, rubric_id: str, scores: tuple[tuple[str, str], ...]) -> tuple | None:
-    """jeugddomein.grading.grade for one scoring, remembered: a rubric has only a few hundred possible scorings."""
+    """jeugddomein.grading.grade for one scoring, remembered in the context."""
     key = (rubric_id, scores)
-    if key not in _GRADES:
+    if key not in context.grades:
         try:
             result = grade(context.rubrics[rubric_id], dict(scores))
         except MissingScores:
-            _GRADES[key] = None
+            context.grades[key] = None
         else:
-            _GRADES[key] = (result.grade, result.weighted, result.passed, ", ".join(result.knockouts))
-    return _GRADES[key]
+            context.grades[key] = (result.grade, result.weighted, result.passed, ", ".join(result.knockouts))
+    return context.grades[key]
 
 
 def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, list[tuple]]) -> bool:
@@ -293,15 +319,14 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
     rubric = context.rubrics.get(rubric_id)
     done = False
     for who in ("zelf", "docent"):
-        scoring = getattr(entry.state, who)
-        if not scoring.scores:
+        scores = getattr(entry.state, who).scores
+        if not scores:
             continue
         if rubric is None:
-            clean = dict(scoring.scores)
+            clean = dict(scores)
         else:
-            levels = {level["id"] for level in rubric["levels"]}
-            criteria = {c["id"] for c in rubric["criteria"]}
-            clean = {c: lv for c, lv in scoring.scores.items() if c in criteria and lv in levels}
+            criteria, levels = context.rubric_keys[rubric_id]
+            clean = {c: lv for c, lv in scores.items() if c in criteria and lv in levels}
         for criterion, level in clean.items():
             rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level))
         grade_value = weighted = passed = None
@@ -390,7 +415,7 @@ def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
         if widget == "knowledge-check":
             done = bool(state.checked and state.correct)
         elif widget == "reflection":
-            done = _words(state.text) >= 10
+            done = _has_words(state.text, 10)
         elif widget == "bronstein-scan":
             done = bool(state.scans)
             rows["scans"].extend(_scan_rows(context, learner, name, entry))
@@ -422,6 +447,7 @@ def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
         version=portfolio.course_version,
         profession=profession,
         groups=groups,
+        entries=len(rows["activity"]),
         rows=rows,
     )
 
@@ -485,9 +511,55 @@ def _init_worker(context: Context) -> None:
     gc.disable()  # a worker only reads files (see paused_gc) and ends with the pool
 
 
-def _read_named(item: tuple[str, str]) -> FileResult:
+def _read_batch_in_worker(items: list[tuple[int, str, str]]) -> Batch:
     assert _CONTEXT is not None
-    return read_file(Path(item[0]), item[1], _CONTEXT)
+    return read_batch(items, _CONTEXT)
+
+
+def _typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a table's date, grade and yes/no columns their pandas types (times are seconds since 1970, UTC)."""
+    if table == "activity":
+        frame["bijgewerkt"] = pd.to_datetime(frame["bijgewerkt"], unit="s", utc=True)
+        frame["af"] = frame["af"].astype("boolean")
+    elif table == "rubric_grades":
+        frame["bijgewerkt"] = pd.to_datetime(frame["bijgewerkt"], unit="s", utc=True)
+        for column in ("cijfer", "gewogen"):
+            frame[column] = pd.to_numeric(frame[column]).astype("Float64")
+        frame["behaald"] = frame["behaald"].astype("boolean")
+    elif table == "scans":
+        frame["score"] = pd.to_numeric(frame["score"]).astype("Float64")
+    elif table == "competences":
+        frame["niveau"] = frame["niveau"].astype("int64")
+    return frame
+
+
+def read_batch(items: list[tuple[int, str, str]], context: Context) -> Batch:
+    """Read the files (index in the listing, path, report name) and put the rows of the valid ones in typed tables."""
+    results = []
+    rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
+    owners: dict[str, list[int]] = {table: [] for table in TABLES}
+    for index, path, name in items:
+        result = read_file(Path(path), name, context)
+        result.index = index
+        for table, file_rows in result.rows.items():
+            rows[table].extend(file_rows)
+            owners[table].extend([index] * len(file_rows))
+        result.rows = {}
+        results.append(result)
+    tables = {}
+    for table, columns in TABLES.items():
+        frame = pd.DataFrame.from_records(rows[table], columns=columns)
+        frame[FILE_INDEX] = np.asarray(owners[table], dtype=np.int64)
+        tables[table] = _typed(table, frame)
+    return Batch(results, tables)
+
+
+def _joined(parts: list[pd.DataFrame], kept: np.ndarray) -> pd.DataFrame:
+    """One table from the batches' parts: only the rows of the kept files, types as if read at once."""
+    filled = [part for part in parts if not part.empty]
+    frame = pd.concat(filled, ignore_index=True) if filled else parts[0]
+    frame = frame[frame[FILE_INDEX].isin(kept)].drop(columns=FILE_INDEX).reset_index(drop=True)
+    return frame.infer_objects()  # a column that is empty (None) in one batch and text in another: text
 
 
 def build_context(book: Book | None = None, data: Path | None = None) -> Context:
@@ -499,7 +571,7 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
     instrument = rubrics = None
     competences = 7
     if data is not None and data.is_dir():
-        instrument = load_instrument("bronstein", data).model_dump(mode="json")
+        instrument = scoring(load_instrument("bronstein", data))
         framework = load_framework(data)
         rubrics = {key: value.model_dump(mode="json") for key, value in load_rubrics(data, framework).items()}
         competences = len(framework.competences)
@@ -607,26 +679,29 @@ def load_portfolios(
                 files = [(folder, folder.name)]
             else:
                 files = list_files(folder)
+            items = [(index, str(path), name) for index, (path, name) in enumerate(files)]
             workers = workers or os.cpu_count() or 1
             if workers > 1 and len(files) >= PARALLEL_FROM:
                 import multiprocessing
 
                 method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+                size = max(1, min(256, len(items) // (workers * 8)))
                 with ProcessPoolExecutor(
                     max_workers=workers,
                     mp_context=multiprocessing.get_context(method),
                     initializer=_init_worker,
                     initargs=(context,),
                 ) as pool:
-                    chunk = max(1, min(256, len(files) // (workers * 8)))
-                    results = list(pool.map(_read_named, [(str(p), n) for p, n in files], chunksize=chunk))
+                    runs = [items[start : start + size] for start in range(0, len(items), size)]
+                    batches = list(pool.map(_read_batch_in_worker, runs))
             else:
-                results = [read_file(path, name, context) for path, name in files]
-        return assemble(results, book, groups)
+                batches = [read_batch(items, context)]
+        return assemble(batches, book, groups)
 
 
-def assemble(results: list[FileResult], book: Book, groups: Any = None) -> Cohort:
-    """Turn per-file results into the cohort's tables: newest export per learner, groups added."""
+def assemble(batches: list[Batch], book: Book, groups: Any = None) -> Cohort:
+    """Turn the batches read into the cohort's tables: newest export per learner, groups added."""
+    results = [result for batch in batches for result in batch.results]
     kept, replaced = _newest(results)
     file_rows = []
     for result in results:
@@ -670,26 +745,19 @@ def assemble(results: list[FileResult], book: Book, groups: Any = None) -> Cohor
                 r.version,
                 r.profession,
                 group_of[r.learner],
-                len(r.rows["activity"]),
+                r.entries,
             )
             for r in kept
         ),
         STUDENT_COLUMNS,
     )
     students["geexporteerd"] = pd.to_datetime(students["geexporteerd"], unit="s", utc=True)
+    kept_files = np.fromiter((r.index for r in kept), dtype=np.int64, count=len(kept))
     tables: dict[str, pd.DataFrame] = {}
-    for table, columns in TABLES.items():
-        frame = _frame((row for r in kept for row in r.rows[table]), columns)
+    for table in TABLES:
+        frame = _joined([batch.tables[table] for batch in batches], kept_files)
         frame["groep"] = frame["deelnemer"].map(group_of).astype("string")
         tables[table] = frame
-    tables["activity"]["bijgewerkt"] = pd.to_datetime(tables["activity"]["bijgewerkt"], unit="s", utc=True)
-    tables["activity"]["af"] = tables["activity"]["af"].astype("boolean")
-    tables["rubric_grades"]["bijgewerkt"] = pd.to_datetime(tables["rubric_grades"]["bijgewerkt"], unit="s", utc=True)
-    for column in ("cijfer", "gewogen"):
-        tables["rubric_grades"][column] = pd.to_numeric(tables["rubric_grades"][column]).astype("Float64")
-    tables["rubric_grades"]["behaald"] = tables["rubric_grades"]["behaald"].astype("boolean")
-    tables["scans"]["score"] = pd.to_numeric(tables["scans"]["score"]).astype("Float64")
-    tables["competences"]["niveau"] = tables["competences"]["niveau"].astype("int64")
     present = {_normal(name) for name in group_of}
     missing = sorted(member.name for key, member in roster.items() if key not in present)
     return Cohort(files=files, students=students, book=book, missing=missing, **tables)

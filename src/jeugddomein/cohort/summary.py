@@ -167,7 +167,8 @@ def scan_moments(cohort: Cohort) -> pd.DataFrame:
 
 
 def _moment_order(frame: pd.DataFrame) -> list[str]:
-    known = [m for m in MOMENT_ORDER if m in set(frame["moment"])]
+    present = set(frame["moment"].unique())
+    known = [m for m in MOMENT_ORDER if m in present]
     rest = frame[~frame["moment"].isin(MOMENT_ORDER)].groupby("moment")["datum"].min().sort_values().index.tolist()
     return known + rest
 

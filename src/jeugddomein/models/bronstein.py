@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -334,70 +335,107 @@ def _as_config(instrument: Instrument | dict[str, Any]) -> dict[str, Any]:
     return instrument.model_dump(mode="json") if isinstance(instrument, Instrument) else instrument
 
 
-def level(instrument: Instrument | dict[str, Any], value: float | None) -> str | None:
+def level(instrument: Instrument | dict[str, Any] | Scoring, value: float | None) -> str | None:
     """'laag', 'midden' or 'hoog' for a score (None without a score)."""
     if value is None:
         return None
-    levels = _as_config(instrument)["levels"]
-    if value < levels["low_below"]:
+    if isinstance(instrument, Scoring):
+        low_below, high_from = instrument.low_below, instrument.high_from
+    else:
+        levels = _as_config(instrument)["levels"]
+        low_below, high_from = levels["low_below"], levels["high_from"]
+    if value < low_below:
         return "laag"
-    return "hoog" if value >= levels["high_from"] else "midden"
+    return "hoog" if value >= high_from else "midden"
 
 
-def score(instrument: Instrument | dict[str, Any], answers: dict[str, int]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Scoring:
+    """An instrument prepared for scoring many answer sets (see `scoring`): what `score` needs, looked up once."""
+
+    low: int
+    high: int
+    low_below: float
+    high_from: float
+    blocks: tuple[tuple[str, str, str, str, tuple[tuple[str, bool], ...], int], ...]
+    """Per component, then per factor: kind, id, name, short, items (id, reverse-keyed) and answers needed."""
+
+
+def scoring(instrument: Instrument | dict[str, Any]) -> Scoring:
+    """Prepare an instrument for `score` (worth it when scoring many scans with the same instrument)."""
+    config = _as_config(instrument)
+    values = [point["value"] for point in config["scale"]]
+    blocks = tuple(
+        (
+            kind,
+            block["id"],
+            block["name"],
+            block["short"],
+            tuple((item["id"], bool(item["reverse"])) for item in block["items"]),
+            max(1, math.ceil(config["min_share"] * len(block["items"]))),
+        )
+        for kind, key in (("component", "components"), ("factor", "factors"))
+        for block in config[key]
+    )
+    levels = config["levels"]
+    return Scoring(min(values), max(values), levels["low_below"], levels["high_from"], blocks)
+
+
+def score(instrument: Instrument | dict[str, Any] | Scoring, answers: dict[str, int]) -> dict[str, Any]:
     """Score answers on every component and factor. Mirrors `score` in bronstein_scan.js exactly.
 
     Per scale: `mean` (reverse-keyed items turned round, 'weet ik niet' and unanswered left out), `score` (mean
     rounded to two decimals), `n` (counted answers), `unknown`, `missing`, `items`, `enough` and `level`. A scale
     with fewer than `min_share` of its items counted has `mean` and `score` None: "niet genoeg antwoorden".
+    `instrument` may be prepared with `scoring` once for many calls.
     """
-    config = _as_config(instrument)
-    values = [point["value"] for point in config["scale"]]
-    low, high = min(values), max(values)
+    plan = instrument if isinstance(instrument, Scoring) else scoring(instrument)
+    low, high = plan.low, plan.high
     scales = []
     totals = {"answered": 0, "unknown": 0, "total": 0}
-    for kind, key in (("component", "components"), ("factor", "factors")):
-        for block in config[key]:
-            counted: list[int] = []
-            unknown = missing = 0
-            for item in block["items"]:
-                raw = answers.get(item["id"])
+    for kind, block_id, name, short, items, needed in plan.blocks:
+        counted: list[int] = []
+        unknown = missing = 0
+        for item_id, reverse in items:
+            raw = answers.get(item_id)
+            if type(raw) is int:
+                whole = True
+            else:  # JS: undefined, null or not Number.isInteger
                 whole = isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
-                if raw is None or not whole:
-                    missing += 1  # JS: undefined, null or not Number.isInteger
-                elif raw == UNKNOWN:
-                    unknown += 1
-                elif low <= raw <= high:
-                    counted.append(int(low + high - raw if item["reverse"] else raw))
-                else:
-                    missing += 1
-            total = 0
-            for value in counted:
-                total += value
-            needed = max(1, math.ceil(config["min_share"] * len(block["items"])))
-            enough = len(counted) >= needed
-            mean = total / len(counted) if enough else None
-            rounded = _round2(mean) if mean is not None else None
-            scales.append(
-                {
-                    "id": block["id"],
-                    "kind": kind,
-                    "name": block["name"],
-                    "short": block["short"],
-                    "mean": mean,
-                    "score": rounded,
-                    "n": len(counted),
-                    "unknown": unknown,
-                    "missing": missing,
-                    "items": len(block["items"]),
-                    "needed": needed,
-                    "enough": enough,
-                    "level": level(config, rounded),
-                }
-            )
-            totals["answered"] += len(counted)
-            totals["unknown"] += unknown
-            totals["total"] += len(block["items"])
+            if not whole:
+                missing += 1
+            elif raw == UNKNOWN:
+                unknown += 1
+            elif low <= raw <= high:
+                counted.append(int(low + high - raw if reverse else raw))
+            else:
+                missing += 1
+        total = 0
+        for value in counted:
+            total += value
+        enough = len(counted) >= needed
+        mean = total / len(counted) if enough else None
+        rounded = _round2(mean) if mean is not None else None
+        scales.append(
+            {
+                "id": block_id,
+                "kind": kind,
+                "name": name,
+                "short": short,
+                "mean": mean,
+                "score": rounded,
+                "n": len(counted),
+                "unknown": unknown,
+                "missing": missing,
+                "items": len(items),
+                "needed": needed,
+                "enough": enough,
+                "level": level(plan, rounded),
+            }
+        )
+        totals["answered"] += len(counted)
+        totals["unknown"] += unknown
+        totals["total"] += len(items)
     return {"scales": scales, **totals}
 
 
