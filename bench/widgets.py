@@ -111,9 +111,22 @@ def install_html_manager() -> Path:
     return target
 
 
-def measure(folder: Path, ready_js: str, browser: object) -> dict[str, float]:
+READY_OBSERVER = """
+window.__bench = {};
+document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
+new MutationObserver(() => {
+  if (!window.__bench.ready && document.querySelectorAll(SELECTOR).length >= COUNT) {
+    window.__bench.ready = performance.now();
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+"""
+
+
+def measure(folder: Path, ready_selector: str, browser: object) -> dict[str, float]:
+    """Load the page LOADS times; the moment every widget is rendered is taken in the page (a MutationObserver)."""
     server, url = serve(folder)
-    times, sizes = [], {}
+    after_dcl, from_start, sizes = [], [], {}
+    observer = READY_OBSERVER.replace("SELECTOR", json.dumps(ready_selector)).replace("COUNT", str(2 * N))
     try:
         for _ in range(LOADS):
             context = browser.new_context()
@@ -127,12 +140,12 @@ def measure(folder: Path, ready_js: str, browser: object) -> dict[str, float]:
                         bodies[response.url.split("?")[0]] = len(gzip.compress(response.body(), 6))
 
             page.on("response", keep)
-            page.add_init_script(
-                "window.__dcl = 0; document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); });"
-            )
+            page.add_init_script(observer)
             page.goto(url + "index.html")
-            page.wait_for_function(ready_js, timeout=60000, polling=5)
-            times.append(page.evaluate("performance.now() - window.__dcl"))
+            page.wait_for_function("window.__bench.ready && window.__bench.dcl", timeout=60000)
+            marks = page.evaluate("window.__bench")
+            after_dcl.append(marks["ready"] - marks["dcl"])
+            from_start.append(marks["ready"])
             sizes = bodies
             context.close()
     finally:
@@ -140,7 +153,8 @@ def measure(folder: Path, ready_js: str, browser: object) -> dict[str, float]:
     widget_bytes = sum(v for k, v in sizes.items() if _is_widget_asset(k))
     page_bytes = sum(sizes.values())
     return {
-        "ready_ms": round(statistics.median(times), 1),
+        "ready_ms": round(statistics.median(after_dcl), 1),
+        "ready_from_navigation_ms": round(statistics.median(from_start), 1),
         "widget_bytes_gzip": widget_bytes,
         "page_bytes_gzip": page_bytes,
         "widget_files": sorted(k.rsplit("/", 1)[-1] for k in sizes if _is_widget_asset(k)),
@@ -170,10 +184,8 @@ def main() -> None:
     stock = build("stock", stock_notebook(), stock_conf)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ours_result = measure(ours, f"document.querySelectorAll('.jd-widget.jd-ready').length === {2 * N}", browser)
-        stock_result = measure(
-            stock, f"document.querySelectorAll('.widget-radio-box, .widget-textarea').length >= {2 * N}", browser
-        )
+        ours_result = measure(ours, ".jd-widget.jd-ready", browser)
+        stock_result = measure(stock, ".widget-radio-box, .widget-textarea", browser)
         browser.close()
     result = {
         "machine": machine(),
@@ -182,6 +194,9 @@ def main() -> None:
         "stock_ipywidgets_embed": stock_result,
         "bytes_ratio": round(stock_result["widget_bytes_gzip"] / ours_result["widget_bytes_gzip"], 1),
         "time_ratio": round(stock_result["ready_ms"] / max(ours_result["ready_ms"], 0.1), 1),
+        "time_from_navigation_ratio": round(
+            stock_result["ready_from_navigation_ms"] / max(ours_result["ready_from_navigation_ms"], 0.1), 1
+        ),
         "goal": "at least 10x fewer bytes and faster to ready than stock ipywidgets static embedding",
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -190,10 +205,12 @@ def main() -> None:
     (RESULTS / "widgets.md").write_text(
         "# Widget runtime benchmark\n\n"
         f"{m['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}; headless Chromium, median of {LOADS} loads.\n\n"
-        "| page with 20 widgets | widget bytes (gzip) | page bytes (gzip) | DOMContentLoaded to all rendered |\n|---|---|---|---|\n"
-        f"| course runtime | {ours_result['widget_bytes_gzip']:,} | {ours_result['page_bytes_gzip']:,} | {ours_result['ready_ms']} ms |\n"
-        f"| stock ipywidgets embed (local html-manager) | {stock_result['widget_bytes_gzip']:,} | {stock_result['page_bytes_gzip']:,} | {stock_result['ready_ms']} ms |\n"
-        f"| ratio | {result['bytes_ratio']}x fewer | | {result['time_ratio']}x faster |\n"
+        "The moment all 20 widgets are rendered is taken inside the page (a MutationObserver on the widgets' ready\n"
+        "marks), the same way for both pages. Both are served by the same local Python HTTP server.\n\n"
+        "| page with 20 widgets | widget bytes (gzip) | page bytes (gzip) | DOMContentLoaded to all rendered | navigation start to all rendered |\n|---|---|---|---|---|\n"
+        f"| course runtime | {ours_result['widget_bytes_gzip']:,} | {ours_result['page_bytes_gzip']:,} | {ours_result['ready_ms']} ms | {ours_result['ready_from_navigation_ms']} ms |\n"
+        f"| stock ipywidgets embed (local html-manager) | {stock_result['widget_bytes_gzip']:,} | {stock_result['page_bytes_gzip']:,} | {stock_result['ready_ms']} ms | {stock_result['ready_from_navigation_ms']} ms |\n"
+        f"| ratio | {result['bytes_ratio']}x fewer | | {result['time_ratio']}x faster | {result['time_from_navigation_ratio']}x faster |\n"
     )
     print(json.dumps(result, indent=2))
 
