@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +32,11 @@ options:
 def build(tmp_path: Path, page: str) -> tuple[Path, str]:
     src = tmp_path / "src"
     (src / "data").mkdir(parents=True)
-    shutil.copy(ROOT / "data" / "competences.yaml", src / "data" / "competences.yaml")
+    # The course's competences, with a mapping that names this project's one page instead of the book's chapters.
+    framework = yaml.safe_load((ROOT / "data" / "competences.yaml").read_text(encoding="utf-8"))
+    first = framework["competences"][0]["id"]
+    framework["mapping"] = {group: [{"page": "index", "competences": [first]}] for group in ("chapters", "exercises")}
+    (src / "data" / "competences.yaml").write_text(yaml.safe_dump(framework, allow_unicode=True), encoding="utf-8")
     (src / "refs.bib").write_text("")
     (src / "conf.py").write_text(
         "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'jeugddomein.sphinxext']\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jeugddomein.sphinxext.postprocess import INLINE_DIR, finish, finish_page, patch_doctools
+from jeugddomein.sphinxext.postprocess import INLINE_DIR, drop_search_index, finish, finish_page, patch_doctools
 
 PAGE = """<html><head>
 <script data-cfasync="false">document.documentElement.dataset.mode = "auto";</script>
@@ -68,3 +68,19 @@ def test_doctools_without_new_function():
     patched = patch_doctools(source)
     assert "new Function" not in patched and '"(n != 1)": (n) => Number(n != 1)' in patched
     assert patch_doctools(patched) == patched
+
+
+SEARCH_SCRIPTS = """
+    <script src="../_static/searchtools.js"></script>
+    <script src="../_static/language_data.js"></script>
+    <script src="../searchindex.js"></script>
+"""
+
+
+def test_the_search_index_loads_on_the_search_page_only():
+    chapter = f"<html><head>{SEARCH_SCRIPTS}</head><body><p>Tekst</p></body></html>"
+    search = f'<html><head>{SEARCH_SCRIPTS}</head><body><div id="search-results"></div></body></html>'
+    assert "searchindex.js" not in drop_search_index(chapter) and "searchtools.js" not in drop_search_index(chapter)
+    assert drop_search_index(search) == search
+    assert "searchindex.js" not in finish_page(chapter)
+    assert "searchindex.js" in finish_page(chapter, light=False), "the stock page (benchmarks) keeps the theme's head"

@@ -1,4 +1,5 @@
-"""Finish every built HTML page: accessibility repairs, inline icons, no icon script, nothing inline for the CSP.
+"""Finish every built HTML page: accessibility repairs, inline icons, no icon script, the search index only on the
+search page, nothing inline for the CSP.
 
 The site must run under `Content-Security-Policy: default-src 'self'` without 'unsafe-inline' (see the hosting
 guide). The theme and its extensions write small inline <script> and <style> blocks, `style="..."` attributes and an
@@ -26,6 +27,10 @@ CONTENT_SECURITY_POLICY = (
 """The policy the site is built and tested for (the hosting guide shows it in nginx and Apache configs)."""
 
 _ICON_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+_SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*_static/searchtools\.js"></script>\s*<script src="[^"]*_static/language_data\.js"></script>'
+    r'\s*<script src="[^"]*searchindex\.js"></script>'
+)
 _SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b(?P<attrs>[^>]*)>(?P<body>.*?)</style\s*>", re.S | re.I)
 _SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S | re.I)
@@ -177,6 +182,17 @@ def externalize_styles(html: str, root: str = "") -> Finished:
     return Finished(html, files)
 
 
+def drop_search_index(html: str) -> str:
+    """Keep Sphinx's search scripts and the whole search index on the search page only.
+
+    The theme loads them in the head of every page (blocking, ~50 KB gzip) for its search-as-you-type option, which
+    this course leaves off: the search button opens a form that goes to search.html, which has its own copy.
+    """
+    if 'id="search-results"' in html:
+        return html
+    return _SEARCH_SCRIPTS.sub("", html)
+
+
 def replace_handlers(html: str) -> str:
     """Turn the theme's known inline event handlers into data attributes that runtime.js listens for."""
     for (event, code), attribute in KNOWN_HANDLERS.items():
@@ -188,7 +204,7 @@ def finish(html: str, light: bool = True, root: str = "") -> Finished:
     """One page, finished, with the files it refers to; `root` is the relative path from the page to the site root."""
     html = repair(complete_redirect(html))
     if light:
-        html = _ICON_SCRIPT.sub("", inline_icons(html))
+        html = drop_search_index(_ICON_SCRIPT.sub("", inline_icons(html)))
     scripts = externalize_scripts(replace_handlers(html), root)
     styles = externalize_styles(scripts.html, root)
     return Finished(styles.html, {**scripts.files, **styles.files})
