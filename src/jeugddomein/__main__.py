@@ -9,10 +9,10 @@ from pathlib import Path
 
 def _cohort(args: argparse.Namespace) -> int:
     from .cohort import load_portfolios, write_report
-    from .cohort.summary import grades_csv
+    from .cohort.summary import grade_conflicts, grades_csv
 
     try:
-        cohort = load_portfolios(args.folder, groups=args.groups, workers=args.workers)
+        cohort = load_portfolios(args.folder, groups=args.groups, assessments=args.assessments, workers=args.workers)
     except (FileNotFoundError, ValueError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
@@ -22,6 +22,9 @@ def _cohort(args: argparse.Namespace) -> int:
         print(f"  {row.status}: {row.bestand}: {row.reden}")
     if cohort.missing:
         print(f"  geen portfolio van: {', '.join(cohort.missing)}")
+    conflicts = grade_conflicts(cohort)
+    if len(conflicts):
+        print(f"  let op: {len(conflicts)} portfolio('s) met een ander docentcijfer dan je eigen bestand")
     if args.out:
         path = write_report(cohort, args.out, title=args.title)
         print(f"Overzicht geschreven naar {path}")
@@ -49,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     cohort.add_argument("--out", type=Path, help="HTML-bestand voor het overzicht, bijvoorbeeld overzicht.html")
     cohort.add_argument("--grades", type=Path, help="CSV-bestand voor de cijferlijst, bijvoorbeeld cijfers.csv")
     cohort.add_argument("--groups", type=Path, help="CSV met de kolommen deelnemer en groep (beroep mag erbij)")
+    cohort.add_argument(
+        "--assessments",
+        type=Path,
+        help="map of .zip met je eigen rubricexports (docentmodus, 'Exporteer als JSON'); die tellen eerst",
+    )
     cohort.add_argument("--excel-nl", action="store_true", help="cijferlijst met puntkomma's en decimale komma's")
     cohort.add_argument("--title", default="Cohortoverzicht", help="titel boven het overzicht")
     cohort.add_argument("--workers", type=int, default=None, help="aantal processen (standaard: alle kernen)")

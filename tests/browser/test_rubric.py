@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 from jeugddomein.grading import grade_dict
-from jeugddomein.models.rubrics import load_rubrics
+from jeugddomein.models.rubrics import RubricExport, load_rubrics
 from tests.browser.helpers import store_key, stored, widget
 from tests.conftest import wait_for_widgets
 from tests.unit.test_grading import make_rubric
@@ -96,6 +96,7 @@ def test_lecturer_scores_with_feedback_exports_json_and_prints(page, base_url, t
     target = tmp_path / "rubric.json"
     download.value.save_as(target)
     exported = json.loads(target.read_text(encoding="utf-8"))
+    RubricExport.model_validate(exported)  # the browser writes what the cohort tools read
     assert exported["format"] == "jeugddomein-rubric" and exported["mode"] == "docent"
     assert exported["student"] == "Groep 4 (Amira, Bas, Chloé)" and exported["assessor"] == "J. de Vries"
     assert exported["result"] == {"ok": True, "grade": 6.8, "weighted": 6.8, "passed": True, "knockouts": []}

@@ -31,12 +31,16 @@ from pydantic import ValidationError
 
 from ..bronstein import RESULT_COLUMNS
 from ..grading import MissingScores, grade
-from ..models.bronstein import Scoring, load_instrument, score, scoring
+from ..models.bronstein import load_instrument, score, scoring
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
+from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO, Assessment, newest, read_assessment, targets
 from .book import Book, read_book
-
-MAX_BYTES = 5 * 1024 * 1024
-"""Largest file read, as in the course's own import (portfolio.js): a real portfolio is far below 1 MB."""
+from .reading import (
+    Context,
+    field_problem,
+    json_problem,
+    read_raw,
+)
 
 PARALLEL_FROM = 200
 """From this many files on, the files are read by a pool of processes."""
@@ -45,7 +49,7 @@ FILE_COLUMNS = ["bestand", "status", "reden", "deelnemer", "geexporteerd"]
 STUDENT_COLUMNS = ["deelnemer", "bestand", "geexporteerd", "cursusversie", "beroep", "groep", "onderdelen"]
 ACTIVITY_COLUMNS = ["deelnemer", "widget_id", "widget", "pagina", "bijgewerkt", "af"]
 COMPETENCE_COLUMNS = ["deelnemer", "competentie", "moment", "niveau", "datum", "bewijs"]
-RUBRIC_SCORE_COLUMNS = ["deelnemer", "widget_id", "rubric", "wie", "criterium", "niveau"]
+RUBRIC_SCORE_COLUMNS = ["deelnemer", "widget_id", "rubric", "wie", "criterium", "niveau", "bron"]
 RUBRIC_GRADE_COLUMNS = [
     "deelnemer",
     "widget_id",
@@ -60,6 +64,7 @@ RUBRIC_GRADE_COLUMNS = [
     "beoordeelde",
     "beoordelaar",
     "bijgewerkt",
+    "bron",
 ]
 ROLEPLAY_COLUMNS = [
     "deelnemer",
@@ -104,52 +109,6 @@ STATUS_READ, STATUS_SKIPPED, STATUS_REPLACED = "gelezen", "overgeslagen", "verva
 
 FILE_INDEX = "_bestand_nr"
 """Column of a Batch's tables linking each row to its file (dropped once the newest exports are known)."""
-
-_MESSAGES = {
-    "missing": "dit veld ontbreekt",
-    "extra_forbidden": "onbekend veld",
-    "literal_error": "deze waarde is hier niet toegestaan",
-    "string_too_long": "deze tekst is te lang",
-    "string_too_short": "deze tekst is te kort of leeg",
-    "string_pattern_mismatch": "deze tekst heeft niet de juiste vorm",
-    "too_long": "deze lijst is te lang",
-    "int_parsing": "hier hoort een geheel getal",
-    "int_type": "hier hoort een geheel getal",
-    "datetime_parsing": "hier hoort een datum en tijd (ISO 8601)",
-    "datetime_from_date_parsing": "hier hoort een datum en tijd (ISO 8601)",
-    "date_from_datetime_parsing": "hier hoort een datum (JJJJ-MM-DD)",
-    "union_tag_invalid": "onbekend soort oefening",
-    "greater_than_equal": "dit getal is te klein",
-    "less_than_equal": "dit getal is te groot",
-    "dict_type": "hier hoort een object",
-    "list_type": "hier hoort een lijst",
-    "bool_type": "hier hoort true of false",
-    "string_type": "hier hoort tekst",
-}
-
-
-@dataclass
-class Context:
-    """What every reader needs, built once and handed to each worker process."""
-
-    course: str
-    instrument: Scoring | None
-    rubrics: dict[str, dict[str, Any]]
-    rubric_of: dict[str, str]
-    case_of: dict[str, str]
-    pages: dict[str, str]
-    competences: int
-    max_bytes: int = MAX_BYTES
-    rubric_keys: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
-    """Per rubric: its criterion ids and level ids."""
-    grades: dict[tuple[str, tuple], tuple | None] = field(default_factory=dict)
-    """Grades computed so far, per rubric and scoring (a rubric has only a few hundred possible scorings)."""
-
-    def __post_init__(self) -> None:
-        self.rubric_keys = {
-            rid: (frozenset(c["id"] for c in r["criteria"]), frozenset(lv["id"] for lv in r["levels"]))
-            for rid, r in self.rubrics.items()
-        }
 
 
 @dataclass
@@ -229,30 +188,11 @@ def _has_words(text: str, count: int) -> bool:
     return len(text.split(None, count)) >= count
 
 
-def _where(loc: tuple) -> str:
-    return ".".join(str(part) for part in loc) or "(bestand)"
-
-
 def diagnose(raw: bytes, error: ValidationError, course: str) -> str:
     """Why a file that failed validation is not a usable portfolio, in plain Dutch."""
-    first = error.errors()[0]
-    if first["type"] == "json_invalid":
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return "geen tekstbestand (binaire inhoud); dit is geen portfolio-export"
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as problem:
-            body = text.strip()
-            ran_out = "EOF while parsing" in first["msg"] or problem.msg.startswith("Unterminated string")
-            if body[:1] in "{[" and (ran_out or problem.pos >= len(text.rstrip()) - 1):
-                return (
-                    "het bestand houdt halverwege op (afgebroken download of kopie); "
-                    "vraag de student het portfolio opnieuw te exporteren"
-                )
-            return f"geen geldige JSON (regel {problem.lineno}, kolom {problem.colno}); dit is geen portfolio-export"
-        return f"geen geldige JSON ({first['msg']})"
+    not_json = json_problem(raw, error)
+    if not_json is not None:
+        return not_json
     try:
         data = json.loads(raw)
     except ValueError:
@@ -269,10 +209,7 @@ def diagnose(raw: bytes, error: ValidationError, course: str) -> str:
         return f"onbekende versie van het exportformaat ({json.dumps(version)}); verwacht is versie {SCHEMA_VERSION}"
     if data.get("course") != course:
         return f"hoort bij een andere cursus ('{data.get('course')}'), niet bij '{course}'"
-    count = error.error_count()
-    message = _MESSAGES.get(first["type"], first["msg"])
-    more = f" (en nog {count - 1} probleem/problemen)" if count > 1 else ""
-    return f"klopt niet met het exportformaat bij {_where(first['loc'])}: {message}{more}"
+    return field_problem(error)
 
 
 def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tuple]:
@@ -328,7 +265,7 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
             criteria, levels = context.rubric_keys[rubric_id]
             clean = {c: lv for c, lv in scores.items() if c in criteria and lv in levels}
         for criterion, level in clean.items():
-            rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level))
+            rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level, SOURCE_PORTFOLIO))
         grade_value = weighted = passed = None
         knockouts = ""
         if rubric is not None:
@@ -351,6 +288,7 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
                 entry.state.student,
                 entry.state.assessor,
                 entry.updated.timestamp(),
+                SOURCE_PORTFOLIO,
             )
         )
     return done
@@ -454,22 +392,9 @@ def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
 
 def read_file(path: Path, name: str, context: Context) -> FileResult:
     """Read, check and extract one file; never raises for a bad file (the reason is in the result)."""
-    try:
-        size = path.stat().st_size
-        if size > context.max_bytes:
-            return FileResult(
-                name,
-                False,
-                f"te groot ({size / 1048576:.1f} MB); een portfolio is meestal kleiner dan 1 MB "
-                f"en nooit groter dan {context.max_bytes // 1048576} MB",
-            )
-        if size == 0:
-            return FileResult(name, False, "het bestand is leeg (0 bytes); vraag de student opnieuw te exporteren")
-        raw = path.read_bytes()
-    except OSError as error:
-        return FileResult(name, False, f"niet te lezen ({error.strerror or error})")
-    if not raw.strip():
-        return FileResult(name, False, "het bestand is leeg (alleen witruimte); vraag de student opnieuw te exporteren")
+    raw, reason = read_raw(path, context.max_bytes)
+    if raw is None:
+        return FileResult(name, False, reason)
     try:
         portfolio = Portfolio.model_validate_json(raw)
     except ValidationError as error:
@@ -651,34 +576,42 @@ def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(list(rows), columns=columns)
 
 
+def _listing(source: Path, unpacked: str) -> list[tuple[Path, str]]:
+    """The files of a folder (subfolders too), of a .zip (unpacked into `unpacked`) or the one file given."""
+    if source.is_file() and zipfile.is_zipfile(source):
+        with zipfile.ZipFile(source) as archive:
+            archive.extractall(unpacked)
+        return list_files(Path(unpacked))
+    if source.is_file():
+        return [(source, source.name)]
+    return list_files(source)
+
+
 def load_portfolios(
     folder: str | Path,
     groups: str | Path | pd.DataFrame | dict[str, str] | None = None,
     *,
+    assessments: str | Path | None = None,
     workers: int | None = None,
     book: Book | None = None,
 ) -> Cohort:
     """Read every exported portfolio in `folder` (a folder, subfolders included, or a .zip) into a Cohort.
 
     `groups`: optional group list (CSV with deelnemer,groep); without it a learner's group is the group name they
-    used most in class play of the role-play. `workers`: processes for large folders (default: all cores).
+    used most in class play of the role-play. `assessments`: optional folder (or .zip) with the lecturer's own rubric
+    exports (lecturer mode); they count before a lecturer scoring found in a portfolio (see cohort.assessments).
+    `workers`: processes for large folders (default: all cores).
     Bad files are reported in `cohort.files`, never raised; a folder that does not exist is an error.
     """
     folder = Path(folder)
-    if not folder.exists():
-        raise FileNotFoundError(f"De map '{folder}' bestaat niet.")
+    for given in (folder, assessments):
+        if given is not None and not Path(given).exists():
+            raise FileNotFoundError(f"De map '{given}' bestaat niet.")
     book = book or read_book()
     context = build_context(book)
     with paused_gc():
         with tempfile.TemporaryDirectory(prefix="jd-cohort-") as unpacked:
-            if folder.is_file() and zipfile.is_zipfile(folder):
-                with zipfile.ZipFile(folder) as archive:
-                    archive.extractall(unpacked)
-                files = list_files(Path(unpacked))
-            elif folder.is_file():
-                files = [(folder, folder.name)]
-            else:
-                files = list_files(folder)
+            files = _listing(folder, unpacked)
             items = [(index, str(path), name) for index, (path, name) in enumerate(files)]
             workers = workers or os.cpu_count() or 1
             if workers > 1 and len(files) >= PARALLEL_FROM:
@@ -696,11 +629,83 @@ def load_portfolios(
                     batches = list(pool.map(_read_batch_in_worker, runs))
             else:
                 batches = [read_batch(items, context)]
-        return assemble(batches, book, groups)
+        lecturer: list[Assessment] = []
+        if assessments is not None:
+            with tempfile.TemporaryDirectory(prefix="jd-beoordelingen-") as unpacked:
+                prefix = Path(assessments).name
+                for path, name in _listing(Path(assessments), unpacked):
+                    lecturer.append(read_assessment(path, f"{prefix}/{name}", context))
+        return assemble(batches, book, groups, lecturer, context)
 
 
-def assemble(batches: list[Batch], book: Book, groups: Any = None) -> Cohort:
-    """Turn the batches read into the cohort's tables: newest export per learner, groups added."""
+def _lecturer_rows(
+    assessments: list[Assessment], learners: list[str], group_of: dict[str, str], context: Context
+) -> tuple[pd.DataFrame, dict[str, list[tuple]]]:
+    """The file report and the rubric rows of the lecturer's own rubric exports (newest per learner and rubric)."""
+    widget_of = {rubric: widget for widget, rubric in sorted(context.rubric_of.items(), reverse=True)}
+    target = {a.name: targets(a.student, learners, group_of, NO_GROUP) for a in assessments if a.ok}
+    replaced = newest([a for a in assessments if a.ok], target)
+    file_rows: list[tuple] = []
+    rows: dict[str, list[tuple]] = {"rubric_scores": [], "rubric_grades": []}
+    for item in assessments:
+        exported = item.exported
+        if not item.ok:
+            file_rows.append((item.name, STATUS_SKIPPED, item.reason, "", exported))
+            continue
+        who = target[item.name]
+        if not who:
+            reason = (
+                f"geen student of groep '{item.student}' in de portfolio's of de groepenlijst; schrijf in de rubric "
+                "bij 'Student of groep' de naam zoals in het portfolio of de groepenlijst"
+            )
+            file_rows.append((item.name, STATUS_SKIPPED, reason, "", exported))
+            continue
+        if item.name in replaced:
+            reason = f"een nieuwere beoordeling van dezelfde rubric telt: {replaced[item.name]}"
+            file_rows.append((item.name, STATUS_REPLACED, reason, ", ".join(who), exported))
+            continue
+        file_rows.append((item.name, STATUS_READ, "", ", ".join(who), exported))
+        rubric = context.rubrics[item.rubric]
+        outcome = _graded(context, item.rubric, tuple(sorted(item.scores.items())))
+        grade_value, weighted, passed, knockouts = outcome if outcome is not None else (None, None, None, "")
+        widget = widget_of.get(item.rubric, f"rubric-{item.rubric}")
+        for learner in who:
+            for criterion, level in item.scores.items():
+                rows["rubric_scores"].append(
+                    (learner, widget, item.rubric, "docent", criterion, level, SOURCE_LECTURER)
+                )
+            rows["rubric_grades"].append(
+                (
+                    learner,
+                    widget,
+                    item.rubric,
+                    "docent",
+                    len(item.scores),
+                    len(rubric["criteria"]),
+                    grade_value,
+                    weighted,
+                    passed,
+                    knockouts,
+                    item.student,
+                    item.assessor,
+                    exported,
+                    SOURCE_LECTURER,
+                )
+            )
+    files = _frame(file_rows, FILE_COLUMNS)
+    files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
+    return files, rows
+
+
+def assemble(
+    batches: list[Batch],
+    book: Book,
+    groups: Any = None,
+    lecturer: list[Assessment] | None = None,
+    context: Context | None = None,
+) -> Cohort:
+    """Turn the batches read into the cohort's tables: newest export per learner, groups added, then the lecturer's
+    own rubric exports (`lecturer`, graded with `context`)."""
     results = [result for batch in batches for result in batch.results]
     kept, replaced = _newest(results)
     file_rows = []
@@ -758,6 +763,15 @@ def assemble(batches: list[Batch], book: Book, groups: Any = None) -> Cohort:
         frame = _joined([batch.tables[table] for batch in batches], kept_files)
         frame["groep"] = frame["deelnemer"].map(group_of).astype("string")
         tables[table] = frame
+    if lecturer:
+        assert context is not None, "grading the lecturer's rubric exports needs the course context"
+        extra_files, extra_rows = _lecturer_rows(lecturer, list(group_of), group_of, context)
+        files = pd.concat([files, extra_files], ignore_index=True)
+        for table, rows in extra_rows.items():
+            if rows:
+                frame = _typed(table, _frame(rows, TABLES[table]))
+                frame["groep"] = frame["deelnemer"].map(group_of).astype("string")
+                tables[table] = pd.concat([tables[table], frame], ignore_index=True)
     present = {_normal(name) for name in group_of}
     missing = sorted(member.name for key, member in roster.items() if key not in present)
     return Cohort(files=files, students=students, book=book, missing=missing, **tables)

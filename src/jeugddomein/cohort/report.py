@@ -23,6 +23,7 @@ from .summary import (
     competence_progress,
     completion_by_page,
     completion_by_student,
+    grade_conflicts,
     grade_summary,
     gradebook,
     lecturer_grades,
@@ -285,8 +286,30 @@ def _grades(cohort: Cohort) -> str:
         '<h2 id="cijfers">Cijfers</h2>',
         "<p>Alleen rubrics die de docent volledig heeft ingevuld (docentmodus) tellen. Een groepsproduct dat niet in "
         "het eigen portfolio is beoordeeld, krijgt het cijfer van de groep. Het modulecijfer is het gewogen gemiddelde "
-        "en staat er pas als elk product een cijfer heeft; de module is alleen behaald als elk product is behaald.</p>",
+        "en staat er pas als elk product een cijfer heeft; de module is alleen behaald als elk product is behaald. "
+        "Heb je je beoordelingen zelf geëxporteerd en meegegeven (--assessments), dan tellen die eerst.</p>",
     ]
+    conflicts = grade_conflicts(cohort)
+    if len(conflicts):
+        parts.append(
+            f"<p><strong>Let op:</strong> bij {len(conflicts)} beoordeling(en) staat in het portfolio van de student "
+            "iets anders dan in je eigen bestand. Je eigen bestand telt. Bespreek het verschil met de student: het kan "
+            "een latere herbeoordeling in de browser van de student zijn, of een gewijzigd bestand.</p>"
+        )
+        parts.append(
+            table(
+                conflicts,
+                "Portfolio wijkt af van je eigen beoordeling",
+                {
+                    "deelnemer": "Student",
+                    "groep": "Groep",
+                    "rubric": "Rubric",
+                    "cijfer_portfolio": "Cijfer in portfolio",
+                    "cijfer_docentbestand": "Cijfer in je eigen bestand",
+                    "verschil": "Ander niveau (portfolio -> eigen bestand)",
+                },
+            )
+        )
     if not grades.empty:
         parts.append(
             figure(

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..bronstein import PROFILE_COLUMNS, team_profile
 from ..grading import module_grade
+from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO
 from .loading import NO_GROUP, Cohort
 
 SCORE_COLUMNS = ["onderdeel_id", "score"]
@@ -236,14 +237,17 @@ def products(cohort: Cohort) -> list[tuple[str, str, str, int, str]]:
 def lecturer_grades(cohort: Cohort) -> pd.DataFrame:
     """Per learner and product: the lecturer's grade (complete rubric scorings in lecturer mode only).
 
-    A group product without a scoring in the learner's own portfolio gets the grade of their group (from any member
+    The lecturer's own rubric exports (load_portfolios(..., assessments=...)) count first; otherwise the lecturer
+    scoring in the learner's portfolio. A group product without either gets the grade of their group (from any member
     of the same group, the most recently changed one). Columns: deelnemer, groep, product, rubric, cijfer, behaald,
     knockouts, bron ('eigen' or 'groep'); learners without a grade for a product have no row for it.
     """
     columns = ["deelnemer", "groep", "product", "rubric", "cijfer", "behaald", "knockouts", "bron"]
     plan = pd.DataFrame(products(cohort), columns=["product", "titel", "rubric", "gewicht", "soort"])
     graded = cohort.rubric_grades
-    graded = graded[(graded["wie"] == "docent") & graded["cijfer"].notna()].sort_values("bijgewerkt", kind="stable")
+    graded = graded[(graded["wie"] == "docent") & graded["cijfer"].notna()]
+    # The lecturer's own rubric exports count before a lecturer scoring in a portfolio; then the newest counts.
+    graded = graded.assign(eigen=graded["bron"] == SOURCE_LECTURER).sort_values(["eigen", "bijgewerkt"], kind="stable")
     keep = ["cijfer", "behaald", "knockouts"]
     own = graded.drop_duplicates(["deelnemer", "rubric"], keep="last")[["deelnemer", "rubric", *keep]]
     shared = graded[graded["groep"] != NO_GROUP].drop_duplicates(["groep", "rubric"], keep="last")
@@ -259,6 +263,47 @@ def lecturer_grades(cohort: Cohort) -> pd.DataFrame:
     out = base[base["cijfer"].notna()][columns].reset_index(drop=True)
     out["cijfer"] = out["cijfer"].astype(float)
     out["behaald"] = out["behaald"].astype(bool)
+    return out
+
+
+CONFLICT_COLUMNS = ["deelnemer", "groep", "rubric", "cijfer_portfolio", "cijfer_docentbestand", "verschil"]
+
+
+def grade_conflicts(cohort: Cohort) -> pd.DataFrame:
+    """Learners whose portfolio holds a lecturer scoring of a rubric that differs from the lecturer's own export.
+
+    Columns: deelnemer, groep, rubric, cijfer_portfolio, cijfer_docentbestand (the one that counts) and verschil (the
+    criteria with another level, as 'criterium: portfolio -> docentbestand'). A difference may be a later rescoring
+    in the student's browser or a changed file: check it with the student.
+    """
+    scores = cohort.rubric_scores[cohort.rubric_scores["wie"] == "docent"]
+    graded = cohort.rubric_grades[cohort.rubric_grades["wie"] == "docent"].sort_values("bijgewerkt", kind="stable")
+    last = graded.drop_duplicates(["deelnemer", "rubric", "bron"], keep="last")
+    mine = last[last["bron"] == SOURCE_LECTURER]
+    if mine.empty:
+        return pd.DataFrame(columns=CONFLICT_COLUMNS)
+    theirs = last[last["bron"] == SOURCE_PORTFOLIO]
+    both = theirs[["deelnemer", "groep", "rubric", "cijfer"]].merge(
+        mine[["deelnemer", "rubric", "cijfer"]], on=["deelnemer", "rubric"], suffixes=("_portfolio", "_docentbestand")
+    )
+    levels: dict[tuple[str, str, str], dict[str, str]] = {}
+    for row in scores.itertuples(index=False):
+        levels.setdefault((row.deelnemer, row.rubric, row.bron), {})[row.criterium] = row.niveau
+    rows = []
+    for row in both.itertuples(index=False):
+        own = levels.get((row.deelnemer, row.rubric, SOURCE_PORTFOLIO), {})
+        filed = levels.get((row.deelnemer, row.rubric, SOURCE_LECTURER), {})
+        changed = [
+            f"{c}: {own.get(c, '-')} -> {filed.get(c, '-')}" for c in sorted(own | filed) if own.get(c) != filed.get(c)
+        ]
+        before, after = row.cijfer_portfolio, row.cijfer_docentbestand
+        missing = pd.isna(before), pd.isna(after)
+        same_grade = all(missing) or (not any(missing) and before == after)
+        if changed or not same_grade:
+            rows.append((row.deelnemer, row.groep, row.rubric, before, after, "; ".join(changed)))
+    out = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+    for column in ("cijfer_portfolio", "cijfer_docentbestand"):
+        out[column] = pd.to_numeric(out[column]).astype("Float64")
     return out
 
 
@@ -472,6 +517,7 @@ def summarise(cohort: Cohort) -> dict[str, pd.DataFrame]:
         "scan_verandering": scan_change(cohort),
         "competenties": competence_progress(cohort),
         "cijfers": gradebook(cohort),
+        "afwijkingen": grade_conflicts(cohort),
         "rubrics": grade_summary(cohort),
         "keuzes": case_choices(cohort),
         "aflopen": case_endings(cohort),

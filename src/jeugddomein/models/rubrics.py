@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -308,6 +308,28 @@ class RubricState(StrictModel):
     assessor: str = Field("", max_length=200, description="Name of the assessor (lecturer mode).")
     zelf: RubricScoring = Field(default_factory=RubricScoring, description="The student's self-assessment.")
     docent: RubricScoring = Field(default_factory=RubricScoring, description="The lecturer's scoring.")
+
+
+RUBRIC_EXPORT_FORMAT = "jeugddomein-rubric"
+"""Marks a file written by the rubric widget's export button."""
+
+
+class RubricExport(StrictModel):
+    """One filled-in rubric as the widget exports it ('Exporteer als JSON'), e.g. a lecturer's scoring of a student."""
+
+    format: Literal["jeugddomein-rubric"] = Field(description="Marks the file as a rubric export of this course.")
+    rubric: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$", description="Id of the rubric (data/rubrics/).")
+    title: str = Field("", max_length=200, description="Title of the rubric.")
+    mode: Literal["zelf", "docent"] = Field(description="Self-assessment or the lecturer's scoring.")
+    student: str = Field("", max_length=200, description="The student or group assessed.")
+    assessor: str = Field("", max_length=200, description="The assessor (lecturer's scoring only).")
+    exported_at: datetime = Field(description="When the file was exported (ISO 8601).")
+    scores: dict[str, str] = Field(default_factory=dict, description="Criterion id -> chosen level id.")
+    feedback: dict[str, LongText] = Field(default_factory=dict, description="Criterion id -> written feedback.")
+    general: LongText = Field("", description="General feedback on the whole product.")
+    result: dict[str, Any] = Field(
+        default_factory=dict, description="The grade as the widget computed it (for reading; tools compute it again)."
+    )
 
 
 # --- loading with cross-file checks -------------------------------------------------------------------------------

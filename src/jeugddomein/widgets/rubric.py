@@ -11,11 +11,11 @@ import traitlets
 from pydantic import BaseModel
 
 from ..grading import KNOCKOUT_CAP, PASS_MARK, GradeResult, grade
-from ..models.rubrics import RubricSpec, RubricState, load_framework, load_rubric
+from ..models.rubrics import RUBRIC_EXPORT_FORMAT, RubricExport, RubricSpec, RubricState, load_framework, load_rubric
 from ..paths import data_dir as default_data_dir
 from .base import CourseWidget
 
-EXPORT_FORMAT = "jeugddomein-rubric"
+EXPORT_FORMAT = RUBRIC_EXPORT_FORMAT
 """Marks a file exported by the rubric widget."""
 
 MODES = ("zelf", "docent")
@@ -111,16 +111,17 @@ class RubricWidget(CourseWidget):
         from ..grading import grade_dict
 
         scoring = self._scoring(mode)
-        return {
-            "format": EXPORT_FORMAT,
-            "rubric": self.definition["id"],
-            "title": self.definition["title"],
-            "mode": mode,
-            "student": self.student,
-            "assessor": self.assessor if mode == "docent" else "",
-            "exported_at": datetime.now(UTC).isoformat(),
-            "scores": scoring["scores"],
-            "feedback": scoring["feedback"],
-            "general": scoring["general"],
-            "result": grade_dict(self.definition, scoring["scores"]),
-        }
+        record = RubricExport(
+            format=EXPORT_FORMAT,
+            rubric=self.definition["id"],
+            title=self.definition["title"],
+            mode=mode,
+            student=self.student,
+            assessor=self.assessor if mode == "docent" else "",
+            exported_at=datetime.now(UTC),
+            scores=scoring["scores"],
+            feedback=scoring["feedback"],
+            general=scoring["general"],
+            result=grade_dict(self.definition, scoring["scores"]),
+        )
+        return record.model_dump(mode="json")
