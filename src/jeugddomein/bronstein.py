@@ -22,26 +22,36 @@ import altair as alt
 import pandas as pd
 from pydantic import ValidationError
 
-from .models.bronstein import Instrument, load_instrument, score
+from .models.bronstein import Instrument, Scoring, load_instrument, score
 from .models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
 from .paths import data_dir
 
 WIDGET = "bronstein-scan"
-RESULT_COLUMNS = [
-    "deelnemer",
-    "bestand",
-    "widget_id",
-    "moment",
-    "datum",
-    "perspectief",
-    "soort",
-    "onderdeel_id",
-    "onderdeel",
-    "kort",
-    "score",
-    "n",
-]
+PART_COLUMNS = ["soort", "onderdeel_id", "onderdeel", "kort", "score", "n"]
+"""Per component or factor of a scan: what every table of scan results has."""
+PART_DETAIL_COLUMNS = [*PART_COLUMNS, "weet_niet", "stellingen", "niveau"]
+"""PART_COLUMNS plus the 'weet ik niet' answers, the number of statements and the level (laag, midden, hoog)."""
+RESULT_COLUMNS = ["deelnemer", "bestand", "widget_id", "moment", "datum", "perspectief", *PART_COLUMNS]
+"""One row per learner, scan and part (the lecturer's tables)."""
 PROFILE_COLUMNS = ["soort", "onderdeel_id", "onderdeel", "kort", "gemiddelde", "sd", "min", "max", "n", "zonder_score"]
+
+
+def scored_parts(instrument: Instrument | dict[str, Any] | Scoring, answers: dict[str, int]) -> list[dict[str, Any]]:
+    """The score of every component and factor for one set of answers, as rows with PART_DETAIL_COLUMNS."""
+    return [
+        {
+            "soort": part["kind"],
+            "onderdeel_id": part["id"],
+            "onderdeel": part["name"],
+            "kort": part["short"],
+            "score": part["score"],
+            "n": part["n"],
+            "weet_niet": part["unknown"],
+            "stellingen": part["items"],
+            "niveau": part["level"],
+        }
+        for part in score(instrument, answers)["scales"]
+    ]
 
 
 def _instrument(instrument: Instrument | dict[str, Any] | None) -> dict[str, Any]:
@@ -97,23 +107,9 @@ def portfolio_results(
             elif which != "alle":
                 scans = [s for s in scans if s["label"].strip().casefold() == which.strip().casefold()]
             for scan in scans:
-                for part in score(config, scan["answers"])["scales"]:
-                    rows.append(
-                        {
-                            "deelnemer": learner,
-                            "bestand": name,
-                            "widget_id": entry.id,
-                            "moment": scan["label"],
-                            "datum": scan["date"],
-                            "perspectief": scan["perspective"],
-                            "soort": part["kind"],
-                            "onderdeel_id": part["id"],
-                            "onderdeel": part["name"],
-                            "kort": part["short"],
-                            "score": part["score"],
-                            "n": part["n"],
-                        }
-                    )
+                where = {"deelnemer": learner, "bestand": name, "widget_id": entry.id}
+                when = {"moment": scan["label"], "datum": scan["date"], "perspectief": scan["perspective"]}
+                rows += [{**where, **when, **part} for part in scored_parts(config, scan["answers"])]
     frame = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     frame["score"] = pd.to_numeric(frame["score"]).astype("Float64")
     return frame

@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from ..bronstein import RESULT_COLUMNS
+from ..bronstein import PART_COLUMNS, RESULT_COLUMNS, scored_parts
 from ..grading import MissingScores, grade
-from ..models.bronstein import load_instrument, score, scoring
+from ..models.bronstein import load_instrument, scoring
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
 from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO, Assessment, newest, read_assessment, targets
 from .book import Book, read_book
@@ -217,23 +217,8 @@ def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tu
         return []
     rows = []
     for scan in entry.state.scans:
-        for part in score(context.instrument, scan.answers)["scales"]:
-            rows.append(
-                (
-                    learner,
-                    name,
-                    entry.id,
-                    scan.label,
-                    scan.date.isoformat(),
-                    scan.perspective,
-                    part["kind"],
-                    part["id"],
-                    part["name"],
-                    part["short"],
-                    part["score"],
-                    part["n"],
-                )
-            )
+        when = (learner, name, entry.id, scan.label, scan.date.isoformat(), scan.perspective)
+        rows += [(*when, *(part[c] for c in PART_COLUMNS)) for part in scored_parts(context.instrument, scan.answers)]
     return rows
 
 

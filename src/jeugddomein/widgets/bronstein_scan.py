@@ -11,6 +11,7 @@ import pandas as pd
 import traitlets
 from pydantic import BaseModel
 
+from ..bronstein import PART_DETAIL_COLUMNS, scored_parts
 from ..models.bronstein import (
     UNKNOWN,
     BronsteinScanSpec,
@@ -160,39 +161,14 @@ def results_frame(instrument: dict[str, Any], moments: list[tuple[int, dict[str,
     """Tidy rows (moment, date, perspective, part, score, n, ...) for numbered scans of one instrument."""
     rows = []
     for number, scan in moments:
-        for part in score(instrument, scan["answers"])["scales"]:
-            rows.append(
-                {
-                    "scan": number,
-                    "moment": scan["label"],
-                    "datum": scan.get("date"),
-                    "perspectief": scan.get("perspective", ""),
-                    "soort": part["kind"],
-                    "onderdeel_id": part["id"],
-                    "onderdeel": part["name"],
-                    "kort": part["short"],
-                    "score": part["score"],
-                    "n": part["n"],
-                    "weet_niet": part["unknown"],
-                    "stellingen": part["items"],
-                    "niveau": part["level"],
-                }
-            )
-    columns = [
-        "scan",
-        "moment",
-        "datum",
-        "perspectief",
-        "soort",
-        "onderdeel_id",
-        "onderdeel",
-        "kort",
-        "score",
-        "n",
-        "weet_niet",
-        "stellingen",
-        "niveau",
-    ]
+        when = {
+            "scan": number,
+            "moment": scan["label"],
+            "datum": scan.get("date"),
+            "perspectief": scan.get("perspective", ""),
+        }
+        rows += [{**when, **part} for part in scored_parts(instrument, scan["answers"])]
+    columns = ["scan", "moment", "datum", "perspectief", *PART_DETAIL_COLUMNS]
     frame = pd.DataFrame(rows, columns=columns)
     frame["score"] = frame["score"].astype("Float64")
     return frame
