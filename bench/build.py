@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from machine import machine
+from machine import machine, record
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work" / "build"
@@ -45,16 +45,14 @@ def main() -> None:
         "goal": "no-change rebuild at least 5x faster than a cold build",
         "met": cold / rebuild >= 5,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "build.json").write_text(json.dumps(result, indent=2) + "\n")
-    m = result["machine"]
-    (RESULTS / "build.md").write_text(
-        "# Build benchmark\n\n"
-        f"{m['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}.\n\n"
+    record(
+        "build",
+        result,
+        "Build benchmark",
         "| measure | seconds |\n|---|---|\n"
         f"| cold build (no cache, empty output) | {result['cold_build_s']} |\n"
         f"| no-change rebuild (median of 3) | {result['no_change_rebuild_s']} |\n"
-        f"| speed-up | {result['speedup']}x (goal: at least 5x; {'met' if result['met'] else 'NOT met'}) |\n"
+        f"| speed-up | {result['speedup']}x (goal: at least 5x; {'met' if result['met'] else 'NOT met'}) |\n",
     )
     print(json.dumps(result, indent=2))
 

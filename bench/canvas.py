@@ -17,23 +17,25 @@ Results go to bench/results/canvas.json with the date and the machine.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import itertools
 import json
 import os
-import platform
 import statistics
-import threading
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+from machine import machine  # noqa: E402
+
 PAGE = "exercises/rich-picture.html"
 WIDGET = "rich-picture-daan"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 GOAL_MS = 16.0
 PICTOGRAMS = ["kind", "ouders", "leraar", "intern-begeleider", "jeugdhulpverlener", "wijkteam", "school", "thuis"]
 
@@ -80,18 +82,6 @@ def big_scene(elements: int = 300, relations: int = 250) -> dict:
 def course_id() -> str:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     return config["sphinx"]["config"]["jd_course_id"]
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript"}  # noqa: RUF012
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 SEED_STORE = """([key, record]) => {
@@ -192,9 +182,7 @@ def run(site: Path, runs: int, steps: int) -> dict:
     server, url = serve(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             loads, renders, single, everything, intervals = [], [], [], [], []
             single_script: list[float] = []
             everything_script: list[float] = []
@@ -238,15 +226,7 @@ def run(site: Path, runs: int, steps: int) -> dict:
     drag = summary(single)
     return {
         "benchmark": "rich-picture canvas",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "load_average_at_end": [round(v, 2) for v in os.getloadavg()],
-            "browser": f"Chromium {version} (headless, {CHROMIUM})",
-        },
+        "machine": {**machine(), "browser": f"Chromium {version} (headless, {CHROMIUM})"},
         "picture": {
             "elements": len(scene["elements"]),
             "relations": len(scene["relations"]),
@@ -262,7 +242,7 @@ def run(site: Path, runs: int, steps: int) -> dict:
         "method": (
             "Frame time = pointer handler + first rAF callback of the frame until the first task after it "
             "(includes style, layout, paint on the main thread); script_only stops after the widget's own rAF "
-            "callback. Medians over all moves of all runs. The machine is shared: see load_average_at_end."
+            "callback. Medians over all moves of all runs. The machine is shared: see its load_average."
         ),
     }
 

@@ -14,7 +14,6 @@ are the same for every size). Writes bench/results/cohort.json and cohort.md. Ru
 from __future__ import annotations
 
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from machine import machine
+from machine import machine, record
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work" / "cohort"
@@ -115,7 +114,6 @@ def main() -> int:
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         print(json.dumps(measure(sys.argv[2])))
         return 0
-    load_before = os.getloadavg()
     rows = []
     for size in SIZES:
         row = run(size)
@@ -130,23 +128,13 @@ def main() -> int:
     result = {
         "benchmark": "cohort: load_portfolios + summary.summarise",
         "machine": machine(),
-        "load_average_before": [round(x, 2) for x in load_before],
-        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "repeats": REPEATS,
         "goal": f"{SIZES[-1]} portfolios in under {GOAL_SECONDS} s on 2 cores, cost growing linearly",
         "results": rows,
         "seconds_per_1000": per_1000,
         "goal_met": largest["total_s_median"] < GOAL_SECONDS,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "cohort.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    m = result["machine"]
     lines = [
-        "# Benchmark: cohort analysis",
-        "",
-        f"Date: {m['date']} · CPU: {m['cpu']} · cores: {m['cores']} · memory: {m['memory']} · Python {m['python']}",
-        f"Load average before / after: {result['load_average_before']} / {result['load_average_after']} (other work on the machine inflates the times)",
-        "",
         "Load (read, validate, extract, newest export per learner) and summarise (every table of the report) synthetic",
         f"portfolios; median of {REPEATS} runs, each in a fresh process. Peak memory: resident set of the main process",
         "and of the largest worker process.",
@@ -165,9 +153,8 @@ def main() -> int:
         "the worker pool weigh more). CPU is user + system time of the main process and its workers: it does not",
         "depend on other work on the machine, and on 2 free cores the wall time is about half of it plus the serial",
         "parts (assembling the tables, the summaries).",
-        "",
     ]
-    (RESULTS / "cohort.md").write_text("\n".join(lines), encoding="utf-8")
+    record("cohort", result, "Benchmark: cohort analysis", "\n".join(lines))
     print("\n".join(lines))
     return 0
 

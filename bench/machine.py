@@ -1,8 +1,9 @@
-"""Describe the machine a benchmark ran on, for the recorded results."""
+"""Describe the machine a benchmark ran on, and record a benchmark's results in bench/results/."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
 from pathlib import Path
@@ -29,4 +30,20 @@ def machine() -> dict[str, object]:
         "memory": memory,
         "platform": platform.platform(),
         "python": platform.python_version(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def record(name: str, result: dict, title: str, body: str) -> None:
+    """Write bench/results/`name`.json (the whole result) and `name`.md: the title, the machine, then `body`."""
+    m = result["machine"]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    header = (
+        f"# {title}\n\n{m['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}; "
+        f"load average {m['load_average']} (other work on the machine inflates the times).\n\n"
+    )
+    (RESULTS / f"{name}.md").write_text(header + body.strip() + "\n", encoding="utf-8")

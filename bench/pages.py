@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from tests.browser.weight import load  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-from machine import machine  # noqa: E402
+from machine import machine, record  # noqa: E402
 
 WORK = ROOT / "bench" / ".work" / "pages"
 RESULTS = ROOT / "bench" / "results"
@@ -113,24 +113,23 @@ def main() -> None:
         "first_load_ratio_stock_over_course": ratios,
         "goal": "first load at least 2.5x lighter than stock; chapter page <= 300 KB, second page <= 60 KB",
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "pages.json").write_text(json.dumps(result, indent=2) + "\n")
-    m = result["machine"]
     rows = "\n".join(
         f"| {path} | {results['course']['pages'][path]['first_load_kb_gzip']} | {results['stock']['pages'][path]['first_load_kb_gzip']} "
         f"| {ratios[path]}x | {results['course']['pages'][path]['lcp_ms']} / {results['stock']['pages'][path]['lcp_ms']} "
         f"| {results['course']['pages'][path]['widgets_ready_ms']} / {results['stock']['pages'][path]['widgets_ready_ms']} |"
         for path in PAGES
     )
-    (RESULTS / "pages.md").write_text(
-        "# Page weight benchmark\n\n"
-        f"{m['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}; headless Chromium over http on 127.0.0.1 "
-        "(no compression by the server; sizes are the gzip size of each downloaded file).\n\n"
+    record(
+        "pages",
+        result,
+        "Page weight benchmark",
+        "Headless Chromium over http on 127.0.0.1 (no compression by the server; sizes are the gzip size of each "
+        "downloaded file).\n\n"
         "| page | course first load (KB gz) | stock first load (KB gz) | lighter | LCP ms course / stock | widgets ready ms course / stock |\n"
         "|---|---|---|---|---|---|\n"
         f"{rows}\n\n"
         f"Second page (warm cache), extra KB gz: course {results['course']['second_page_kb_gzip']}, "
-        f"stock {results['stock']['second_page_kb_gzip']}.\n"
+        f"stock {results['stock']['second_page_kb_gzip']}.\n",
     )
     print(json.dumps(result, indent=2))
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import contextlib
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve
-from machine import machine
+from machine import machine, record
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work" / "widgets"
@@ -199,18 +199,17 @@ def main() -> None:
         ),
         "goal": "at least 10x fewer bytes and faster to ready than stock ipywidgets static embedding",
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "widgets.json").write_text(json.dumps(result, indent=2) + "\n")
-    m = result["machine"]
-    (RESULTS / "widgets.md").write_text(
-        "# Widget runtime benchmark\n\n"
-        f"{m['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}; headless Chromium, median of {LOADS} loads.\n\n"
-        "The moment all 20 widgets are rendered is taken inside the page (a MutationObserver on the widgets' ready\n"
-        "marks), the same way for both pages. Both are served by the same local Python HTTP server.\n\n"
+    record(
+        "widgets",
+        result,
+        "Widget runtime benchmark",
+        f"Headless Chromium, median of {LOADS} loads. The moment all 20 widgets are rendered is taken inside the page\n"
+        "(a MutationObserver on the widgets' ready marks), the same way for both pages. Both are served by the same\n"
+        "local Python HTTP server.\n\n"
         "| page with 20 widgets | widget bytes (gzip) | page bytes (gzip) | DOMContentLoaded to all rendered | navigation start to all rendered |\n|---|---|---|---|---|\n"
         f"| course runtime | {ours_result['widget_bytes_gzip']:,} | {ours_result['page_bytes_gzip']:,} | {ours_result['ready_ms']} ms | {ours_result['ready_from_navigation_ms']} ms |\n"
         f"| stock ipywidgets embed (local html-manager) | {stock_result['widget_bytes_gzip']:,} | {stock_result['page_bytes_gzip']:,} | {stock_result['ready_ms']} ms | {stock_result['ready_from_navigation_ms']} ms |\n"
-        f"| ratio | {result['bytes_ratio']}x fewer | | {result['time_ratio']}x faster | {result['time_from_navigation_ratio']}x faster |\n"
+        f"| ratio | {result['bytes_ratio']}x fewer | | {result['time_ratio']}x faster | {result['time_from_navigation_ratio']}x faster |\n",
     )
     print(json.dumps(result, indent=2))
 

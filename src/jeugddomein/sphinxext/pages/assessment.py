@@ -34,6 +34,7 @@ from ...models.rubrics import (
 from ..collect import widgets_of
 from ..directives import CourseDirective
 from ..placeholder import widget_placeholder
+from . import add_stylesheet
 
 logger = logging.getLogger(__name__)
 
@@ -518,9 +519,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-check-consistency", _check_data)
     app.connect("doctree-resolved", _fill_tracker)
     app.connect("env-get-outdated", _outdated_trackers)
-    app.connect("builder-inited", _add_css)
-
-
-def _add_css(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_css_file("jeugddomein/assessment.css")
+    add_stylesheet(app, "assessment.css")

@@ -31,6 +31,7 @@ from ...models.cases import (
     chapter_labels,
     load_case,
 )
+from . import add_stylesheet
 
 logger = logging.getLogger(__name__)
 
@@ -389,9 +390,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("role-cards", RoleCardsDirective)
     app.add_directive("case-catalogue", CaseCatalogueDirective)
     app.add_directive("case-schema", CaseSchemaDirective)
-    app.connect("builder-inited", _add_css)
-
-
-def _add_css(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_css_file("jeugddomein/cases.css")
+    add_stylesheet(app, "cases.css")
