@@ -156,9 +156,10 @@ class Cohort:
     competences: pd.DataFrame
     """Competence tracker, one row per self-assessment: competentie, moment, niveau (1-4), datum, bewijs (count)."""
     rubric_scores: pd.DataFrame
-    """Rubrics, one row per scored criterion: rubric, wie ('zelf' or 'docent'), criterium, niveau."""
+    """Rubrics, one row per scored criterion: rubric, wie ('zelf' or 'docent'), criterium, niveau, and bron: 'portfolio'
+    or 'docentbestand' (the lecturer's own rubric export, see cohort.assessments)."""
     rubric_grades: pd.DataFrame
-    """Rubrics, one row per filled-in rubric: cijfer (None until every criterion is scored), behaald, knockouts."""
+    """Rubrics, one row per filled-in rubric: cijfer (None until all criteria are scored), behaald, knockouts, bron."""
     roleplay: pd.DataFrame
     """Role-plays, one row per choice: casus, spel (0 = game in progress, 1.. = finished), afloop, scene, keuze."""
     pictures: pd.DataFrame
