@@ -105,6 +105,23 @@ def test_a_group_assessment_counts_for_every_member(tmp_path, rubrics):
     assert set(mine["deelnemer"]) == set(names) & present
 
 
+def test_a_newer_file_about_one_member_counts_before_the_group_file(tmp_path, rubrics):
+    group, names = next((g, n) for g, n in sorted(members().items()) if len(n) >= 2)
+    rubric = rubrics["presentatie"]
+    folder = tmp_path / "b"
+    shared = export(folder, "groep.json", rubric, group, lambda i: 2, when="2026-06-01T09:00:00+00:00")
+    own = export(folder, "eigen.json", rubric, names[0], lambda i: 0, when="2026-06-02T09:00:00+00:00")
+    cohort = load_portfolios(PORTFOLIOS, groups=GROUPS, assessments=folder)
+    book = summary.gradebook(cohort).set_index("deelnemer")
+    definition = rubric.model_dump(mode="json")
+    assert book.loc[names[0], "presentatie"] == grade(definition, own).grade
+    assert book.loc[names[1], "presentatie"] == grade(definition, shared).grade
+    mine = cohort.rubric_scores[(cohort.rubric_scores["bron"] == "docentbestand")]
+    first = mine[mine["deelnemer"] == names[0]]
+    assert dict(zip(first["criterium"], first["niveau"], strict=True)) == own, "only the file that counts"
+    assert set(cohort.files.set_index("bestand").loc[["b/groep.json", "b/eigen.json"], "status"]) == {"gelezen"}
+
+
 def test_bad_and_older_lecturer_files_are_reported_one_by_one(tmp_path, cohort, rubrics):
     folder = tmp_path / "beoordelingen"
     student, _ = lecturer_scored(cohort, "portfolio")

@@ -98,8 +98,11 @@ def targets(student: str, learners: list[str], group_of: dict[str, str], no_grou
     return []
 
 
-def newest(assessments: list[Assessment], target: dict[str, list[str]]) -> dict[str, str]:
-    """For every usable file that a newer file replaces for all its learners: the name of that newer file."""
+def newest(
+    assessments: list[Assessment], target: dict[str, list[str]]
+) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """Which file counts per (learner, rubric): the newest export (ties: the later name); and for every file that
+    counts for none of its learners, the name of a file that replaced it."""
     latest: dict[tuple[str, str], Assessment] = {}
     for item in assessments:
         for learner in target.get(item.name, []):
@@ -112,4 +115,4 @@ def newest(assessments: list[Assessment], target: dict[str, list[str]]) -> dict[
         winners = {latest[(learner, item.rubric)].name for learner in target.get(item.name, [])}
         if winners and item.name not in winners:
             replaced[item.name] = sorted(winners)[-1]
-    return replaced
+    return {key: item.name for key, item in latest.items()}, replaced

@@ -630,7 +630,7 @@ def _lecturer_rows(
     """The file report and the rubric rows of the lecturer's own rubric exports (newest per learner and rubric)."""
     widget_of = {rubric: widget for widget, rubric in sorted(context.rubric_of.items(), reverse=True)}
     target = {a.name: targets(a.student, learners, group_of, NO_GROUP) for a in assessments if a.ok}
-    replaced = newest([a for a in assessments if a.ok], target)
+    counts, replaced = newest([a for a in assessments if a.ok], target)
     file_rows: list[tuple] = []
     rows: dict[str, list[tuple]] = {"rubric_scores": [], "rubric_grades": []}
     for item in assessments:
@@ -656,6 +656,8 @@ def _lecturer_rows(
         grade_value, weighted, passed, knockouts = outcome if outcome is not None else (None, None, None, "")
         widget = widget_of.get(item.rubric, f"rubric-{item.rubric}")
         for learner in who:
+            if counts[(learner, item.rubric)] != item.name:
+                continue  # a newer file about this learner counts
             for criterion, level in item.scores.items():
                 rows["rubric_scores"].append(
                     (learner, widget, item.rubric, "docent", criterion, level, SOURCE_LECTURER)
