@@ -12,6 +12,7 @@ import pytest
 
 from jeugddomein.__main__ import main
 from jeugddomein.cohort import load_portfolios, summary
+from jeugddomein.cohort.example import make_lecturer_exports
 from jeugddomein.grading import grade
 from jeugddomein.models.rubrics import RubricExport, load_framework, load_rubrics
 
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "examples" / "cohort"
 PORTFOLIOS = EXAMPLE / "portfolios"
 GROUPS = EXAMPLE / "groepen.csv"
+EXPORTS = EXAMPLE / "beoordelingen"
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +178,21 @@ def test_cli_takes_the_lecturers_files(tmp_path, cohort, rubrics, capsys):
     rows = {row["deelnemer"]: row for row in csv.DictReader(io.StringIO(grades.read_text(encoding="utf-8")))}
     expected = grade(rubrics["bijdrage"].model_dump(mode="json"), scores).grade
     assert float(rows[student]["bijdrage"]) == expected
+
+
+def test_the_example_lecturer_files_are_reproducible_and_differ_once(tmp_path, cohort):
+    made = make_lecturer_exports(PORTFOLIOS, tmp_path / "beoordelingen")
+    committed = sorted(EXPORTS.glob("*.json"))
+    assert [p.name for p in made] == [p.name for p in committed]
+    for one, two in zip(made, committed, strict=True):
+        assert one.read_bytes() == two.read_bytes(), f"{one.name}: regenerate with make_lecturer_exports"
+    with_files = load_portfolios(PORTFOLIOS, groups=GROUPS, assessments=EXPORTS)
+    lecturer = with_files.files[with_files.files["soort"] == "beoordeling"]
+    assert len(lecturer) == len(committed) and (lecturer["status"] == "gelezen").all()
+    conflicts = summary.grade_conflicts(with_files)
+    assert len(conflicts) == 1 and conflicts.iloc[0]["cijfer_portfolio"] > conflicts.iloc[0]["cijfer_docentbestand"]
+    before = summary.gradebook(cohort).set_index("deelnemer")
+    after = summary.gradebook(with_files).set_index("deelnemer")
+    products = ["eindproduct", "presentatie", "bijdrage", "portfolio"]
+    differ = (before[products].fillna(-1) != after[products].fillna(-1)).sum().sum()
+    assert differ == 1, "the exports copy the portfolios' lecturer scorings, but for the one changed criterion"

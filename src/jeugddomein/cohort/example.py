@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -24,7 +25,7 @@ from ..models.bronstein import load_instrument
 from ..models.cases import CaseFile, case_files, load_case
 from ..models.competences import CompetenceFramework
 from ..models.portfolio import ENTRY_MODELS, PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
-from ..models.rubrics import Rubric, load_framework, load_rubrics
+from ..models.rubrics import Rubric, RubricExport, load_framework, load_rubrics
 from .book import Book, Placement, read_book
 
 SEED = 20260907
@@ -396,10 +397,70 @@ def make_cohort(
     return sorted(written)
 
 
+def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book | None = None) -> list[Path]:
+    """Write the lecturer's own rubric exports for the example cohort in `portfolios` to `folder`; return the files.
+
+    One export per complete lecturer scoring in the newest portfolio of each learner, as the rubric's export button
+    writes it (group products under the group's name). In one of them the lecturer scored a criterion a level lower
+    than the portfolio now says, so that the cohort tools have a difference to report.
+    """
+    from ..grading import grade_dict
+    from .loading import list_files
+
+    book = book or read_book()
+    if book.root is None:
+        raise FileNotFoundError("De cursusmap (met _toc.yml en data/) is niet gevonden.")
+    data = book.root / "data"
+    rubrics = load_rubrics(data, load_framework(data))
+    rubric_of = book.rubric_of()
+    newest: dict[str, Portfolio] = {}
+    for path, _ in list_files(Path(portfolios)):
+        portfolio = Portfolio.model_validate_json(path.read_bytes())
+        if portfolio.learner not in newest or portfolio.exported_at > newest[portfolio.learner].exported_at:
+            newest[portfolio.learner] = portfolio
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("rubric-*.json"):
+        old.unlink()
+    written: list[Path] = []
+    changed = False
+    for learner in sorted(newest):
+        for entry in newest[learner].entries:
+            if entry.widget != "rubric" or len(entry.state.docent.scores) == 0:
+                continue
+            rubric = rubrics[rubric_of.get(entry.id, entry.id.removeprefix("rubric-"))]
+            scores = dict(entry.state.docent.scores)
+            if len(scores) < len(rubric.criteria):
+                continue
+            levels = [level.id for level in rubric.levels]
+            first = rubric.criteria[0].id
+            if not changed and rubric.kind == "individueel" and levels.index(scores[first]) > 0:
+                scores[first] = levels[levels.index(scores[first]) - 1]
+                changed = True
+            record = RubricExport(
+                format="jeugddomein-rubric",
+                rubric=rubric.id,
+                title=rubric.title,
+                mode="docent",
+                student=entry.state.student or learner,
+                assessor=entry.state.assessor,
+                exported_at=entry.updated,
+                scores=scores,
+                feedback=dict(entry.state.docent.feedback),
+                general=entry.state.docent.general,
+                result=grade_dict(rubric.model_dump(mode="json"), scores),
+            )
+            path = folder / f"rubric-{rubric.id}-docent-{_slug(record.student)}.json"
+            path.write_text(json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", "utf-8")
+            written.append(path)
+    return sorted(set(written))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m jeugddomein.cohort.example",
-        description="Maak een verzonnen voorbeeldcohort (portfoliobestanden en een groepenlijst) met een vaste seed.",
+        description="Maak een verzonnen voorbeeldcohort (portfoliobestanden, een groepenlijst en de eigen "
+        "rubricexports van de docent) met een vaste seed.",
     )
     book = read_book()
     default = (book.root / "data" / "examples" / "cohort") if book.root else Path("voorbeeldcohort")
@@ -410,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     portfolios = args.out / "portfolios"
     files = make_cohort(portfolios, args.learners, args.seed, book, groups_csv=args.out / "groepen.csv")
     print(f"{len(files)} portfoliobestanden in {portfolios} en de groepenlijst {args.out / 'groepen.csv'}")
+    exports = make_lecturer_exports(portfolios, args.out / "beoordelingen", book)
+    print(f"{len(exports)} eigen rubricexports van de docent in {args.out / 'beoordelingen'}")
     return 0
 
 

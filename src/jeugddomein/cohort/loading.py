@@ -45,7 +45,9 @@ from .reading import (
 PARALLEL_FROM = 200
 """From this many files on, the files are read by a pool of processes."""
 
-FILE_COLUMNS = ["bestand", "status", "reden", "deelnemer", "geexporteerd"]
+FILE_COLUMNS = ["bestand", "status", "reden", "deelnemer", "geexporteerd", "soort"]
+KIND_PORTFOLIO, KIND_ASSESSMENT = "portfolio", "beoordeling"
+"""Values of the files table's `soort`: a student's portfolio or one of the lecturer's own rubric exports."""
 STUDENT_COLUMNS = ["deelnemer", "bestand", "geexporteerd", "cursusversie", "beroep", "groep", "onderdelen"]
 ACTIVITY_COLUMNS = ["deelnemer", "widget_id", "widget", "pagina", "bijgewerkt", "af"]
 COMPETENCE_COLUMNS = ["deelnemer", "competentie", "moment", "niveau", "datum", "bewijs"]
@@ -146,7 +148,8 @@ class Cohort:
     """A cohort's exported work as tidy tables (one pandas DataFrame per kind of work), plus the file report."""
 
     files: pd.DataFrame
-    """One row per file: bestand, status (gelezen, overgeslagen, vervangen), reden, deelnemer, geexporteerd."""
+    """One row per file: bestand, status (gelezen, overgeslagen, vervangen), reden, deelnemer, geexporteerd, and soort
+    ('portfolio' or 'beoordeling': the lecturer's own rubric export)."""
     students: pd.DataFrame
     """One row per learner: deelnemer, bestand, geexporteerd, cursusversie, beroep, groep, onderdelen."""
     activity: pd.DataFrame
@@ -175,8 +178,10 @@ class Cohort:
 
     def __repr__(self) -> str:
         counts = self.files["status"].value_counts()
+        own = self.files[(self.files["soort"] == KIND_ASSESSMENT) & (self.files["status"] == STATUS_READ)]
+        lecturer = f", {len(own)} eigen beoordelingen" if (self.files["soort"] == KIND_ASSESSMENT).any() else ""
         return (
-            f"Cohort({len(self.students)} deelnemers; {counts.get(STATUS_READ, 0)} gelezen, "
+            f"Cohort({len(self.students)} deelnemers{lecturer}; {counts.get(STATUS_READ, 0)} gelezen, "
             f"{counts.get(STATUS_SKIPPED, 0)} overgeslagen, {counts.get(STATUS_REPLACED, 0)} vervangen)"
         )
 
@@ -636,7 +641,7 @@ def _lecturer_rows(
     for item in assessments:
         exported = item.exported
         if not item.ok:
-            file_rows.append((item.name, STATUS_SKIPPED, item.reason, "", exported))
+            file_rows.append((item.name, STATUS_SKIPPED, item.reason, "", exported, KIND_ASSESSMENT))
             continue
         who = target[item.name]
         if not who:
@@ -644,13 +649,13 @@ def _lecturer_rows(
                 f"geen student of groep '{item.student}' in de portfolio's of de groepenlijst; schrijf in de rubric "
                 "bij 'Student of groep' de naam zoals in het portfolio of de groepenlijst"
             )
-            file_rows.append((item.name, STATUS_SKIPPED, reason, "", exported))
+            file_rows.append((item.name, STATUS_SKIPPED, reason, "", exported, KIND_ASSESSMENT))
             continue
         if item.name in replaced:
             reason = f"een nieuwere beoordeling van dezelfde rubric telt: {replaced[item.name]}"
-            file_rows.append((item.name, STATUS_REPLACED, reason, ", ".join(who), exported))
+            file_rows.append((item.name, STATUS_REPLACED, reason, ", ".join(who), exported, KIND_ASSESSMENT))
             continue
-        file_rows.append((item.name, STATUS_READ, "", ", ".join(who), exported))
+        file_rows.append((item.name, STATUS_READ, "", ", ".join(who), exported, KIND_ASSESSMENT))
         rubric = context.rubrics[item.rubric]
         outcome = _graded(context, item.rubric, tuple(sorted(item.scores.items())))
         grade_value, weighted, passed, knockouts = outcome if outcome is not None else (None, None, None, "")
@@ -699,7 +704,7 @@ def assemble(
     file_rows = []
     for result in results:
         if not result.ok:
-            file_rows.append((result.name, STATUS_SKIPPED, result.reason, "", None))
+            file_rows.append((result.name, STATUS_SKIPPED, result.reason, "", None, KIND_PORTFOLIO))
         elif result.name in replaced:
             newer = replaced[result.name]
             file_rows.append(
@@ -709,10 +714,11 @@ def assemble(
                     f"{result.learner} heeft later opnieuw geëxporteerd; {newer.name} telt",
                     result.learner,
                     result.exported,
+                    KIND_PORTFOLIO,
                 )
             )
         else:
-            file_rows.append((result.name, STATUS_READ, "", result.learner, result.exported))
+            file_rows.append((result.name, STATUS_READ, "", result.learner, result.exported, KIND_PORTFOLIO))
     files = _frame(file_rows, FILE_COLUMNS)
     files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
 

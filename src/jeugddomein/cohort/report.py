@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import charts
-from .loading import STATUS_READ, Cohort
+from .loading import KIND_ASSESSMENT, KIND_PORTFOLIO, STATUS_READ, Cohort
 from .summary import (
     case_choices,
     case_endings,
@@ -124,14 +124,25 @@ def _numbers(cohort: Cohort) -> str:
     return f'<ul class="numbers">{cells}</ul>'
 
 
+def _read(cohort: Cohort, kind: str) -> int:
+    files = cohort.files
+    return int(((files["status"] == STATUS_READ) & (files["soort"] == kind)).sum())
+
+
+def _lecturer_files(cohort: Cohort) -> str:
+    if not (cohort.files["soort"] == KIND_ASSESSMENT).any():
+        return ""
+    return f" en {_read(cohort, KIND_ASSESSMENT)} eigen beoordelingen (rubricexports)"
+
+
 def _files(cohort: Cohort) -> str:
     files = cohort.files.copy()
     files["status"] = files["status"].map(lambda s: FILE_LABELS.get(s, s))
     problems = cohort.problems()
     parts = [
         '<h2 id="bestanden">Ingelezen bestanden</h2>',
-        f"<p>{int((cohort.files['status'] == STATUS_READ).sum())} portfolio's gelezen, {len(problems)} bestanden niet "
-        "gebruikt. Een bestand dat is overgeslagen, telt nergens mee; vraag de student het opnieuw te exporteren. "
+        f"<p>{_read(cohort, KIND_PORTFOLIO)} portfolio's{_lecturer_files(cohort)} gelezen, {len(problems)} bestanden "
+        "niet gebruikt. Een bestand dat is overgeslagen, telt nergens mee; vraag de student het opnieuw te exporteren. "
         "Exporteerde een student meer dan eens, dan telt de nieuwste export.</p>",
     ]
     if len(problems):

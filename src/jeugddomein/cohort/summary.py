@@ -14,7 +14,7 @@ import pandas as pd
 from ..bronstein import PROFILE_COLUMNS, team_profile
 from ..grading import module_grade
 from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO
-from .loading import NO_GROUP, Cohort
+from .loading import KIND_ASSESSMENT, KIND_PORTFOLIO, NO_GROUP, Cohort
 
 SCORE_COLUMNS = ["onderdeel_id", "score"]
 """The columns of the scan table that jeugddomein.bronstein.team_profile reads (passing only these is much faster)."""
@@ -487,7 +487,8 @@ def case_popularity(cohort: Cohort) -> pd.DataFrame:
 
 def overview(cohort: Cohort) -> dict[str, object]:
     """The key numbers of the cohort, for the first lines of the report."""
-    files = cohort.files["status"].value_counts()
+    files = cohort.files[cohort.files["soort"] == KIND_PORTFOLIO]["status"].value_counts()
+    lecturer = cohort.files[(cohort.files["soort"] == KIND_ASSESSMENT) & (cohort.files["status"] == "gelezen")]
     book = completion_by_page(cohort)
     possible = int(book["oefeningen"].sum()) * len(cohort.students)
     grades = gradebook(cohort)
@@ -495,7 +496,8 @@ def overview(cohort: Cohort) -> dict[str, object]:
         "deelnemers": len(cohort.students),
         "groepen": int(cohort.students.loc[cohort.students["groep"] != NO_GROUP, "groep"].nunique()),
         "gelezen": int(files.get("gelezen", 0)),
-        "overgeslagen": int(files.get("overgeslagen", 0)),
+        "overgeslagen": int((cohort.files["status"] == "overgeslagen").sum()),
+        "eigen_beoordelingen": len(lecturer),
         "vervangen": int(files.get("vervangen", 0)),
         "zonder_portfolio": len(cohort.missing),
         "af_pct": round(100 * int(book["af"].sum()) / possible, 1) if possible else 0.0,
