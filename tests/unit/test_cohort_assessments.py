@@ -86,7 +86,7 @@ def test_the_lecturers_own_file_counts_and_the_difference_is_listed(tmp_path, co
     row = conflicts.iloc[0]
     assert row["cijfer_portfolio"] == held and row["cijfer_docentbestand"] == expected
     first = rubric.criteria[0].id
-    assert f"{first}: " in row["verschil"] and f"-> {rubric.levels[0].id}" in row["verschil"]
+    assert f"{first}: " in row["verschil"] and f"{rubric.levels[0].id} (eigen bestand)" in row["verschil"]
     status = with_files.files.set_index("bestand").loc["beoordelingen/bijdrage-student.json"]
     assert status["status"] == "gelezen" and status["deelnemer"] == student
     assert summary.grade_conflicts(cohort).empty

@@ -317,7 +317,7 @@ def _grades(cohort: Cohort) -> str:
                     "rubric": "Rubric",
                     "cijfer_portfolio": "Cijfer in portfolio",
                     "cijfer_docentbestand": "Cijfer in je eigen bestand",
-                    "verschil": "Ander niveau (portfolio -> eigen bestand)",
+                    "verschil": "Criteria met een ander niveau",
                 },
             )
         )

@@ -272,9 +272,9 @@ CONFLICT_COLUMNS = ["deelnemer", "groep", "rubric", "cijfer_portfolio", "cijfer_
 def grade_conflicts(cohort: Cohort) -> pd.DataFrame:
     """Learners whose portfolio holds a lecturer scoring of a rubric that differs from the lecturer's own export.
 
-    Columns: deelnemer, groep, rubric, cijfer_portfolio, cijfer_docentbestand (the one that counts) and verschil (the
-    criteria with another level, as 'criterium: portfolio -> docentbestand'). A difference may be a later rescoring
-    in the student's browser or a changed file: check it with the student.
+    Columns: deelnemer, groep, rubric, cijfer_portfolio, cijfer_docentbestand (the one that counts) and verschil
+    (the criteria with another level, as 'criterium: goed (portfolio), voldoende (eigen bestand)'). A difference may
+    be a later rescoring in the student's browser or a changed file: check it with the student.
     """
     scores = cohort.rubric_scores[cohort.rubric_scores["wie"] == "docent"]
     graded = cohort.rubric_grades[cohort.rubric_grades["wie"] == "docent"].sort_values("bijgewerkt", kind="stable")
@@ -294,7 +294,9 @@ def grade_conflicts(cohort: Cohort) -> pd.DataFrame:
         own = levels.get((row.deelnemer, row.rubric, SOURCE_PORTFOLIO), {})
         filed = levels.get((row.deelnemer, row.rubric, SOURCE_LECTURER), {})
         changed = [
-            f"{c}: {own.get(c, '-')} -> {filed.get(c, '-')}" for c in sorted(own | filed) if own.get(c) != filed.get(c)
+            f"{c}: {own.get(c, 'geen')} (portfolio), {filed.get(c, 'geen')} (eigen bestand)"
+            for c in sorted(own | filed)
+            if own.get(c) != filed.get(c)
         ]
         before, after = row.cijfer_portfolio, row.cijfer_docentbestand
         missing = pd.isna(before), pd.isna(after)
