@@ -196,3 +196,14 @@ def test_the_example_lecturer_files_are_reproducible_and_differ_once(tmp_path, c
     products = ["eindproduct", "presentatie", "bijdrage", "portfolio"]
     differ = (before[products].fillna(-1) != after[products].fillna(-1)).sum().sum()
     assert differ == 1, "the exports copy the portfolios' lecturer scorings, but for the one changed criterion"
+
+
+def test_grade_summary_counts_each_learner_once(cohort):
+    with_files = load_portfolios(PORTFOLIOS, groups=GROUPS, assessments=EXPORTS)
+    for loaded in (cohort, with_files):
+        book = summary.gradebook(loaded)
+        counts = summary.grade_summary(loaded).set_index("rubric")["n"]
+        for product in ("eindproduct", "presentatie", "bijdrage", "portfolio"):
+            assert counts[product] == book[product].notna().sum(), product
+    same = summary.grade_summary(cohort)["n"].tolist() == summary.grade_summary(with_files)["n"].tolist()
+    assert same, "the lecturer's files replace grades; they do not add any"

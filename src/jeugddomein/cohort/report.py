@@ -59,8 +59,17 @@ details summary { cursor: pointer; font-weight: 600; }
 FILE_LABELS = {"gelezen": "gelezen", "overgeslagen": "✗ overgeslagen", "vervangen": "↻ vervangen"}
 
 
-def _cell(value: object) -> tuple[str, bool]:
-    """Text of a table cell (Dutch decimal comma) and whether it is a number."""
+def _places(values: pd.Series) -> int:
+    """Decimals a column of numbers needs (at most two), so that 9,0 and 9,6 line up in one column."""
+    needed = 0
+    for value in values:
+        if isinstance(value, float) and not math.isnan(value) and not value.is_integer():
+            needed = max(needed, len(f"{value:.2f}".rstrip("0").split(".")[1]))
+    return needed
+
+
+def _cell(value: object, places: int | None = None) -> tuple[str, bool]:
+    """Text of a table cell (Dutch decimal comma) and whether it is a number; `places`: decimals of its column."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "", False
     if isinstance(value, bool):
@@ -68,23 +77,36 @@ def _cell(value: object) -> tuple[str, bool]:
     if isinstance(value, int):
         return str(value), True
     if isinstance(value, float):
-        text = f"{value:.2f}".rstrip("0").rstrip(".") if not value.is_integer() else str(int(value))
+        if places is None:
+            text = f"{value:.2f}".rstrip("0").rstrip(".") if not value.is_integer() else str(int(value))
+        else:
+            text = f"{value:.{places}f}"
         return text.replace(".", ","), True
     if isinstance(value, pd.Timestamp | datetime):
         return value.strftime("%Y-%m-%d %H:%M"), False
     return str(value), False
 
 
-def table(frame: pd.DataFrame, caption: str, headers: dict[str, str] | None = None, limit: int | None = None) -> str:
-    """An accessible HTML table (caption, th with scope) of a DataFrame; `headers` renames and picks columns."""
+def table(
+    frame: pd.DataFrame,
+    caption: str,
+    headers: dict[str, str] | None = None,
+    limit: int | None = None,
+    decimals: dict[str, int] | None = None,
+) -> str:
+    """An accessible HTML table (caption, th with scope) of a DataFrame; `headers` renames and picks columns.
+
+    Numbers in a column get the decimals the column needs (at most two), or `decimals[column]` (grades: one)."""
     headers = headers or {c: c for c in frame.columns}
     shown = frame if limit is None else frame.head(limit)
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in headers.values())
+    columns = shown[list(headers)]
+    places = [(decimals or {}).get(c, _places(columns[c].astype(object))) for c in columns.columns]
     body = []
-    for row in shown[list(headers)].itertuples(index=False):
+    for row in columns.itertuples(index=False):
         cells = []
-        for value in row:
-            text, number = _cell(value)
+        for value, decimals in zip(row, places, strict=True):
+            text, number = _cell(value, decimals)
             cells.append(f'<td class="num">{html.escape(text)}</td>' if number else f"<td>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = ""
@@ -319,6 +341,7 @@ def _grades(cohort: Cohort) -> str:
                     "cijfer_docentbestand": "Cijfer in je eigen bestand",
                     "verschil": "Criteria met een ander niveau",
                 },
+                decimals={"cijfer_portfolio": 1, "cijfer_docentbestand": 1},
             )
         )
     if not grades.empty:
@@ -332,18 +355,20 @@ def _grades(cohort: Cohort) -> str:
     parts.append(
         table(
             grade_summary(cohort),
-            "Rubrics ingevuld door de docent",
+            "Cijfers van de docent per product",
             {
                 "rubric": "Rubric",
-                "n": "Aantal",
+                "n": "Studenten met een cijfer",
                 "gemiddelde": "Gemiddelde",
                 "laagste": "Laagste",
                 "hoogste": "Hoogste",
                 "behaald": "Behaald",
             },
+            decimals={"laagste": 1, "hoogste": 1},
         )
     )
-    parts.append(table(book, "Cijferlijst (ook als CSV voor de leeromgeving)", headers))
+    one = {column: 1 for column in [*titles, "modulecijfer"]}
+    parts.append(table(book, "Cijferlijst (ook als CSV voor de leeromgeving)", headers, decimals=one))
     return "\n".join(parts)
 
 

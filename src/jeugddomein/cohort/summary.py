@@ -367,18 +367,25 @@ def grades_csv(cohort: Cohort, path: str | Path | None = None, *, excel_nl: bool
     return text
 
 
-def grade_distribution(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
-    """Complete rubric scorings by `who` ('docent' or 'zelf'): per rubric, the count per grade and the share passed."""
+def _complete(cohort: Cohort, who: str) -> pd.DataFrame:
+    """Complete scorings (rubric, cijfer, behaald): the lecturer's grade that counts per learner and product
+    (as lecturer_grades), or every learner's complete self-assessment."""
+    if who == "docent":
+        return lecturer_grades(cohort)[["rubric", "cijfer", "behaald"]]
     graded = cohort.rubric_grades
-    graded = graded[(graded["wie"] == who) & graded["cijfer"].notna()]
-    out = graded.groupby(["rubric", "cijfer"]).size().rename("aantal").reset_index()
-    return out
+    return graded[(graded["wie"] == who) & graded["cijfer"].notna()][["rubric", "cijfer", "behaald"]]
+
+
+def grade_distribution(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
+    """Per rubric, the number of learners per grade: the lecturer's grades that count ('docent') or the complete
+    self-assessments ('zelf')."""
+    return _complete(cohort, who).groupby(["rubric", "cijfer"]).size().rename("aantal").reset_index()
 
 
 def grade_summary(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
-    """Per rubric: number of complete scorings, mean grade, lowest, highest and how many passed."""
-    graded = cohort.rubric_grades
-    graded = graded[(graded["wie"] == who) & graded["cijfer"].notna()]
+    """Per rubric: learners with a grade (n), mean grade, lowest, highest and how many passed. 'docent': the grade
+    that counts per learner (a group product counts for every member); 'zelf': complete self-assessments."""
+    graded = _complete(cohort, who)
     if graded.empty:
         return pd.DataFrame(columns=["rubric", "n", "gemiddelde", "laagste", "hoogste", "behaald"])
     out = graded.groupby("rubric").agg(
