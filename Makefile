@@ -48,9 +48,9 @@ lint: $(STAMP)
 test: $(STAMP) chromium build lint
 	$(BIN)/python -m pytest -p no:cacheprovider tests exercises --nbval-lax
 
-## schema: regenerate the committed JSON schema of the portfolio export
+## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
 schema: $(STAMP)
-	$(BIN)/python -m jeugddomein.schema > schema/portfolio.schema.json
+	$(BIN)/python -m jeugddomein.schema schema
 
 ## bench: run the benchmarks and record their results in bench/results/
 bench: $(STAMP) chromium build

@@ -1,6 +1,40 @@
-"""Print the JSON schema of the portfolio export (`python -m jeugddomein.schema > schema/portfolio.schema.json`)."""
+"""The committed JSON schemas of the course's export files, generated from their pydantic models.
+
+`python -m jeugddomein.schema` writes schema/portfolio.schema.json (the portfolio export) and
+schema/rubric-export.schema.json (the rubric widget's export) into the folder given (default: schema/).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 from .models.portfolio import dump_schema
+from .models.rubrics import RUBRIC_EXPORT_FORMAT, RubricExport
+
+
+def rubric_export_schema() -> str:
+    """The committed schema file of the rubric export, exactly."""
+    schema = RubricExport.model_json_schema()
+    schema["$id"] = f"{RUBRIC_EXPORT_FORMAT}.schema.json"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+SCHEMAS = {"portfolio.schema.json": dump_schema, "rubric-export.schema.json": rubric_export_schema}
+"""File name -> the function that gives its text."""
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema file into `folder`; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in SCHEMAS.items():
+        (folder / name).write_text(text(), encoding="utf-8")
+        written.append(folder / name)
+    return written
+
 
 if __name__ == "__main__":
-    print(dump_schema(), end="")
+    for path in write_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else "schema")):
+        print(path)
