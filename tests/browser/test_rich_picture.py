@@ -349,11 +349,14 @@ def active_scene_or_start(page: object, canvas: object, element_id: str) -> dict
 
 def test_touch_drag_and_zoom_buttons(page, base_url):
     canvas = open_canvas(page, base_url)
-    canvas.locator(".jd-rp-canvas").scroll_into_view_if_needed()
-    box = node(canvas, "bram").bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + 20
+    # Measure and touch in one step inside the page (a scroll still settling cannot move the target meanwhile).
     page.evaluate(
-        """async ([x, y]) => {
+        """async (selector) => {
+          const node = document.querySelector(selector);
+          node.scrollIntoView({ block: "center", behavior: "instant" });
+          await new Promise(requestAnimationFrame);
+          const box = node.getBoundingClientRect();
+          const [x, y] = [box.x + box.width / 2, box.y + 20];
           const target = document.elementFromPoint(x, y);
           const fire = (type, dx, dy) => target.dispatchEvent(new PointerEvent(type, {
             bubbles: true, pointerId: 7, pointerType: "touch", isPrimary: true, clientX: x + dx, clientY: y + dy,
@@ -362,7 +365,16 @@ def test_touch_drag_and_zoom_buttons(page, base_url):
           for (let i = 1; i <= 5; i++) { fire("pointermove", i * 8, i * 6); await new Promise(requestAnimationFrame); }
           fire("pointerup", 40, 30);
         }""",
-        [x, y],
+        f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id="bram"]',
+    )
+    # The move is saved once the drag ends; wait for it rather than read the store at once.
+    page.wait_for_function(
+        """(key) => {
+          const record = JSON.parse(localStorage.getItem(key) || "null");
+          const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
+          return Boolean(picture && picture.scene.elements.some((e) => e.id === "bram" && e.x > 660));
+        }""",
+        arg=store_key(WIDGET),
     )
     bram = next(e for e in active_scene(page)["elements"] if e["id"] == "bram")
     assert bram["x"] > 660 and bram["y"] > 160
