@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jeugddomein.cohort import load_portfolios
+from jeugddomein.cohort import load_portfolios, render_report
 
 ROOT = Path(__file__).resolve().parents[2]
 PORTFOLIOS = ROOT / "data" / "examples" / "cohort" / "portfolios"
@@ -105,3 +105,11 @@ def test_a_zip_of_the_folder_gives_the_same_result(folder, cohort, tmp_path):
 def test_an_empty_folder_is_an_empty_cohort(tmp_path):
     cohort = load_portfolios(tmp_path)
     assert cohort.students.empty and cohort.files.empty and cohort.activity.empty
+
+
+def test_the_report_lists_the_bad_files_without_a_date(cohort):
+    """Skipped files have no export time; the report shows an empty cell for it."""
+    page = render_report(cohort)
+    for name in ("afgebroken.json", "leeg.json", "nieuwe-versie.json", "notitie.txt"):
+        assert name in page
+    assert "NaT" not in page and "<td>nan</td>" not in page

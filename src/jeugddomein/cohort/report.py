@@ -70,7 +70,7 @@ def _places(values: pd.Series) -> int:
 
 def _cell(value: object, places: int | None = None) -> tuple[str, bool]:
     """Text of a table cell (Dutch decimal comma) and whether it is a number; `places`: decimals of its column."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):  # None, NaN, NA and NaT alike
         return "", False
     if isinstance(value, bool):
         return ("ja" if value else "nee"), False
