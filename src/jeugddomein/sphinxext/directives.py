@@ -18,6 +18,7 @@ from ..models.content import CompetenceFramework, GlossaryEntry, LearningGoals
 from ..widgets import WIDGET_CLASSES
 from .collect import record
 from .placeholder import make_placeholder
+from .tables import table_node
 
 logger = logging.getLogger(__name__)
 
@@ -145,26 +146,8 @@ def _attr(text: str) -> str:
 def _table(frame: Any, columns: list[str], spec: Any) -> nodes.Node:
     """The chart's figures as a real table (in a collapsible block), so nothing depends on seeing the chart."""
     details = nodes.container(classes=["jd-chart-table"])
-    table = nodes.table()
-    table += nodes.title(text=f"Cijfers bij: {spec.title}")
-    group = nodes.tgroup(cols=len(columns))
-    table += group
-    for _ in columns:
-        group += nodes.colspec(colwidth=1)
-    head = nodes.thead()
-    row = nodes.row()
-    for column in columns:
-        row += nodes.entry("", nodes.paragraph(text=str(column)))
-    head += row
-    group += head
-    body = nodes.tbody()
-    for _, values in frame.iterrows():
-        row = nodes.row()
-        for column in columns:
-            row += nodes.entry("", nodes.paragraph(text=str(values[column])))
-        body += row
-    group += body
-    details += table
+    rows = ([str(values[column]) for column in columns] for _, values in frame.iterrows())
+    details += table_node(f"Cijfers bij: {spec.title}", [str(column) for column in columns], rows)
     return details
 
 

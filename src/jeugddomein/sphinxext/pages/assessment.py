@@ -34,6 +34,7 @@ from ...models.rubrics import (
 from ..collect import widgets_of
 from ..directives import CourseDirective
 from ..placeholder import widget_placeholder
+from ..tables import table_node
 from . import add_stylesheet
 
 logger = logging.getLogger(__name__)
@@ -68,37 +69,6 @@ def _para(*children: nodes.Node | str, classes: list[str] | None = None) -> node
     for child in children:
         node += nodes.Text(child) if isinstance(child, str) else child
     return node
-
-
-def _table(title: str, header: list[str], rows: list[list[Any]], classes: list[str], widths: list[int] | None = None):
-    """A docutils table; a cell is text, a node, or a list of nodes."""
-    table = nodes.table(classes=classes)
-    table += nodes.title(text=title)
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for width in widths or [1] * len(header):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    row = nodes.row()
-    for text in header:
-        row += nodes.entry("", nodes.paragraph(text=text))
-    head += row
-    group += head
-    body = nodes.tbody()
-    for cells in rows:
-        row = nodes.row()
-        for cell in cells:
-            entry = nodes.entry()
-            if isinstance(cell, nodes.Node):
-                entry += cell
-            elif isinstance(cell, list):
-                entry.extend(cell)
-            else:
-                entry += nodes.paragraph(text=str(cell))
-            row += entry
-        body += row
-    group += body
-    return table
 
 
 def _doc_link(page: str, docname: str) -> addnodes.pending_xref:
@@ -152,7 +122,7 @@ def rubric_nodes(rubric: Rubric, names: dict[str, str], docname: str) -> list[no
             standard = next(lv.label for lv in rubric.levels if lv.id == criterion.standard)
             first.insert(2, _para(f"⚠ Knock-out: minimaal '{standard}'", classes=["jd-rubric-ko"]))
         rows.append([first, *[criterion.descriptors[lv.id] for lv in rubric.levels]])
-    table = _table(
+    table = table_node(
         f"Rubric {rubric.title}",
         header,
         rows,
@@ -227,7 +197,7 @@ class StudiewijzerDirective(AssessmentDirective):
                         str(sum(week.hours.values())),
                     ]
                 )
-            box += _table(
+            box += table_node(
                 "Weekplanning",
                 ["Week", "Thema, lezen en oefenen", "Wat er gebeurt", "Uren"],
                 rows,
@@ -242,7 +212,7 @@ class StudiewijzerDirective(AssessmentDirective):
             ]
             totals = plan.hours_by_kind()
             rows.append(["Totaal", *[str(totals[k.id]) for k in kinds], str(plan.total_hours())])
-            box += _table(
+            box += table_node(
                 f"Studielast: {plan.total_hours()} uur ({plan.ec} EC × {plan.hours_per_ec} uur)",
                 ["Week", *[k.label for k in kinds], "Totaal"],
                 rows,
@@ -261,7 +231,7 @@ class StudiewijzerDirective(AssessmentDirective):
                 ]
                 for p in plan.products
             ]
-            box += _table(
+            box += table_node(
                 "Producten, weging en deadlines",
                 ["Product", "Rubric", "Weging", "Deadline", "Wat lever je in"],
                 rows,
@@ -311,7 +281,7 @@ class CompetenceFrameworkDirective(AssessmentDirective):
                     listing += nodes.list_item("", nodes.paragraph(text=item))
                 terms += nodes.definition_list_item("", nodes.term(text=label), nodes.definition("", listing))
             box += terms
-            box += _table(
+            box += table_node(
                 f"Niveaus van {competence.name}",
                 ["Niveau", "Gedrag dat je bij jezelf herkent"],
                 [[f"{j}. {lv.label}", " ".join(lv.behaviour)] for j, lv in enumerate(competence.levels, 1)],
@@ -338,7 +308,7 @@ class CompetenceFrameworkDirective(AssessmentDirective):
             )
         legend = "; ".join(f"{i}. {c.name}" for i, c in enumerate(framework.competences, 1))
         box = nodes.container(classes=["jd-competence-mapping"])
-        box += _table(
+        box += table_node(
             "Welke hoofdstukken en oefeningen werken aan welke competentie",
             ["Pagina", *[str(i) for i in range(1, len(ids) + 1)]],
             rows,

@@ -11,6 +11,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from ...branding import Branding
+from ..tables import table_node
 
 STYLESHEET = "jeugddomein/branding.css"
 """The generated stylesheet, under _static/."""
@@ -52,29 +53,14 @@ class BrandingSettingsDirective(SphinxDirective):
     """A table of every branding setting: its name in _config.yml, its default and its help text (from the model)."""
 
     def run(self) -> list[nodes.Node]:
-        table = nodes.table(classes=["jd-branding-settings"])
-        group = nodes.tgroup(cols=3)
-        table += group
-        for width in (25, 20, 55):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        group += head
-        body = nodes.tbody()
-        group += body
-
-        def row(cells: list[nodes.Node]) -> nodes.row:
-            out = nodes.row()
-            for cell in cells:
-                entry = nodes.entry()
-                entry += nodes.paragraph("", "", cell)
-                out += entry
-            return out
-
-        head += row([nodes.Text("instelling"), nodes.Text("standaard"), nodes.Text("betekenis")])
+        rows = []
         for name, value in Branding.config_values().items():
             shown = repr(value) if value not in ("", []) else "(leeg)"
             description = Branding.model_fields[name.removeprefix("jd_")].description or ""
-            body += row([nodes.literal(text=name), nodes.literal(text=shown), nodes.Text(description)])
+            literals = (nodes.literal(text=name), nodes.literal(text=shown))
+            rows.append([*(nodes.paragraph("", "", literal) for literal in literals), description])
+        header = ["instelling", "standaard", "betekenis"]
+        table = table_node(None, header, rows, ["jd-branding-settings"], [25, 20, 55])
         return [table]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -13,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...loading import DataError
 from ...models.bronstein import BronsteinScanSpec, Instrument, instrument_file, load_instrument
 from ..placeholder import outline_nodes, widget_placeholder
+from ..tables import table_node
 
 logger = logging.getLogger(__name__)
 WIDGET = "bronstein-scan"
@@ -101,32 +101,10 @@ class BronsteinItemsDirective(SphinxDirective):
         out: list[nodes.Node] = []
         for block in instrument.blocks():
             kind = "Component" if block in instrument.components else "Beïnvloedende factor"
-            out.append(_table(f"{kind}: {block.name}", block.items))
+            rows = [[item.text, "ja" if item.reverse else "nee", item.basis] for item in block.items]
+            header = ["Stelling", "Omgekeerd gescoord", "Gebaseerd op"]
+            out.append(table_node(f"{kind}: {block.name}", header, rows, ["jd-bs-source-table"], [5, 1, 4]))
         return out
-
-
-def _table(title: str, items: list[Any]) -> nodes.table:
-    columns = ["Stelling", "Omgekeerd gescoord", "Gebaseerd op"]
-    table = nodes.table(classes=["jd-bs-source-table"])
-    table += nodes.title(text=title)
-    group = nodes.tgroup(cols=len(columns))
-    table += group
-    for width in (5, 1, 4):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    row = nodes.row()
-    for column in columns:
-        row += nodes.entry("", nodes.paragraph(text=column))
-    head += row
-    group += head
-    body = nodes.tbody()
-    for item in items:
-        row = nodes.row()
-        for text in (item.text, "ja" if item.reverse else "nee", item.basis):
-            row += nodes.entry("", nodes.paragraph(text=text))
-        body += row
-    group += body
-    return table
 
 
 def setup(app: Sphinx) -> None:
