@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +64,27 @@ def _line_index(node: yaml.Node, path: tuple = (), index: dict | None = None) ->
     return index
 
 
+def yaml_lines(text: str) -> dict[tuple, int]:
+    """Every YAML path in `text` -> its 1-based line (empty for an empty document)."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    return _line_index(node) if node is not None else {}
+
+
+def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
+    """The line of a YAML path, or of the nearest enclosing path that has one."""
+    probe = loc
+    while probe not in lines and probe:
+        probe = probe[:-1]
+    return lines.get(probe)
+
+
+def located(source: str, text: str, problems: Iterable[tuple[tuple, str]], by_line: bool = False) -> DataError:
+    """A DataError for (YAML path, reason) problems found after validation, each at its line in `text`."""
+    lines = yaml_lines(text)
+    found = [(line_of(lines, loc), ".".join(map(str, loc)), reason) for loc, reason in problems]
+    return DataError(source, sorted(found, key=lambda p: p[0] or 0) if by_line else found)
+
+
 def plain_reason(error: dict[str, Any]) -> str:
     """Pydantic's error in plain Dutch, keeping our own validator messages as they are."""
     if error["type"] == "value_error":
@@ -83,12 +105,7 @@ def validate(model: type[M], data: Any, source: str, line_offset: int = 0, lines
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
-            line = None
-            if lines:
-                probe = loc
-                while probe not in lines and probe:
-                    probe = probe[:-1]
-                line = lines.get(probe)
+            line = line_of(lines, loc) if lines else None
             problems.append(((line + line_offset) if line else None, ".".join(map(str, loc)), plain_reason(error)))
         raise DataError(source, problems) from None
 
@@ -96,13 +113,12 @@ def validate(model: type[M], data: Any, source: str, line_offset: int = 0, lines
 def load_yaml_text(model: type[M], text: str, source: str, line_offset: int = 0) -> M:
     """Parse YAML text (a file or a directive body) and validate it."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        lines = yaml_lines(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else None
         raise DataError(source, [(line, "", f"geen geldige YAML: {getattr(exc, 'problem', exc)}")]) from None
-    lines = _line_index(node) if node is not None else {}
     return validate(model, data, source, line_offset, lines)
 
 

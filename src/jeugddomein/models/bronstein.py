@@ -467,7 +467,7 @@ def load_instrument(name: str, data_dir: Path) -> Instrument:
     """
     import pandas as pd
 
-    from ..loading import DataError, _line_index, load_yaml_file
+    from ..loading import DataError, load_yaml_file, yaml_lines
 
     path = data_dir / "instruments" / f"{name}.yaml"
     source = f"data/instruments/{name}.yaml"
@@ -480,9 +480,7 @@ def load_instrument(name: str, data_dir: Path) -> Instrument:
         )
     if instrument.reference is None:
         return instrument
-    import yaml
-
-    lines = _line_index(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+    lines = yaml_lines(path.read_text(encoding="utf-8"))
     csv_path = data_dir / instrument.reference.csv
     if not csv_path.is_file():
         raise DataError(

@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import Field, StringConstraints, model_validator
 
 from .base import LongText, ShortText, StrictModel, WidgetId
@@ -778,19 +777,12 @@ def chapter_labels(root: Path) -> dict[str, ChapterLink]:
 
 def load_case_text(text: str, source: str, labels: dict[str, ChapterLink] | None = None) -> CaseFile:
     """Validate a case's YAML text: the model first, then the graph checks; every problem names line, path and fix."""
-    from ..loading import DataError, _line_index, load_yaml_text
+    from ..loading import load_yaml_text, located
 
     case = load_yaml_text(CaseFile, text, source)
     problems = check_case(case, labels)
     if problems:
-        lines = _line_index(yaml.compose(text, Loader=yaml.SafeLoader))
-        out = []
-        for loc, reason in problems:
-            probe = loc
-            while probe not in lines and probe:
-                probe = probe[:-1]
-            out.append((lines.get(probe), ".".join(map(str, loc)), reason))
-        raise DataError(source, sorted(out, key=lambda p: p[0] or 0))
+        raise located(source, text, problems, by_line=True)
     return case
 
 

@@ -337,16 +337,9 @@ class RubricExport(StrictModel):
 
 def _problem(path: Path, root: Path, loc: tuple, reason: str) -> DataError:
     """A DataError at the line of `loc` (a YAML path) in `path`."""
-    import yaml
+    from ..loading import located
 
-    from ..loading import _line_index
-
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    lines = _line_index(node) if node is not None else {}
-    probe = loc
-    while probe not in lines and probe:
-        probe = probe[:-1]
-    return DataError(_relative(path, root), [(lines.get(probe), ".".join(map(str, loc)), reason)])
+    return located(_relative(path, root), path.read_text(encoding="utf-8"), [(loc, reason)])
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -360,7 +353,7 @@ def load_checked(model: type, path: Path, root: Path) -> Any:
     """Load a YAML file like loading.load_yaml_file, but report cross-field problems at their own field and line."""
     import yaml
 
-    from ..loading import _line_index, load_yaml_text
+    from ..loading import load_yaml_text, located
 
     text = path.read_text(encoding="utf-8")
     source = _relative(path, root)
@@ -372,15 +365,7 @@ def load_checked(model: type, path: Path, root: Path) -> Any:
         raise
     problems = obj.problems()
     if problems:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        lines = _line_index(node) if node is not None else {}
-        found = []
-        for loc, reason in problems:
-            probe = loc
-            while probe not in lines and probe:
-                probe = probe[:-1]
-            found.append((lines.get(probe), ".".join(map(str, loc)), reason))
-        raise DataError(source, found)
+        raise located(source, text, problems)
     return obj
 
 
