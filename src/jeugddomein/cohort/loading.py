@@ -631,8 +631,8 @@ def load_portfolios(
 
 def _lecturer_rows(
     assessments: list[Assessment], learners: list[str], group_of: dict[str, str], context: Context
-) -> tuple[pd.DataFrame, dict[str, list[tuple]]]:
-    """The file report and the rubric rows of the lecturer's own rubric exports (newest per learner and rubric)."""
+) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    """The file report rows and the rubric rows of the lecturer's own rubric exports (newest per learner and rubric)."""
     widget_of = {rubric: widget for widget, rubric in sorted(context.rubric_of.items(), reverse=True)}
     target = {a.name: targets(a.student, learners, group_of, NO_GROUP) for a in assessments if a.ok}
     counts, replaced = newest([a for a in assessments if a.ok], target)
@@ -685,9 +685,7 @@ def _lecturer_rows(
                     SOURCE_LECTURER,
                 )
             )
-    files = _frame(file_rows, FILE_COLUMNS)
-    files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
-    return files, rows
+    return file_rows, rows
 
 
 def assemble(
@@ -719,8 +717,6 @@ def assemble(
             )
         else:
             file_rows.append((result.name, STATUS_READ, "", result.learner, result.exported, KIND_PORTFOLIO))
-    files = _frame(file_rows, FILE_COLUMNS)
-    files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
 
     roster = read_groups(groups) if groups is not None else {}
     group_of: dict[str, str] = {}
@@ -760,12 +756,14 @@ def assemble(
     if lecturer:
         assert context is not None, "grading the lecturer's rubric exports needs the course context"
         extra_files, extra_rows = _lecturer_rows(lecturer, list(group_of), group_of, context)
-        files = pd.concat([files, extra_files], ignore_index=True)
+        file_rows += extra_files
         for table, rows in extra_rows.items():
             if rows:
                 frame = _typed(table, _frame(rows, TABLES[table]))
                 frame["groep"] = frame["deelnemer"].map(group_of).astype("string")
                 tables[table] = pd.concat([tables[table], frame], ignore_index=True)
+    files = _frame(file_rows, FILE_COLUMNS)
+    files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
     present = {_normal(name) for name in group_of}
     missing = sorted(member.name for key, member in roster.items() if key not in present)
     return Cohort(files=files, students=students, book=book, missing=missing, **tables)
