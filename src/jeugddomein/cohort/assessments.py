@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..models.rubrics import RubricExport
-from .reading import Context, field_problem, json_problem, read_raw
+from .reading import Context, field_problem, json_problem, normal_name, read_raw
 
 SOURCE_PORTFOLIO, SOURCE_LECTURER = "portfolio", "docentbestand"
 """Values of the `bron` column of the rubric tables."""
@@ -65,7 +65,6 @@ def read_assessment(path: Path, name: str, context: Context) -> Assessment:
         return Assessment(name, False, f"onbekende rubric '{export.rubric}'; deze cursus heeft: {known}")
     if not export.student.strip():
         return Assessment(name, False, f"'Student of groep' is leeg in deze beoordeling; vul de naam in en {ADVICE}")
-    criteria, levels = context.rubric_keys[export.rubric]
     return Assessment(
         name,
         True,
@@ -73,12 +72,8 @@ def read_assessment(path: Path, name: str, context: Context) -> Assessment:
         student=" ".join(export.student.split()),
         assessor=export.assessor,
         exported=export.exported_at.timestamp(),
-        scores={c: lv for c, lv in export.scores.items() if c in criteria and lv in levels},
+        scores=context.known_scores(export.rubric, export.scores),
     )
-
-
-def _normal(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def targets(student: str, learners: list[str], group_of: dict[str, str], no_group: str) -> list[str]:
@@ -87,11 +82,11 @@ def targets(student: str, learners: list[str], group_of: dict[str, str], no_grou
     A group may be named with more after it, as in 'Groep 4 (Amira, Bas, Chloé)'; the longest group name that
     matches wins. Names compare without case and extra spaces. No match: an empty list.
     """
-    wanted = _normal(student)
+    wanted = normal_name(student)
     for learner in learners:
-        if _normal(learner) == wanted:
+        if normal_name(learner) == wanted:
             return [learner]
-    groups = {_normal(g): g for g in set(group_of.values()) if g != no_group}
+    groups = {normal_name(g): g for g in set(group_of.values()) if g != no_group}
     for key in sorted(groups, key=len, reverse=True):
         if wanted == key or (wanted.startswith(key) and wanted[len(key)] in " (,:-"):
             return sorted(learner for learner, group in group_of.items() if group == groups[key])

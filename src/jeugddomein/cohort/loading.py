@@ -39,6 +39,7 @@ from .reading import (
     Context,
     field_problem,
     json_problem,
+    normal_name,
     read_raw,
 )
 
@@ -250,11 +251,7 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
         scores = getattr(entry.state, who).scores
         if not scores:
             continue
-        if rubric is None:
-            clean = dict(scores)
-        else:
-            criteria, levels = context.rubric_keys[rubric_id]
-            clean = {c: lv for c, lv in scores.items() if c in criteria and lv in levels}
+        clean = dict(scores) if rubric is None else context.known_scores(rubric_id, scores)
         for criterion, level in clean.items():
             rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level, SOURCE_PORTFOLIO))
         grade_value = weighted = passed = None
@@ -526,10 +523,6 @@ def _newest(results: list[FileResult]) -> tuple[list[FileResult], dict[str, File
     return [r for r in results if r.ok and best[r.key] is r], replaced
 
 
-def _normal(name: str) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
 @dataclass(frozen=True)
 class Member:
     """A learner on the group list."""
@@ -545,7 +538,7 @@ def read_groups(source: str | Path | pd.DataFrame | dict[str, str]) -> dict[str,
     Returns normalised name -> Member. Names match case-insensitively with spaces normalised.
     """
     if isinstance(source, dict):
-        return {_normal(k): Member(" ".join(str(k).split()), str(v).strip()) for k, v in source.items()}
+        return {normal_name(k): Member(" ".join(str(k).split()), str(v).strip()) for k, v in source.items()}
     frame = source if isinstance(source, pd.DataFrame) else pd.read_csv(source, sep=None, engine="python", dtype=str)
     columns = {str(c).strip().casefold(): c for c in frame.columns}
     who = next((columns[c] for c in ("deelnemer", "naam", "student", "learner") if c in columns), None)
@@ -559,7 +552,7 @@ def read_groups(source: str | Path | pd.DataFrame | dict[str, str]) -> dict[str,
         if pd.isna(name) or not str(name).strip() or pd.isna(team):
             continue
         job = row[profession] if profession is not None and pd.notna(row[profession]) else ""
-        members[_normal(name)] = Member(" ".join(str(name).split()), str(team).strip(), str(job).strip())
+        members[normal_name(name)] = Member(" ".join(str(name).split()), str(team).strip(), str(job).strip())
     return members
 
 
@@ -721,7 +714,7 @@ def assemble(
     roster = read_groups(groups) if groups is not None else {}
     group_of: dict[str, str] = {}
     for result in kept:
-        member = roster.get(_normal(result.learner))
+        member = roster.get(normal_name(result.learner))
         group = member.group if member else None
         if member and member.profession and not result.profession:
             result.profession = member.profession
@@ -764,6 +757,6 @@ def assemble(
                 tables[table] = pd.concat([tables[table], frame], ignore_index=True)
     files = _frame(file_rows, FILE_COLUMNS)
     files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
-    present = {_normal(name) for name in group_of}
+    present = {normal_name(name) for name in group_of}
     missing = sorted(member.name for key, member in roster.items() if key not in present)
     return Cohort(files=files, students=students, book=book, missing=missing, **tables)

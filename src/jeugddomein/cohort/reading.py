@@ -66,6 +66,16 @@ class Context:
             for rid, r in self.rubrics.items()
         }
 
+    def known_scores(self, rubric_id: str, scores: dict[str, str]) -> dict[str, str]:
+        """The scores of criteria and levels the rubric has (others, e.g. from an older rubric, are left out)."""
+        criteria, levels = self.rubric_keys[rubric_id]
+        return {c: lv for c, lv in scores.items() if c in criteria and lv in levels}
+
+
+def normal_name(name: object) -> str:
+    """A name compared without case and extra spaces (group lists, portfolios and rubric exports meet on it)."""
+    return " ".join(str(name).split()).casefold()
+
 
 def where(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(bestand)"
