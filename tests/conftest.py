@@ -151,3 +151,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
 def wait_for_widgets(page: object) -> None:
     """Wait until the runtime has mounted every widget on the page."""
     page.wait_for_function("document.documentElement.dataset.jdWidgetsReady !== undefined", timeout=15000)
+
+
+def open_page(page: object, base_url: str, path: str) -> None:
+    """Go to a page of the site and wait until its widgets are mounted."""
+    page.goto(base_url + path)
+    wait_for_widgets(page)

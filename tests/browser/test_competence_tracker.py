@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.models.portfolio import Portfolio
 from tests.browser.helpers import store_key, stored, widget
-from tests.conftest import wait_for_widgets
+from tests.conftest import open_page, wait_for_widgets
 
 CHAPTER = "chapters/01-jeugddomein/index.html"
 TRACKER_PAGE = "exercises/competenties.html"
@@ -17,11 +17,6 @@ RUBRIC_PAGE = "exercises/rubric.html"
 PORTFOLIO = "exercises/portfolio.html"
 TRACKER = "competentievolger"
 REFLECTION = "jeugddomein-refl-actoren"
-
-
-def open_page(page: object, base_url: str, path: str) -> None:
-    page.goto(base_url + path)
-    wait_for_widgets(page)
 
 
 def write_reflection(page: object, base_url: str) -> None:

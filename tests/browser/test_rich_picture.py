@@ -9,7 +9,7 @@ import zlib
 from pathlib import Path
 
 from tests.browser.helpers import store_key, stored, widget
-from tests.conftest import wait_for_widgets
+from tests.conftest import open_page, wait_for_widgets
 from tests.unit.test_rich_picture import DAAN as DAAN_SCENE
 
 PAGE = "exercises/rich-picture.html"
@@ -34,8 +34,7 @@ RELATIONS = [
 
 
 def open_canvas(page: object, base_url: str) -> object:
-    page.goto(base_url + PAGE)
-    wait_for_widgets(page)
+    open_page(page, base_url, PAGE)
     return widget(page, WIDGET)
 
 

@@ -9,17 +9,12 @@ import pytest
 
 from jeugddomein.models.portfolio import Portfolio
 from tests.browser.helpers import COURSE, store_key, stored, widget
-from tests.conftest import wait_for_widgets
+from tests.conftest import open_page, wait_for_widgets
 
 CHAPTER = "chapters/01-jeugddomein/index.html"
 PORTFOLIO = "exercises/portfolio.html"
 CHECK = "jeugddomein-kc-transformatie"
 REFLECTION = "jeugddomein-refl-actoren"
-
-
-def open_page(page: object, base_url: str, path: str) -> None:
-    page.goto(base_url + path)
-    wait_for_widgets(page)
 
 
 def answer_check_with_keyboard(page: object) -> None:
