@@ -47,6 +47,24 @@ def active_scene(page: object) -> dict:
     return next(p["scene"] for p in state["pictures"] if p["id"] == state["active"])
 
 
+def wait_for_saved_scene(page: object, condition: str) -> dict:
+    """Wait until the stored active picture meets `condition` (a JS expression over `scene`), then return it.
+
+    A pointer or key event is handled in the page's own time; the test reads the store only once the save landed.
+    """
+    page.wait_for_function(
+        """(key) => {
+          const record = JSON.parse(localStorage.getItem(key) || "null");
+          const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
+          const scene = picture && picture.scene;
+          return Boolean(scene && (%s));
+        }"""
+        % condition,
+        arg=store_key(WIDGET),
+    )
+    return active_scene(page)
+
+
 def press_on(locator: object, key: str) -> None:
     """Put the keyboard focus on a control and press a key (as a keyboard user does after tabbing to it)."""
     locator.focus()
@@ -315,7 +333,10 @@ def test_mouse_drag_multi_select_and_pictures(page, base_url):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + 80, steps=8)
     page.mouse.up()
-    moved = next(e for e in active_scene(page)["elements"] if e["id"] == "ouders")
+    scene = wait_for_saved_scene(
+        page, f"scene.elements.some((e) => e.id === 'ouders' && e.x > {start['x'] + 30} && e.y > {start['y'] + 30})"
+    )
+    moved = next(e for e in scene["elements"] if e["id"] == "ouders")
     assert moved["x"] > start["x"] + 30 and moved["y"] > start["y"] + 30
     # The relation to Daan follows on the canvas.
     line = canvas.locator('[data-rel="r2"] .jd-rp-line').get_attribute("d")
@@ -324,17 +345,22 @@ def test_mouse_drag_multi_select_and_pictures(page, base_url):
     node(canvas, "bram").click(modifiers=["Shift"])
     assert canvas.locator(".jd-rp-selected[data-id]").count() == 2
     page.keyboard.press("Delete")
-    ids = {e["id"] for e in active_scene(page)["elements"]}
-    assert "ouders" not in ids and "bram" not in ids
-    assert {r["id"] for r in active_scene(page)["relations"]} == set()
+    scene = wait_for_saved_scene(page, "!scene.elements.some((e) => e.id === 'ouders' || e.id === 'bram')")
+    assert {r["id"] for r in scene["relations"]} == set()
     page.keyboard.press("Control+z")
-    assert {"ouders", "bram"} <= {e["id"] for e in active_scene(page)["elements"]}
+    scene = wait_for_saved_scene(page, "['ouders', 'bram'].every((id) => scene.elements.some((e) => e.id === id))")
+    assert {"ouders", "bram"} <= {e["id"] for e in scene["elements"]}
     # A second picture and back: each keeps its own work.
     press_on(canvas.get_by_role("button", name="Nieuwe tekening"), "Enter")
     canvas.get_by_label("Titel").fill("Stagecasus")
     canvas.get_by_label("Titel").press("Enter")
     canvas.get_by_label("Tekening", exact=True).select_option(label="Daan (casus 2, Windesheim)")
     assert canvas.locator(".jd-rp-canvas [data-id]").count() == 9
+    page.wait_for_function(
+        "(key) => JSON.parse(localStorage.getItem(key)).state.pictures.map((p) => p.scene.title).join('|')"
+        " === 'Daan (casus 2, Windesheim)|Stagecasus'",
+        arg=store_key(WIDGET),
+    )
     assert [p["scene"]["title"] for p in saved_state(page)["pictures"]] == ["Daan (casus 2, Windesheim)", "Stagecasus"]
 
 
