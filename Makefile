@@ -5,12 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 HTML := _build/html
 JB_FLAGS := -W --keep-going -n
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint clean bench chromium schema scorm pdf
+.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle test-node test-unit test-site
 
 $(STAMP): requirements.lock pyproject.toml
 	@if [ ! -x $(BIN)/python ]; then \
@@ -23,6 +24,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+## node_modules: the pinned JavaScript tools (esbuild, Ajv, TypeScript) from package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js 20 met npm ontbreekt; installeer het pakket nodejs (en npm)."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+## bundle: rebuild every widget's bundle.js with esbuild (commit the result; a test fails when a bundle is stale)
+bundle: $(NODE_STAMP)
+	node src/jeugddomein/widgets/bundle.mjs
 
 ## build: build the course into _build/html (notebook results are cached; a rebuild redoes only what changed)
 build: $(STAMP)
@@ -39,14 +50,25 @@ chromium:
 	  echo "chromium ontbreekt; installeren met apt-get ..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-## lint: ruff over the Python code
-lint: $(STAMP)
+## lint: ruff and mypy over the Python code, tsc over the widget modules, committed bundles up to date
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	node src/jeugddomein/widgets/bundle.mjs --check
+	npx --no-install tsc -p jsconfig.json
 
-## test: set up, build, then run every test (unit, data, notebooks, build, browser)
-test: $(STAMP) chromium build lint
-	$(BIN)/python -m pytest -p no:cacheprovider tests exercises --nbval-lax
+## test: set up, then the tiers from fast to slow: lint, node, unit, build, then the built site's tests in parallel
+test: $(STAMP) $(NODE_STAMP) chromium lint test-node test-unit build test-site
+
+test-node: $(NODE_STAMP)
+	node --test tests/node/
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider -q -m unit tests
+
+test-site: $(STAMP) chromium build
+	$(BIN)/python -m pytest -p no:cacheprovider -q -m "not unit" -n 2 --dist loadfile tests exercises --nbval-lax
 
 ## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
 schema: $(STAMP)
@@ -69,4 +91,4 @@ pdf: build chromium
 	$(BIN)/python -m jeugddomein.reader_pdf --site $(HTML) --out _build/pdf
 
 clean:
-	rm -rf _build tests/artifacts .jupyter_cache
+	rm -rf _build tests/artifacts .jupyter_cache node_modules

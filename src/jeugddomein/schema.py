@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .models.portfolio import dump_schema
-from .models.rubrics import RUBRIC_EXPORT_FORMAT, RubricExport
+from .widgets.rubric.model import RUBRIC_EXPORT_FORMAT, RubricExport
 
 
 def rubric_export_schema() -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from jeugddomein.models.bronstein import compare, load_instrument, score
 from jeugddomein.models.portfolio import Portfolio
+from jeugddomein.widgets.bronstein_scan.model import compare, load_instrument, score
 from tests.browser.helpers import store_key, stored, widget
 from tests.conftest import wait_for_widgets
 
@@ -57,7 +57,7 @@ def score_table(scan: object) -> dict[str, list[str]]:
 
 
 def test_python_and_browser_score_the_same_answers(page, base_url, config):
-    """One set of answer sheets, scored by jeugddomein.models.bronstein.score and by the module's score helper."""
+    """One set of answer sheets, scored by bronstein_scan.model.score and by the module's score helper."""
     page.goto(base_url + PAGE)
     rng = random.Random(3)
     ids = item_ids(config)

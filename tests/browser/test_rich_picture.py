@@ -57,9 +57,8 @@ def wait_for_saved_scene(page: object, condition: str) -> dict:
           const record = JSON.parse(localStorage.getItem(key) || "null");
           const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
           const scene = picture && picture.scene;
-          return Boolean(scene && (%s));
-        }"""
-        % condition,
+          return Boolean(scene && (CONDITION));
+        }""".replace("CONDITION", condition),
         arg=store_key(WIDGET),
     )
     return active_scene(page)
@@ -416,8 +415,8 @@ def test_touch_drag_and_zoom_buttons(page, base_url):
 
 
 def test_browser_and_python_agree_on_migration_validation_and_analysis(page, base_url):
-    from jeugddomein.models.rich_picture import migrate_scene, scene_problems
-    from jeugddomein.rich_picture_analysis import summary
+    from jeugddomein.widgets.rich_picture.analysis import summary
+    from jeugddomein.widgets.rich_picture.model import migrate_scene, scene_problems
     from tests.unit.test_rich_picture import DAAN, V1
 
     open_canvas(page, base_url)

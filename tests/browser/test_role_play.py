@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from jeugddomein.models.cases import case_files, load_case
+from jeugddomein.widgets.role_play.model import case_files, load_case
 from tests.browser.helpers import store_key, stored, widget
 from tests.conftest import wait_for_widgets
 

@@ -6,8 +6,8 @@ import json
 import random
 from pathlib import Path
 
-from jeugddomein.grading import grade_dict
-from jeugddomein.models.rubrics import RubricExport, load_rubrics
+from jeugddomein.widgets.rubric.grading import grade_dict
+from jeugddomein.widgets.rubric.model import RubricExport, load_rubrics
 from tests.browser.helpers import store_key, stored, widget
 from tests.conftest import wait_for_widgets
 from tests.unit.test_grading import make_rubric
@@ -33,7 +33,7 @@ def js(page: object, base_url: str, expression: str, argument: object) -> object
 def test_grading_is_identical_in_python_and_in_the_browser(page, base_url):
     open_rubrics(page, base_url)
     raws = [5.45, 5.44, 5.5, 5.449, 10, 1, 6.05, 7.25, 9.95, 3.35]
-    from jeugddomein.grading import round_grade
+    from jeugddomein.widgets.rubric.grading import round_grade
 
     assert js(page, base_url, "a.map((x) => m.roundGrade(x))", raws) == [round_grade(x) for x in raws]
 

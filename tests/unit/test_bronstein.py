@@ -11,7 +11,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from jeugddomein.bronstein import (
+from jeugddomein.charts import chart_svg
+from jeugddomein.cohort.bronstein import (
     PROFILE_COLUMNS,
     load_results,
     make_example_portfolios,
@@ -21,9 +22,11 @@ from jeugddomein.bronstein import (
     team_chart,
     team_profile,
 )
-from jeugddomein.charts import chart_svg
 from jeugddomein.loading import DataError, load_yaml_file
-from jeugddomein.models.bronstein import (
+from jeugddomein.models.portfolio import ENTRY_MODELS, Portfolio
+from jeugddomein.paths import WIDGETS_DIR
+from jeugddomein.widgets import WIDGET_CLASSES
+from jeugddomein.widgets.bronstein_scan.model import (
     COMPONENTS,
     FACTORS,
     BronsteinScanSpec,
@@ -34,8 +37,6 @@ from jeugddomein.models.bronstein import (
     score,
     scoring,
 )
-from jeugddomein.models.portfolio import ENTRY_MODELS, Portfolio
-from jeugddomein.widgets import WIDGET_CLASSES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -309,7 +310,7 @@ def test_mime_bundle_carries_the_full_instrument():
     spec = BronsteinScanSpec.model_validate({"id": placement["id"], **placement["config"]})
     assert isinstance(spec.instrument, Instrument)
     assert BronsteinScan.resolve_config(spec) == placement["config"]
-    assert "import " not in BronsteinScan._esm and "export default { render, summary, score" in BronsteinScan._esm
+    assert BronsteinScan._esm == (WIDGETS_DIR / "bronstein_scan" / "bundle.js").read_text(encoding="utf-8")
 
 
 # -- team profile --------------------------------------------------------------------------------------------------

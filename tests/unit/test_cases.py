@@ -10,7 +10,10 @@ import pytest
 import yaml
 
 from jeugddomein.loading import DataError
-from jeugddomein.models.cases import (
+from jeugddomein.models.portfolio import Portfolio, portfolio_json_schema
+from jeugddomein.sphinxext.pages.cases import case_page, schema_reference_lines
+from jeugddomein.widgets import WIDGET_CLASSES
+from jeugddomein.widgets.role_play.model import (
     MODEL_KEYS,
     ROLE_KINDS,
     SEEDS,
@@ -23,9 +26,6 @@ from jeugddomein.models.cases import (
     load_case,
     load_case_text,
 )
-from jeugddomein.models.portfolio import Portfolio, portfolio_json_schema
-from jeugddomein.sphinxext.pages.cases import case_page, schema_reference_lines
-from jeugddomein.widgets import WIDGET_CLASSES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -239,7 +239,7 @@ def test_example_in_the_authoring_guide_validates():
 
 def test_schema_reference_lists_every_field_of_every_model():
     text = "\n".join(schema_reference_lines())
-    from jeugddomein.models.cases import Choice, Ending, Role, Route, Scene, Source, Variant
+    from jeugddomein.widgets.role_play.model import Choice, Ending, Role, Route, Scene, Source, Variant
 
     for model in (CaseFile, Choice, Ending, Role, Route, Scene, Source, Variant):
         for field in model.model_fields:

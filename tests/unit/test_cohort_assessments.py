@@ -13,8 +13,8 @@ import pytest
 from jeugddomein.__main__ import main
 from jeugddomein.cohort import load_portfolios, summary
 from jeugddomein.cohort.example import make_lecturer_exports
-from jeugddomein.grading import grade
-from jeugddomein.models.rubrics import RubricExport, load_framework, load_rubrics
+from jeugddomein.widgets.rubric.grading import grade
+from jeugddomein.widgets.rubric.model import RubricExport, load_framework, load_rubrics
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "examples" / "cohort"

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from jeugddomein.grading import MissingScores
 from jeugddomein.loading import DataError
-from jeugddomein.models.competences import CompetenceFramework, CompetenceTrackerState
-from jeugddomein.models.rubrics import (
+from jeugddomein.widgets import WIDGET_CLASSES
+from jeugddomein.widgets.competence_tracker.model import CompetenceFramework, CompetenceTrackerState
+from jeugddomein.widgets.rubric.grading import MissingScores
+from jeugddomein.widgets.rubric.model import (
     Studiewijzer,
     check_pages,
     load_checked,
@@ -23,7 +24,6 @@ from jeugddomein.models.rubrics import (
     load_studiewijzer,
     unmapped,
 )
-from jeugddomein.widgets import WIDGET_CLASSES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

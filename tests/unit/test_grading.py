@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jeugddomein.grading import (
+from jeugddomein.widgets.rubric.grading import (
     KNOCKOUT_CAP,
     PASS_MARK,
     MissingScores,
@@ -16,7 +16,7 @@ from jeugddomein.grading import (
     module_grade,
     round_grade,
 )
-from jeugddomein.models.rubrics import Rubric, load_rubric
+from jeugddomein.widgets.rubric.model import Rubric, load_rubric
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

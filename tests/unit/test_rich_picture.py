@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 from jeugddomein.loading import DataError, load_yaml_file
 from jeugddomein.models.portfolio import Portfolio
-from jeugddomein.models.rich_picture import (
+from jeugddomein.paths import WIDGETS_DIR
+from jeugddomein.widgets import MIME_TYPE, WIDGET_CLASSES
+from jeugddomein.widgets.rich_picture.model import (
     PICTOGRAMS,
     RichPictureSpec,
     RichPictureState,
@@ -23,9 +25,7 @@ from jeugddomein.models.rich_picture import (
     scene_from_json,
     scene_problems,
 )
-from jeugddomein.paths import WIDGETS_DIR
-from jeugddomein.widgets import MIME_TYPE, WIDGET_CLASSES
-from jeugddomein.widgets.rich_picture import (
+from jeugddomein.widgets.rich_picture.widget import (
     BEGIN,
     END,
     RichPicture,
@@ -301,10 +301,10 @@ def test_every_pictogram_is_an_accessible_svg_with_the_dutch_label():
 
 
 def test_the_palette_in_the_module_is_generated_from_the_assets():
-    source = (WIDGETS_DIR / "rich_picture.js").read_text(encoding="utf-8")
+    source = (WIDGETS_DIR / "rich_picture" / "pictograms.js").read_text(encoding="utf-8")
     block = source[source.index(BEGIN) : source.index(END) + len(END)]
     assert block == pictogram_block(), (
-        "rich_picture.js is stale: run `python -m jeugddomein.widgets.rich_picture` to regenerate the pictograms."
+        "rich_picture/pictograms.js is stale: run `python -m jeugddomein.widgets.rich_picture.widget`."
     )
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from jeugddomein.paths import WIDGETS_DIR
 from jeugddomein.widgets import MIME_TYPE, WIDGET_CLASSES, KnowledgeCheck, Reflection
 
 SPEC = {
@@ -56,7 +57,8 @@ def test_mime_bundle_carries_the_placement():
 def test_every_widget_module_is_self_contained(name):
     cls = WIDGET_CLASSES[name]
     assert cls.module == name.replace("-", "_")
-    assert "export default" in cls._esm
-    assert not re.search(r"^\s*import\s", cls._esm, re.M), "Jupyter loads _esm from a blob URL: no imports"
+    assert cls._esm == (WIDGETS_DIR / cls.module / "bundle.js").read_text(encoding="utf-8")
+    assert re.search(r"export\s*\{[^}]*\bas default\b", cls._esm), "the bundle has a default export (the AFM object)"
+    assert not re.search(r"(^|[;}])\s*import\s*[{*\w\"']", cls._esm), "Jupyter loads _esm from a blob URL: no imports"
     assert "innerHTML" not in cls._esm
     assert cls.label and cls.learner_traits()

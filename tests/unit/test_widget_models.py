@@ -9,8 +9,10 @@ import pytest
 from pydantic import ValidationError
 
 from jeugddomein.loading import DataError, load_yaml_text
-from jeugddomein.models import KnowledgeCheckSpec, Portfolio, ReflectionSpec
+from jeugddomein.models import Portfolio
 from jeugddomein.schema import SCHEMAS
+from jeugddomein.widgets.knowledge_check.model import KnowledgeCheckSpec
+from jeugddomein.widgets.reflection.model import ReflectionSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..models.rubrics import RubricExport
+from ..widgets.rubric.model import RubricExport
 from .reading import Context, field_problem, json_problem, normal_name, read_raw
 
 SOURCE_PORTFOLIO, SOURCE_LECTURER = "portfolio", "docentbestand"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..bronstein import team_chart
 from ..charts import chart_svg
+from .bronstein import team_chart
 
 INK = "#1a1a1a"
 BLUE = "#1f5f8b"
@@ -54,7 +54,7 @@ def completion_chart(by_page: pd.DataFrame, title: str = "Voortgang per pagina")
 
 
 def scan_chart(profile: pd.DataFrame, title: str = "Zelfscan Bronstein: profiel van het cohort") -> alt.Chart:
-    """The team profile chart of jeugddomein.bronstein (mean, ± sd, min-max, labelled)."""
+    """The team profile chart of jeugddomein.cohort.bronstein (mean, ± sd, min-max, labelled)."""
     return team_chart(profile, title=title)
 
 

@@ -20,13 +20,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..bronstein import synthetic_answers
-from ..models.bronstein import load_instrument
-from ..models.cases import CaseFile, case_files, load_case
-from ..models.competences import CompetenceFramework
 from ..models.portfolio import ENTRY_MODELS, PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
-from ..models.rubrics import Rubric, RubricExport, load_framework, load_rubrics
+from ..widgets.bronstein_scan.model import load_instrument
+from ..widgets.competence_tracker.model import CompetenceFramework
+from ..widgets.role_play.model import CaseFile, case_files, load_case
+from ..widgets.rubric.model import Rubric, RubricExport, load_framework, load_rubrics
 from .book import Book, Placement, read_book
+from .bronstein import synthetic_answers
 
 SEED = 20260907
 """The seed of the committed example cohort."""
@@ -404,7 +404,7 @@ def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book
     writes it (group products under the group's name). In one of them the lecturer scored a criterion a level lower
     than the portfolio now says, so that the cohort tools have a difference to report.
     """
-    from ..grading import grade_dict
+    from ..widgets.rubric.grading import grade_dict
     from .loading import list_files
 
     book = book or read_book()

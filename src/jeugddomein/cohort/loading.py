@@ -4,7 +4,7 @@
     cohort = load_portfolios("exports/", groups="groepen.csv")
     cohort.files          # one row per file: gelezen, overgeslagen (with the reason) or vervangen (older export)
     cohort.activity       # one row per learner and exercise: page, widget, last change, done
-    cohort.scans          # Bronstein self-scan: one row per learner, scan and part (as jeugddomein.bronstein)
+    cohort.scans          # Bronstein self-scan: one row per learner, scan and part (as jeugddomein.cohort.bronstein)
 
 Every file is checked with the same pydantic models the course exports with (`Portfolio`), then with this course's
 id. A bad file never stops the others: it is reported with the reason in plain Dutch. When a learner exported more
@@ -29,12 +29,12 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from ..bronstein import PART_COLUMNS, RESULT_COLUMNS, scored_parts
-from ..grading import MissingScores, grade
-from ..models.bronstein import load_instrument, scoring
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
+from ..widgets.bronstein_scan.model import load_instrument, scoring
+from ..widgets.rubric.grading import MissingScores, grade
 from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO, Assessment, newest, read_assessment, targets
 from .book import Book, read_book
+from .bronstein import PART_COLUMNS, RESULT_COLUMNS, scored_parts
 from .reading import (
     Context,
     field_problem,
@@ -156,7 +156,7 @@ class Cohort:
     activity: pd.DataFrame
     """One row per learner and saved exercise: widget_id, widget, pagina, bijgewerkt, af (done by the widget's rule)."""
     scans: pd.DataFrame
-    """Bronstein self-scan, one row per learner, scan and part (columns of jeugddomein.bronstein, plus groep)."""
+    """Bronstein self-scan, one row per learner, scan and part (columns of jeugddomein.cohort.bronstein, plus groep)."""
     competences: pd.DataFrame
     """Competence tracker, one row per self-assessment: competentie, moment, niveau (1-4), datum, bewijs (count)."""
     rubric_scores: pd.DataFrame
@@ -230,7 +230,7 @@ def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tu
 
 
 def _graded(context: Context, rubric_id: str, scores: tuple[tuple[str, str], ...]) -> tuple | None:
-    """jeugddomein.grading.grade for one scoring, remembered in the context."""
+    """jeugddomein.widgets.rubric.grading.grade for one scoring, remembered in the context."""
     key = (rubric_id, scores)
     if key not in context.grades:
         try:
@@ -477,7 +477,7 @@ def _joined(parts: list[pd.DataFrame], kept: np.ndarray) -> pd.DataFrame:
 
 def build_context(book: Book | None = None, data: Path | None = None) -> Context:
     """Everything the readers need from the course: id, the Bronstein instrument, rubrics and placements."""
-    from ..models.rubrics import load_framework, load_rubrics
+    from ..widgets.rubric.model import load_framework, load_rubrics
 
     book = book or read_book()
     data = data or (book.root / "data" if book.root else None)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..models.bronstein import Scoring
+from ..widgets.bronstein_scan.model import Scoring
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file read, as in the course's own import (portfolio.js): a real portfolio is far below 1 MB."""

@@ -1,4 +1,4 @@
-"""Summaries of a cohort: completion, the Bronstein profile (reusing jeugddomein.bronstein.team_profile), competence
+"""Summaries of a cohort: completion, the Bronstein profile (reusing cohort.bronstein.team_profile), competence
 progress, rubric grades and the gradebook, and the role-play choices. Every function takes a Cohort and returns a
 tidy pandas DataFrame with Dutch column names, ready for a table or a chart.
 """
@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..bronstein import PROFILE_COLUMNS, team_profile
-from ..grading import module_grade
+from ..widgets.rubric.grading import module_grade
 from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO
+from .bronstein import PROFILE_COLUMNS, team_profile
 from .loading import KIND_ASSESSMENT, KIND_PORTFOLIO, NO_GROUP, Cohort
 
 SCORE_COLUMNS = ["onderdeel_id", "score"]
-"""The columns of the scan table that jeugddomein.bronstein.team_profile reads (passing only these is much faster)."""
+"""The columns of the scan table that cohort.bronstein.team_profile reads (passing only these is much faster)."""
 
 MOMENT_ORDER = ["start", "midden", "eind"]
 """The competence tracker's default moments, in time order (other moments follow by date)."""
@@ -88,7 +88,7 @@ def completion_by_student(cohort: Cohort) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _instrument(root: Path | None) -> dict | None:
-    from ..models.bronstein import load_instrument
+    from ..widgets.bronstein_scan.model import load_instrument
 
     return load_instrument("bronstein", root / "data").model_dump(mode="json") if root else None
 
@@ -109,7 +109,7 @@ def select_scans(cohort: Cohort, which: str = "laatste") -> pd.DataFrame:
 
 
 def scan_profile(cohort: Cohort, which: str = "laatste", by: str | None = None) -> pd.DataFrame:
-    """The self-scan's team profile (jeugddomein.bronstein.team_profile), for the cohort or per `by` (e.g. 'groep')."""
+    """The self-scan's team profile (cohort.bronstein.team_profile), for the cohort or per `by` (e.g. 'groep')."""
     scans = select_scans(cohort, which)
     columns = [by, *SCORE_COLUMNS] if by else SCORE_COLUMNS
     return team_profile(scans[columns], _instrument(cohort.book.root), by=by)
@@ -197,7 +197,7 @@ def competence_progress(cohort: Cohort, by: str | None = None) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _framework(root: Path | None):
-    from ..models.rubrics import load_framework
+    from ..widgets.rubric.model import load_framework
 
     return load_framework(root / "data") if root else None
 
@@ -218,7 +218,7 @@ def competence_names(cohort: Cohort) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=4)
 def _plan(root: Path | None):
-    from ..models.rubrics import load_rubrics, load_studiewijzer
+    from ..widgets.rubric.model import load_rubrics, load_studiewijzer
 
     if root is None:
         return None, {}
@@ -312,7 +312,7 @@ def grade_conflicts(cohort: Cohort) -> pd.DataFrame:
 def gradebook(cohort: Cohort) -> pd.DataFrame:
     """One row per learner for the LMS gradebook: a grade per product, the module grade and whether it is passed.
 
-    The module grade (jeugddomein.grading.module_grade: weighted, one decimal, every product passed) is only given
+    The module grade (rubric.grading.module_grade: weighted, one decimal, every product passed) is only given
     when every product has a grade; `opmerking` names what is missing or which products are not passed.
     """
     plan = products(cohort)
@@ -406,7 +406,7 @@ def grade_summary(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _cases(root: Path | None) -> dict:
-    from ..models.cases import case_files, load_case
+    from ..widgets.role_play.model import case_files, load_case
 
     if root is None:
         return {}

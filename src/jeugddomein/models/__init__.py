@@ -1,20 +1,29 @@
-"""Pydantic models: the single source of truth for every data file and the portfolio export."""
+"""Shared pydantic models: common field types, course content and the portfolio export.
+
+Each widget's own spec and state live in its folder (``jeugddomein.widgets.<name>.model``). The portfolio model
+is built from every widget's registered state, so it is imported on first use (a widget model importing
+``models.base`` must not build the portfolio before that widget registered itself).
+"""
+
+from typing import Any
 
 from .base import StrictModel, WidgetId
 from .content import ChartSpec, GlossaryEntry, LearningGoals
-from .portfolio import Portfolio, portfolio_json_schema
-from .widgets import KnowledgeCheckSpec, KnowledgeCheckState, OptionSpec, ReflectionSpec, ReflectionState
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Portfolio", "portfolio_json_schema"):
+        from . import portfolio
+
+        return getattr(portfolio, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "ChartSpec",
     "GlossaryEntry",
-    "KnowledgeCheckSpec",
-    "KnowledgeCheckState",
     "LearningGoals",
-    "OptionSpec",
     "Portfolio",
-    "ReflectionSpec",
-    "ReflectionState",
     "StrictModel",
     "WidgetId",
     "portfolio_json_schema",

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..widgets.competence_tracker.model import Competence, CompetenceFramework
 from .base import ShortText, StrictModel
-from .competences import Competence, CompetenceFramework
 
 __all__ = ["ChartSpec", "Competence", "CompetenceFramework", "GlossaryEntry", "LearningGoals"]
 

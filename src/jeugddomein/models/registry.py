@@ -23,12 +23,11 @@ def widget_state(name: str) -> Callable[[type[BaseModel]], type[BaseModel]]:
 
 
 def load_all_models() -> dict[str, type[BaseModel]]:
-    """Import every module of the models package (so each registers its states) and return the registry."""
+    """Import every widget folder's model (so each registers its state) and return the registry."""
     import importlib
-    import pkgutil
 
-    from .. import models
+    from ..widgets import WIDGET_FOLDERS
 
-    for info in pkgutil.iter_modules(models.__path__):
-        importlib.import_module(f"{models.__name__}.{info.name}")
+    for folder in WIDGET_FOLDERS:
+        importlib.import_module(f"jeugddomein.widgets.{folder}.model")
     return WIDGET_STATES

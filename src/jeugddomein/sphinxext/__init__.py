@@ -14,6 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
+from ..widgets import WIDGET_FOLDERS
 from . import citations, collect, postprocess
 from .directives import (
     ChartDirective,
@@ -69,7 +70,7 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
     types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
     if not types or "pathto" not in context:
         return
-    files = ["jeugddomein/store.js", "jeugddomein/widgets/_ui.js"]
+    files = ["jeugddomein/store.js"]
     files += [f"jeugddomein/widgets/{name.replace('-', '_')}.js" for name in sorted(types)]
     links = "".join(
         f'<link rel="modulepreload" href="{context["pathto"]("_static/" + file, 1)}" />\n' for file in files
@@ -78,17 +79,24 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
 
 
 def _copy_front_end(target: Path) -> None:
-    """Copy the runtime and every widget module to _static/jeugddomein/ (on every build, also without doc changes)."""
+    """Copy the runtime and every widget's bundle and stylesheet to _static/jeugddomein/ (on every build).
+
+    A widget folder's `bundle.js` becomes `widgets/<folder>.js` (the same file Jupyter loads) and its `style.css`
+    becomes `widgets/<folder>.css`.
+    """
     folders = (
         (STATIC_DIR / "jeugddomein", target),
         (STATIC_DIR / "jeugddomein" / "icons", target / "icons"),
-        (WIDGETS_DIR, target / "widgets"),
     )
     for folder, destination in folders:
         destination.mkdir(parents=True, exist_ok=True)
         for source in folder.iterdir():
             if source.suffix in (".js", ".css", ".svg"):
                 shutil.copyfile(source, destination / source.name)
+    (target / "widgets").mkdir(parents=True, exist_ok=True)
+    for folder in WIDGET_FOLDERS:
+        shutil.copyfile(WIDGETS_DIR / folder / "bundle.js", target / "widgets" / f"{folder}.js")
+        shutil.copyfile(WIDGETS_DIR / folder / "style.css", target / "widgets" / f"{folder}.css")
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:

@@ -1,29 +1,59 @@
-"""The course's widgets: each an anywidget class beside its ES module. Every module here is discovered."""
+"""The course's widgets: one folder per widget (model, rules, view, anywidget class), discovered by folder.
+
+Importing a widget's model (``jeugddomein.widgets.<name>.model``) stays light; the anywidget classes are imported
+the first time ``WIDGET_CLASSES`` or a class name is asked for.
+"""
+
+from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from .base import MIME_TYPE, CourseWidget
+if TYPE_CHECKING:
+    from .base import CourseWidget
+
+WIDGET_FOLDERS: tuple[str, ...] = tuple(
+    sorted(info.name for info in pkgutil.iter_modules(__path__) if info.ispkg and not info.name.startswith("_"))
+)
+"""Every widget folder, e.g. 'rich_picture' (the widget's name in pages and the store is 'rich-picture')."""
+
+_EXPORTED = {
+    "KnowledgeCheck": "knowledge-check",
+    "Reflection": "reflection",
+    "BronsteinScan": "bronstein-scan",
+    "RolePlay": "role-play",
+    "RichPicture": "rich-picture",
+    "CompetenceTracker": "competence-tracker",
+    "RubricWidget": "rubric",
+}
 
 
-def _discover() -> dict[str, type[CourseWidget]]:
-    for info in pkgutil.iter_modules(__path__):
-        if info.name not in ("base", "bundle"):
-            importlib.import_module(f"{__name__}.{info.name}")
+@cache
+def widget_classes() -> dict[str, type[CourseWidget]]:
+    """Every widget type by its name in pages and in the learner store (imports each folder's `widget` module)."""
+    from .base import CourseWidget
+
     found: dict[str, type[CourseWidget]] = {}
-    stack = list(CourseWidget.__subclasses__())
-    while stack:
-        cls = stack.pop()
-        stack.extend(cls.__subclasses__())
-        if "widget_name" in cls.__dict__:
-            found[cls.widget_name] = cls
+    for folder in WIDGET_FOLDERS:
+        module = importlib.import_module(f"{__name__}.{folder}.widget")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, CourseWidget) and "widget_name" in value.__dict__:
+                found[value.widget_name] = value
     return dict(sorted(found.items()))
 
 
-WIDGET_CLASSES: dict[str, type[CourseWidget]] = _discover()
-"""Every widget type by its name in pages and in the learner store."""
+def __getattr__(name: str) -> Any:
+    if name == "WIDGET_CLASSES":
+        return widget_classes()
+    if name in _EXPORTED:
+        return widget_classes()[_EXPORTED[name]]
+    if name in ("CourseWidget", "MIME_TYPE"):
+        from . import base
 
-KnowledgeCheck = WIDGET_CLASSES["knowledge-check"]
-Reflection = WIDGET_CLASSES["reflection"]
+        return getattr(base, name)
+    raise AttributeError(name)
 
-__all__ = ["MIME_TYPE", "WIDGET_CLASSES", "CourseWidget", "KnowledgeCheck", "Reflection"]
+
+__all__ = ["MIME_TYPE", "WIDGET_CLASSES", "WIDGET_FOLDERS", "CourseWidget", *_EXPORTED]

@@ -9,14 +9,15 @@ import anywidget
 import traitlets
 from pydantic import BaseModel
 
-from .bundle import css_source, esm_source
+from ..paths import WIDGETS_DIR
 
 MIME_TYPE = "application/vnd.jeugddomein.widget+json"
 """Extra mime type in every widget's display bundle; the Sphinx extension renders it as a static-site placeholder."""
 
 
 class CourseWidget(anywidget.AnyWidget):
-    """A course widget. Subclasses set `widget_name`, `module`, `spec_model`, `state_model` and typed traits.
+    """A course widget. Subclasses set `widget_name`, `module` (its folder, whose esbuild `bundle.js` is the one
+    front-end file both hosts load), `spec_model`, `state_model` and typed traits.
 
     Traits tagged `learner=True` hold the learner's work (saved in the browser store and the portfolio);
     the other synced traits are the author's configuration.
@@ -33,8 +34,9 @@ class CourseWidget(anywidget.AnyWidget):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         if "module" in cls.__dict__:
-            cls._esm = esm_source(cls.module)
-            cls._css = css_source(cls.module)
+            folder = WIDGETS_DIR / cls.module
+            cls._esm = (folder / "bundle.js").read_text(encoding="utf-8")
+            cls._css = (folder / "style.css").read_text(encoding="utf-8")
         super().__init_subclass__(**kwargs)
 
     def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:

@@ -18,9 +18,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ...grading import KNOCKOUT_CAP, PASS_MARK, format_grade
 from ...loading import DataError
-from ...models.rubrics import (
+from ...widgets.rubric.grading import KNOCKOUT_CAP, PASS_MARK, format_grade
+from ...widgets.rubric.model import (
     WEEKDAYS,
     Rubric,
     Studiewijzer,

@@ -10,7 +10,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ...loading import DataError
-from ...models.bronstein import BronsteinScanSpec, Instrument, instrument_file, load_instrument
+from ...widgets.bronstein_scan.model import BronsteinScanSpec, Instrument, instrument_file, load_instrument
 from ..placeholder import outline_nodes, widget_placeholder
 from ..tables import table_node
 

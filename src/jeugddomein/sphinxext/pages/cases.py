@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 from ...loading import DataError
-from ...models.cases import (
+from ...widgets.role_play.model import (
     MODEL_KEYS,
     MODELS,
     PROFESSIONS,

@@ -1,0 +1,1 @@
+"""The bronstein scan widget: model, rules, view and anywidget class."""

@@ -1,0 +1,1 @@
+"""The competence tracker widget: model, rules, view and anywidget class."""

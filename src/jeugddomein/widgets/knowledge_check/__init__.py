@@ -1,0 +1,1 @@
+"""The knowledge check widget: model, rules, view and anywidget class."""

@@ -1,0 +1,132 @@
+// Knowledge check: one question, radio buttons (one answer) or checkboxes (several), feedback per option, retry.
+import { el, listen, uid } from "../_shared/ui.js";
+
+/**
+ * @typedef Model
+ * @property {string} question
+ * @property {boolean} multiple
+ * @property {{text: string, correct: boolean, feedback: string}[]} options
+ * @property {number[]} selected
+ * @property {boolean} checked
+ * @property {boolean|null} correct
+ * @property {number} attempts
+ */
+
+function isRight(options, selected) {
+  const chosen = new Set(selected);
+  return options.every((option, i) => option.correct === chosen.has(i));
+}
+
+/** @type {import("@anywidget/types").Render<Model>} */
+function render({ model, el: root }) {
+  const name = uid("jd-kc");
+  const options = model.get("options");
+  const multiple = model.get("multiple");
+  const legendId = uid("jd-kc-q");
+  const inputs = options.map((option, i) =>
+    el("input", { type: multiple ? "checkbox" : "radio", name, value: String(i), id: `${name}-${i}` }),
+  );
+  const rows = options.map((option, i) =>
+    el("div", { className: "jd-kc-option" }, [
+      inputs[i],
+      el("label", { for: `${name}-${i}`, text: option.text }),
+      el("div", { className: "jd-kc-feedback", id: `${name}-${i}-fb` }),
+    ]),
+  );
+  const result = el("p", { className: "jd-kc-result", role: "status", "aria-live": "polite" });
+  const check = el("button", { type: "button", className: "jd-button jd-primary", text: "Controleer" });
+  const retry = el("button", { type: "button", className: "jd-button", text: "Opnieuw proberen" });
+  const form = el("fieldset", { className: "jd-kc", "aria-describedby": `${legendId}-hint` }, [
+    el("legend", { id: legendId, text: model.get("question") }),
+    el("p", {
+      className: "jd-hint",
+      id: `${legendId}-hint`,
+      text: multiple ? "Kies alle juiste antwoorden." : "Kies één antwoord.",
+    }),
+    ...rows,
+    el("div", { className: "jd-actions" }, [check, retry]),
+    result,
+  ]);
+  root.replaceChildren(el("div", { className: "jd-widget-kc" }, [form]));
+
+  const selection = () => inputs.flatMap((input, i) => (input.checked ? [i] : []));
+
+  function show() {
+    const selected = new Set(model.get("selected") || []);
+    const checked = model.get("checked");
+    inputs.forEach((input, i) => {
+      input.checked = selected.has(i);
+      input.disabled = checked;
+      const feedback = rows[i].querySelector(".jd-kc-feedback");
+      const shown = checked && (selected.has(i) || (multiple && options[i].correct));
+      rows[i].classList.toggle("jd-right", shown && options[i].correct);
+      rows[i].classList.toggle("jd-wrong", shown && !options[i].correct);
+      if (shown) {
+        const mark = options[i].correct ? (selected.has(i) ? "✓ Juist. " : "○ Ook juist, niet gekozen. ") : "✗ Onjuist. ";
+        feedback.textContent = mark + options[i].feedback;
+        input.setAttribute("aria-describedby", feedback.id);
+      } else {
+        feedback.textContent = "";
+        input.removeAttribute("aria-describedby");
+      }
+    });
+    check.hidden = checked;
+    retry.hidden = !checked;
+    const right = model.get("correct");
+    result.textContent = !checked
+      ? ""
+      : right
+        ? "✓ Goed gedaan! Lees de toelichting bij je antwoord."
+        : "✗ Nog niet goed. Lees de toelichting en probeer het opnieuw.";
+    result.classList.toggle("jd-right", checked && right === true);
+    result.classList.toggle("jd-wrong", checked && right === false);
+  }
+
+  check.addEventListener("click", () => {
+    const selected = selection();
+    if (selected.length === 0) {
+      result.textContent = "Kies eerst een antwoord.";
+      return;
+    }
+    model.set("selected", selected);
+    model.set("correct", isRight(options, selected));
+    model.set("attempts", (model.get("attempts") || 0) + 1);
+    model.set("checked", true);
+    model.save_changes();
+  });
+  retry.addEventListener("click", () => {
+    model.set("checked", false);
+    model.set("correct", null);
+    model.set("selected", []);
+    model.save_changes();
+    inputs[0].focus();
+  });
+  for (const input of inputs) {
+    input.addEventListener("change", () => {
+      if (!model.get("checked")) {
+        model.set("selected", selection());
+        model.save_changes();
+      }
+    });
+  }
+
+  const stop = listen(model, { "change:selected": show, "change:checked": show, "change:correct": show });
+  show();
+  return stop;
+}
+
+/** The learner's work in words, for the portfolio. */
+function summary(config, state) {
+  const chosen = (state.selected || []).map((i) => config.options?.[i]?.text).filter(Boolean);
+  return {
+    title: config.question,
+    lines: [
+      `Gekozen: ${chosen.length ? chosen.join("; ") : "nog niets"}`,
+      state.checked ? (state.correct ? "Resultaat: juist" : "Resultaat: nog niet juist") : "Nog niet gecontroleerd",
+      `Pogingen: ${state.attempts || 0}`,
+    ],
+    done: Boolean(state.checked && state.correct),
+  };
+}
+
+export default { render, summary };

@@ -1,0 +1,1 @@
+"""The reflection widget: model, rules, view and anywidget class."""

@@ -1,0 +1,1 @@
+"""The rich picture widget: model, rules, view and anywidget class."""

@@ -1,0 +1,2052 @@
+// Rich picture canvas (Checkland, soft systems methodology): actors, free text, relations, conflict marks,
+// thought and worry bubbles, boundaries. Mouse, touch and keyboard; a list view mirrors the canvas for screen
+// readers. Several pictures per learner; export JSON, SVG and PNG; import JSON. All text goes in as textContent.
+import { el, listen, uid } from "../_shared/ui.js";
+import { PICTOGRAMS } from "./pictograms.js";
+
+/**
+ * @typedef Scene
+ * @property {"jeugddomein-rich-picture"} format
+ * @property {2} version
+ * @property {string} title
+ * @property {object[]} elements actors {id, kind, pictogram, label, x, y}, texts {id, kind, label, x, y},
+ *   bubbles {id, kind, variant, label, actor, dx, dy}, boundaries {id, kind, label, x, y, width, height}
+ * @property {{id: string, source: string, target: string, label: string, direction: string, style: string,
+ *   conflict: boolean}[]} relations
+ *
+ * @typedef Model
+ * @property {string} title
+ * @property {string|null} prompt
+ * @property {Scene[]} starts
+ * @property {number} grid
+ * @property {{id: string, scene: Scene}[]} pictures
+ * @property {string} active
+ * @property {boolean} snap
+ */
+
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const FORMAT = "jeugddomein-rich-picture";
+const VERSION = 2;
+const MAX_ELEMENTS = 1000;
+const MAX_RELATIONS = 2000;
+const MAX_PICTURES = 30;
+const COORD = 100000;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+const INK = "#22314f";
+const WORRY = "#8a1c1c";
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+const STYLE_WORDS = { strong: "sterk", weak: "zwak", strained: "gespannen" };
+const DIRECTION_WORDS = {
+  forward: "pijl naar het tweede element",
+  backward: "pijl naar het eerste element",
+  both: "pijl in twee richtingen",
+  none: "geen pijl",
+};
+const KIND_WORDS = { actor: "actor", text: "tekst", thought: "gedachte", worry: "zorg", boundary: "grens" };
+const KIND_TITLES = { actor: "Actor", text: "Tekst", thought: "Gedachte", worry: "Zorg", boundary: "Grens" };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pure helpers (also used by tests and the portfolio page)
+
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+/** A new, empty scene. */
+function emptyScene(title = "Rich picture") {
+  return { format: FORMAT, version: VERSION, title, elements: [], relations: [] };
+}
+
+const V1_STYLE = { positive: "strong", neutral: "weak", negative: "strained" };
+
+// Version 1 (the course's first canvas) kept actors, notes, clouds, areas and links in separate lists.
+function migrateV1(old) {
+  const elements = [];
+  for (const a of old.areas || []) {
+    elements.push({ id: a.id, kind: "boundary", label: a.name ?? "", x: a.x, y: a.y, width: a.w, height: a.h });
+  }
+  for (const a of old.actors || []) {
+    elements.push({ id: a.id, kind: "actor", pictogram: a.icon ?? "persoon", label: a.name ?? "", x: a.x, y: a.y });
+  }
+  for (const n of old.notes || []) elements.push({ id: n.id, kind: "text", label: n.text ?? "", x: n.x, y: n.y });
+  for (const c of old.clouds || []) {
+    elements.push({
+      id: c.id,
+      kind: "bubble",
+      variant: c.worry ? "worry" : "thought",
+      label: c.text ?? "",
+      actor: c.actor,
+      dx: c.dx ?? 60,
+      dy: c.dy ?? -70,
+    });
+  }
+  const relations = (old.links || []).map((l) => ({
+    id: l.id,
+    source: l.from,
+    target: l.to,
+    label: l.text ?? "",
+    direction: (l.arrow ?? true) ? "forward" : "none",
+    style: V1_STYLE[l.tone ?? "positive"] || "strong",
+    conflict: Boolean(l.conflict ?? false),
+  }));
+  return { format: FORMAT, version: 2, title: old.title || "Rich picture", elements, relations };
+}
+
+const MIGRATIONS = { 1: migrateV1 };
+
+/** Bring an older scene up to the current version; a newer version is refused with a Dutch message. */
+function migrate(data) {
+  if (!isObject(data)) return data;
+  if (Number.isInteger(data.version) && data.version > VERSION) {
+    throw new Error(
+      `deze tekening heeft versie ${data.version}, nieuwer dan deze cursus (${VERSION}); ` +
+        "open haar in een nieuwere versie van de cursus",
+    );
+  }
+  let out = data;
+  while (isObject(out) && Number.isInteger(out.version) && MIGRATIONS[out.version]) out = MIGRATIONS[out.version](out);
+  return out;
+}
+
+const ELEMENT_FIELDS = {
+  actor: { pictogram: "pictogram", label: "label", x: "coord", y: "coord" },
+  text: { label: "label", x: "coord", y: "coord" },
+  bubble: { variant: "variant", label: "label", actor: "id", dx: "coord", dy: "coord" },
+  boundary: { label: "label", x: "coord", y: "coord", width: "size", height: "size" },
+};
+const OPTIONAL = new Set(["label"]);
+const RELATION_FIELDS = {
+  id: "id", source: "id", target: "id", label: "label", direction: "direction", style: "style", conflict: "bool",
+};
+
+function fieldProblem(type, value) {
+  const number = typeof value === "number" && Number.isFinite(value);
+  switch (type) {
+    case "id":
+      return typeof value === "string" && ID_PATTERN.test(value) ? "" : "hier hoort een id (letters, cijfers, - of _)";
+    case "label":
+      return typeof value === "string" && value.length <= 300 ? "" : "hier hoort tekst van hoogstens 300 tekens";
+    case "coord":
+      return number && Math.abs(value) <= COORD ? "" : `hier hoort een getal tussen -${COORD} en ${COORD}`;
+    case "size":
+      return number && value >= 40 && value <= COORD ? "" : "hier hoort een maat van minstens 40";
+    case "pictogram":
+      return value in PICTOGRAMS ? "" : `onbekend pictogram (kies uit ${Object.keys(PICTOGRAMS).join(", ")})`;
+    case "variant":
+      return value === "thought" || value === "worry" ? "" : "kies 'thought' (gedachte) of 'worry' (zorg)";
+    case "direction":
+      return value in DIRECTION_WORDS ? "" : "kies forward, backward, both of none";
+    case "style":
+      return value in STYLE_WORDS ? "" : "kies strong, weak of strained";
+    case "bool":
+      return typeof value === "boolean" ? "" : "hier hoort true of false";
+    default:
+      return "onbekend veld";
+  }
+}
+
+/** What is wrong with a (migrated) scene, as Dutch lines `path: reason`; empty when it is valid. */
+function validateScene(scene) {
+  const problems = [];
+  if (!isObject(scene)) return ["(bestand): dit is geen tekening (verwacht een JSON-object)"];
+  if (scene.format !== FORMAT) problems.push(`format: dit is geen rich picture van deze cursus (verwacht '${FORMAT}')`);
+  if (scene.version !== VERSION) problems.push(`version: onbekende versie ${JSON.stringify(scene.version)}`);
+  for (const key of Object.keys(scene)) {
+    if (!["format", "version", "title", "elements", "relations"].includes(key)) {
+      problems.push(`${key}: dit veld is onbekend; verwijder het`);
+    }
+  }
+  if ("title" in scene && (typeof scene.title !== "string" || !scene.title.length || scene.title.length > 120)) {
+    problems.push("title: hier hoort een titel van 1 tot 120 tekens");
+  }
+  const elements = scene.elements ?? [];
+  const relations = scene.relations ?? [];
+  if (!Array.isArray(elements) || elements.length > MAX_ELEMENTS) {
+    return [...problems, `elements: hier hoort een lijst van hoogstens ${MAX_ELEMENTS} elementen`];
+  }
+  if (!Array.isArray(relations) || relations.length > MAX_RELATIONS) {
+    return [...problems, `relations: hier hoort een lijst van hoogstens ${MAX_RELATIONS} relaties`];
+  }
+  elements.forEach((e, i) => {
+    if (!isObject(e)) return problems.push(`elements.${i}: hier hoort een element`);
+    const fields = ELEMENT_FIELDS[e.kind];
+    if (!fields) return problems.push(`elements.${i}.kind: onbekend type (kies actor, text, bubble of boundary)`);
+    const p = fieldProblem("id", e.id);
+    if (p) problems.push(`elements.${i}.id: ${p}`);
+    for (const [key, type] of Object.entries(fields)) {
+      if (!(key in e)) {
+        if (!OPTIONAL.has(key)) problems.push(`elements.${i}.${key}: dit verplichte veld ontbreekt`);
+        continue;
+      }
+      const q = fieldProblem(type, e[key]);
+      if (q) problems.push(`elements.${i}.${key}: ${q}`);
+    }
+    for (const key of Object.keys(e)) {
+      if (key !== "id" && key !== "kind" && !(key in fields)) problems.push(`elements.${i}.${key}: dit veld is onbekend`);
+    }
+  });
+  relations.forEach((r, i) => {
+    if (!isObject(r)) return problems.push(`relations.${i}: hier hoort een relatie`);
+    for (const [key, type] of Object.entries(RELATION_FIELDS)) {
+      if (!(key in r)) {
+        if (["id", "source", "target"].includes(key)) problems.push(`relations.${i}.${key}: dit verplichte veld ontbreekt`);
+        continue;
+      }
+      const q = fieldProblem(type, r[key]);
+      if (q) problems.push(`relations.${i}.${key}: ${q}`);
+    }
+    for (const key of Object.keys(r)) if (!(key in RELATION_FIELDS)) problems.push(`relations.${i}.${key}: dit veld is onbekend`);
+  });
+  if (problems.length) return problems;
+  return referenceProblems(scene);
+}
+
+/** The reference rules (same as `scene_problems` in models/rich_picture.py). */
+function referenceProblems(scene) {
+  const problems = [];
+  const kinds = new Map();
+  scene.elements.forEach((e, i) => {
+    if (kinds.has(e.id)) problems.push(`elements.${i}.id: het id '${e.id}' komt twee keer voor; geef elk element een eigen id`);
+    kinds.set(e.id, e.kind);
+  });
+  const seen = new Set(kinds.keys());
+  scene.relations.forEach((r, i) => {
+    if (seen.has(r.id)) problems.push(`relations.${i}.id: het id '${r.id}' komt twee keer voor; geef elke relatie een eigen id`);
+    seen.add(r.id);
+    for (const end of ["source", "target"]) {
+      if (!kinds.has(r[end])) {
+        problems.push(`relations.${i}.${end}: de relatie verwijst naar '${r[end]}', maar dat element bestaat niet`);
+      }
+    }
+    if (r.source === r.target) problems.push(`relations.${i}: een relatie verbindt twee verschillende elementen`);
+  });
+  scene.elements.forEach((e, i) => {
+    if (e.kind === "bubble" && kinds.get(e.actor) !== "actor") {
+      problems.push(`elements.${i}.actor: de wolk hoort bij '${e.actor}', maar dat is geen actor in deze tekening`);
+    }
+  });
+  return problems;
+}
+
+/** A valid scene with every default filled in and keys in the export order (as the Python model dumps it). */
+function canonical(scene) {
+  const elements = scene.elements.map((e) => {
+    const out = { id: e.id, kind: e.kind };
+    for (const key of Object.keys(ELEMENT_FIELDS[e.kind])) out[key] = key in e ? e[key] : "";
+    return out;
+  });
+  const relations = scene.relations.map((r) => ({
+    id: r.id,
+    source: r.source,
+    target: r.target,
+    label: r.label ?? "",
+    direction: r.direction ?? "forward",
+    style: r.style ?? "strong",
+    conflict: r.conflict ?? false,
+  }));
+  return { format: FORMAT, version: VERSION, title: scene.title ?? "Rich picture", elements, relations };
+}
+
+/** Parse, migrate, check and normalise a scene; returns {scene} or {problems}. */
+function readScene(data) {
+  let migrated;
+  try {
+    migrated = migrate(data);
+  } catch (error) {
+    return { problems: [`version: ${error.message}`] };
+  }
+  const problems = validateScene(migrated);
+  return problems.length ? { problems } : { scene: canonical(migrated) };
+}
+
+function indexScene(scene) {
+  return new Map(scene.elements.map((e) => [e.id, e]));
+}
+
+/** Centre of an element; a bubble follows its actor. */
+function position(byId, e) {
+  if (e.kind === "bubble") {
+    const actor = byId.get(e.actor);
+    return actor ? { x: actor.x + e.dx, y: actor.y + e.dy } : { x: e.dx, y: e.dy };
+  }
+  if (e.kind === "boundary") return { x: e.x + e.width / 2, y: e.y + e.height / 2 };
+  return { x: e.x, y: e.y };
+}
+
+/** The name the picture shows for an element (label, or the pictogram's label for an unnamed actor). */
+function nameOf(byId, id) {
+  const e = byId.get(id);
+  if (!e) return id;
+  if (e.label.trim()) return e.label.trim();
+  if (e.kind === "actor") return PICTOGRAMS[e.pictogram]?.label || "actor";
+  if (e.kind === "bubble") return `${KIND_WORDS[e.variant]} van ${nameOf(byId, e.actor)}`;
+  return `(${KIND_WORDS[e.kind]})`;
+}
+
+/** Ids of the boundaries holding an element's centre. */
+function contextsOf(scene, id, byId = indexScene(scene)) {
+  const e = byId.get(id);
+  if (!e) return [];
+  const { x, y } = position(byId, e);
+  return scene.elements
+    .filter((b) => b.kind === "boundary" && b.id !== id && b.x <= x && x <= b.x + b.width && b.y <= y && y <= b.y + b.height)
+    .map((b) => b.id);
+}
+
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The analysis of the exercise (same shape as `summary` in rich_picture_analysis.py). */
+function analyse(scene) {
+  const byId = indexScene(scene);
+  const actors = scene.elements.filter((e) => e.kind === "actor").map((e) => e.id);
+  const contexts = {};
+  for (const actor of actors) {
+    const inside = contextsOf(scene, actor, byId);
+    for (const boundary of inside.length ? inside : [""]) (contexts[boundary] ||= []).push(actor);
+  }
+  for (const key of Object.keys(contexts)) contexts[key].sort(byText);
+  const perActor = {};
+  for (const actor of [...actors].sort(byText)) {
+    perActor[actor] = scene.relations.filter((r) => r.source === actor || r.target === actor).length;
+  }
+  const childLinks = {};
+  for (const e of scene.elements) {
+    if (e.kind !== "actor" || e.pictogram !== "kind") continue;
+    const others = new Set();
+    for (const r of scene.relations) {
+      if (r.source === e.id) others.add(r.target);
+      else if (r.target === e.id) others.add(r.source);
+    }
+    childLinks[e.id] = [...others].sort(byText);
+  }
+  return {
+    actors: actors.length,
+    relations: scene.relations.length,
+    contexts,
+    perActor,
+    strained: scene.relations.filter((r) => r.style === "strained" || r.conflict).map((r) => r.id).sort(byText),
+    childLinks,
+  };
+}
+
+/** Break a label into lines of at most `width` characters (long words are cut). */
+function wrapText(text, width) {
+  const lines = [];
+  for (const paragraph of String(text).split("\n")) {
+    let line = "";
+    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
+      while (word.length > width) {
+        if (line) lines.push(line);
+        lines.push(word.slice(0, width));
+        word = word.slice(width);
+        line = "";
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    if (line || !lines.length) lines.push(line);
+  }
+  return lines;
+}
+
+/** Sizes of an element as drawn: half width, half height and the box centre relative to its position. */
+function shapeOf(byId, e) {
+  if (e.kind === "actor") {
+    const lines = wrapText(nameOf(byId, e.id), 18);
+    const widest = Math.max(...lines.map((l) => l.length));
+    return { lines, hw: Math.max(28, widest * 3.7 + 4), hh: 26 + lines.length * 8, oy: 2 + lines.length * 8 };
+  }
+  if (e.kind === "text") {
+    const lines = wrapText(e.label || " ", 28);
+    const widest = Math.max(...lines.map((l) => l.length));
+    return { lines, hw: Math.max(20, widest * 3.8 + 8), hh: lines.length * 9 + 6, oy: 0 };
+  }
+  if (e.kind === "bubble") {
+    const lines = wrapText(e.label || " ", 22);
+    const widest = Math.max(...lines.map((l) => l.length));
+    return { lines, hw: Math.min(130, Math.max(52, widest * 3.8 + 22)), hh: lines.length * 8.5 + 18, oy: 0 };
+  }
+  return { lines: wrapText(e.label, 40), hw: e.width / 2, hh: e.height / 2, oy: 0 };
+}
+
+function boxOf(byId, e, shapes = null) {
+  const p = position(byId, e);
+  let s = shapes?.get(e.id);
+  if (!s) {
+    s = shapeOf(byId, e);
+    shapes?.set(e.id, s);
+  }
+  return { cx: p.x, cy: p.y + s.oy, hw: s.hw, hh: s.hh };
+}
+
+/** Where the line from a box's centre towards (tx, ty) leaves the box. */
+function exitPoint(box, tx, ty) {
+  const dx = tx - box.cx;
+  const dy = ty - box.cy;
+  if (!dx && !dy) return { x: box.cx, y: box.cy };
+  const t = Math.min(dx ? box.hw / Math.abs(dx) : Infinity, dy ? box.hh / Math.abs(dy) : Infinity, 1);
+  return { x: box.cx + dx * t, y: box.cy + dy * t };
+}
+
+function contentBounds(scene) {
+  const byId = indexScene(scene);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const e of scene.elements) {
+    const b = boxOf(byId, e);
+    minX = Math.min(minX, b.cx - b.hw);
+    maxX = Math.max(maxX, b.cx + b.hw);
+    minY = Math.min(minY, b.cy - b.hh - (e.kind === "actor" ? 8 : 0));
+    maxY = Math.max(maxY, b.cy + b.hh);
+  }
+  if (!Number.isFinite(minX)) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+function nextId(scene, prefix) {
+  const taken = new Set([...scene.elements.map((e) => e.id), ...scene.relations.map((r) => r.id)]);
+  let n = 1;
+  for (const id of taken) {
+    const m = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : NaN;
+    if (Number.isInteger(m) && m >= n) n = m + 1;
+  }
+  while (taken.has(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
+}
+
+/** One line describing an element, for the list view and the SVG's description. */
+function describeElement(scene, byId, e) {
+  const kind = KIND_TITLES[e.kind === "bubble" ? e.variant : e.kind];
+  let text = `${kind}: ${nameOf(byId, e.id)}`;
+  const pictoLabel = e.kind === "actor" ? PICTOGRAMS[e.pictogram]?.label || e.pictogram : "";
+  if (pictoLabel && e.label.trim() && e.label.trim() !== pictoLabel) text += ` (${pictoLabel})`;
+  if (e.kind === "bubble") text += `, bij ${nameOf(byId, e.actor)}`;
+  if (e.kind === "boundary") {
+    const inside = scene.elements.filter((x) => x.id !== e.id && contextsOf(scene, x.id, byId).includes(e.id));
+    text += inside.length ? `. Binnen deze grens: ${inside.map((x) => nameOf(byId, x.id)).join(", ")}` : ". Nog leeg";
+  } else {
+    const contexts = contextsOf(scene, e.id, byId);
+    if (contexts.length) text += `. In: ${contexts.map((c) => nameOf(byId, c)).join(", ")}`;
+  }
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function describeRelation(byId, r) {
+  const arrow = { forward: "→", backward: "←", both: "↔", none: "–" }[r.direction];
+  const parts = [STYLE_WORDS[r.style], DIRECTION_WORDS[r.direction]];
+  if (r.conflict) parts.push("conflict");
+  const label = r.label.trim() ? ` "${r.label.trim()}"` : "";
+  return `Relatie: ${nameOf(byId, r.source)} ${arrow} ${nameOf(byId, r.target)}${label} (${parts.join(", ")}).`;
+}
+
+function slug(text) {
+  const s = String(text)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return s || "tekening";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drawing: the same functions draw the live canvas and the exported SVG (presentation attributes, no CSS needed).
+
+function svg(tag, attrs = {}, children = []) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function pictogramNode(key, size = 48) {
+  const picto = PICTOGRAMS[key] || PICTOGRAMS.persoon;
+  const scale = size / 48;
+  return svg(
+    "g",
+    { transform: `translate(${-size / 2} ${-size / 2}) scale(${scale})` },
+    (picto?.shapes || []).map(([tag, attrs]) => svg(tag, attrs)),
+  );
+}
+
+function textLines(lines, { x = 0, y = 0, size = 13, weight = null, anchor = "middle", fill = INK, halo = false }) {
+  const node = svg("text", {
+    x,
+    y,
+    "font-size": size,
+    "font-family": FONT,
+    "font-weight": weight,
+    "text-anchor": anchor,
+    fill,
+    stroke: halo ? "#ffffff" : null,
+    "stroke-width": halo ? 4 : null,
+    "stroke-linejoin": halo ? "round" : null,
+    "paint-order": halo ? "stroke" : null,
+  });
+  lines.forEach((line, i) => node.append(svg("tspan", { x, dy: i === 0 ? 0 : size * 1.25, text: line })));
+  return node;
+}
+
+function defsNode(prefix) {
+  const arrow = (id) =>
+    svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, [
+      svg("path", { d: "M0 0L10 5L0 10z", fill: INK }),
+    ]);
+  const big = (id) =>
+    svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 14, markerHeight: 14, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, [
+      svg("path", { d: "M0 0L10 5L0 10z", fill: INK }),
+    ]);
+  return svg("defs", {}, [arrow(`${prefix}-arrow`), big(`${prefix}-arrow-big`)]);
+}
+
+function cloudPath(hw, hh, spiky) {
+  const steps = spiky ? 18 : 10;
+  const points = [];
+  for (let i = 0; i < steps; i += 1) {
+    const a = (i / steps) * Math.PI * 2;
+    points.push([Math.cos(a) * hw, Math.sin(a) * hh]);
+  }
+  if (spiky) {
+    const out = [];
+    for (let i = 0; i < steps; i += 1) {
+      const a = ((i + 0.5) / steps) * Math.PI * 2;
+      out.push(points[i], [Math.cos(a) * (hw + 9), Math.sin(a) * (hh + 9)]);
+    }
+    return `M${out.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join("L")}z`;
+  }
+  const r = Math.max(hw, hh) * 0.42;
+  let d = `M${points[0][0].toFixed(1)} ${points[0][1].toFixed(1)}`;
+  for (let i = 1; i <= steps; i += 1) {
+    const [x, y] = points[i % steps];
+    d += `A${r.toFixed(1)} ${r.toFixed(1)} 0 0 1 ${x.toFixed(1)} ${y.toFixed(1)}`;
+  }
+  return `${d}z`;
+}
+
+function haloRect(hw, hh, oy = 0) {
+  return svg("rect", { class: "jd-rp-halo", x: -hw - 6, y: oy - hh - 6, width: 2 * hw + 12, height: 2 * hh + 12, rx: 8 });
+}
+
+/** The group of one element, translated to its position. */
+function buildNode(byId, e, interactive) {
+  const s = shapeOf(byId, e);
+  const p = e.kind === "boundary" ? { x: e.x, y: e.y } : position(byId, e);
+  const g = svg("g", { transform: `translate(${p.x} ${p.y})`, "data-kind": e.kind, "data-id": e.id });
+  if (e.kind === "actor") {
+    if (interactive) g.append(haloRect(s.hw, s.hh, s.oy));
+    g.append(svg("rect", { x: -26, y: -26, width: 52, height: 52, rx: 10, fill: "#ffffff", "fill-opacity": 0.85 }));
+    g.append(pictogramNode(e.pictogram));
+    g.append(textLines(s.lines, { y: 40, size: 13, weight: 600, halo: true }));
+  } else if (e.kind === "text") {
+    if (interactive) g.append(haloRect(s.hw, s.hh));
+    g.append(svg("rect", { x: -s.hw, y: -s.hh, width: 2 * s.hw, height: 2 * s.hh, rx: 4, fill: "#fffbe6", stroke: "#8a6d00", "stroke-width": 1 }));
+    g.append(textLines(s.lines, { y: -s.hh + 17, size: 13 }));
+  } else if (e.kind === "bubble") {
+    const worry = e.variant === "worry";
+    const actor = byId.get(e.actor);
+    if (interactive) g.append(haloRect(s.hw + (worry ? 9 : 4), s.hh + (worry ? 9 : 4)));
+    if (actor) {
+      // Tail towards the actor: small circles for a thought, a wedge for a worry.
+      const len = Math.hypot(e.dx, e.dy) || 1;
+      const ux = -e.dx / len;
+      const uy = -e.dy / len;
+      const start = Math.min(s.hw, s.hh) + 4;
+      if (worry) {
+        const bx = ux * start;
+        const by = uy * start;
+        const tip = Math.max(start + 8, len - 34);
+        g.append(svg("path", { d: `M${bx - uy * 9} ${by + ux * 9}L${ux * tip} ${uy * tip}L${bx + uy * 9} ${by - ux * 9}z`, fill: "#ffffff", stroke: WORRY, "stroke-width": 2 }));
+      } else {
+        [0, 1, 2].forEach((i) => {
+          const d = start + 6 + i * 11;
+          if (d < len - 30) g.append(svg("circle", { cx: ux * d, cy: uy * d, r: 5 - i * 1.3, fill: "#ffffff", stroke: INK, "stroke-width": 1.5 }));
+        });
+      }
+    }
+    g.append(svg("path", { d: cloudPath(s.hw, s.hh, worry), fill: worry ? "#fff4f4" : "#ffffff", stroke: worry ? WORRY : INK, "stroke-width": 2 }));
+    if (worry) {
+      g.append(svg("circle", { cx: -s.hw + 2, cy: -s.hh + 2, r: 10, fill: WORRY }));
+      g.append(svg("text", { x: -s.hw + 2, y: -s.hh + 7, "text-anchor": "middle", "font-size": 15, "font-weight": 700, "font-family": FONT, fill: "#ffffff", text: "!" }));
+    }
+    g.append(textLines(s.lines, { y: -((s.lines.length - 1) * 16.25) / 2 + 4.5, size: 13, fill: worry ? WORRY : INK }));
+  } else {
+    const w = e.width;
+    const h = e.height;
+    if (interactive) {
+      g.append(svg("rect", { class: "jd-rp-halo", x: -4, y: -4, width: w + 8, height: h + 8, rx: 30 }));
+      g.append(svg("rect", { class: "jd-rp-hit", x: 0, y: 0, width: w, height: h, rx: 26, fill: "none", stroke: "transparent", "stroke-width": 16 }));
+    }
+    g.append(svg("rect", { x: 0, y: 0, width: w, height: h, rx: 26, fill: INK, "fill-opacity": 0.035, stroke: INK, "stroke-width": 2.5, "stroke-dasharray": "12 7", "pointer-events": "none" }));
+    const label = textLines(s.lines.slice(0, 2), { x: 16, y: 24, size: 14, weight: 700, anchor: "start", halo: true });
+    label.setAttribute("class", "jd-rp-boundary-label");
+    g.append(label);
+    if (interactive) {
+      g.append(svg("rect", { class: "jd-rp-resize", "data-handle": "resize", x: w - 9, y: h - 9, width: 18, height: 18, rx: 3, fill: "#ffffff", stroke: INK, "stroke-width": 2 }));
+    }
+  }
+  return g;
+}
+
+function zigzag(a, b) {
+  const len = Math.hypot(b.x - a.x, b.y - a.y);
+  const steps = Math.max(2, Math.round(len / 10));
+  const ux = (b.x - a.x) / len;
+  const uy = (b.y - a.y) / len;
+  let d = `M${a.x.toFixed(1)} ${a.y.toFixed(1)}`;
+  for (let i = 1; i < steps; i += 1) {
+    const t = (i / steps) * len;
+    const side = i % 2 ? 5 : -5;
+    d += `L${(a.x + ux * t - uy * side).toFixed(1)} ${(a.y + uy * t + ux * side).toFixed(1)}`;
+  }
+  return `${d}L${b.x.toFixed(1)} ${b.y.toFixed(1)}`;
+}
+
+/** Geometry of a relation: clipped end points, the line's path and where the label and conflict mark go. */
+function relationGeometry(byId, r, shapes = null) {
+  const s = byId.get(r.source);
+  const t = byId.get(r.target);
+  const bs = boxOf(byId, s, shapes);
+  const bt = boxOf(byId, t, shapes);
+  const a = exitPoint(bs, bt.cx, bt.cy);
+  const b = exitPoint(bt, bs.cx, bs.cy);
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const nx = -(b.y - a.y) / len;
+  const ny = (b.x - a.x) / len;
+  const flip = ny > 0 ? -1 : 1; // the label goes above the line
+  const d = r.style === "strained" && len > 24 ? zigzag(a, b) : `M${a.x.toFixed(1)} ${a.y.toFixed(1)}L${b.x.toFixed(1)} ${b.y.toFixed(1)}`;
+  return { a, b, d, mid, label: { x: mid.x + nx * flip * (r.conflict ? 22 : 12), y: mid.y + ny * flip * (r.conflict ? 22 : 12) + 4 } };
+}
+
+function swords() {
+  const blade = (x1, y1, x2, y2) => svg("line", { x1, y1, x2, y2, stroke: INK, "stroke-width": 2.6, "stroke-linecap": "round" });
+  return svg("g", { class: "jd-rp-conflict" }, [
+    svg("title", { text: "Conflict" }),
+    svg("circle", { r: 14, fill: "#ffffff", stroke: WORRY, "stroke-width": 2 }),
+    blade(-8, -8, 8, 8),
+    blade(-8, 8, 8, -8),
+    blade(-9, 3, -3, 9),
+    blade(3, 9, 9, 3),
+  ]);
+}
+
+function buildRelation(byId, r, prefix, interactive) {
+  const geo = relationGeometry(byId, r);
+  const g = svg("g", { "data-kind": "relation", "data-rel": r.id });
+  const strong = r.style === "strong";
+  const marker = `url(#${prefix}-arrow${strong ? "-big" : ""})`;
+  if (interactive) {
+    g.append(svg("path", { class: "jd-rp-halo", d: geo.d, fill: "none" }));
+    g.append(svg("path", { class: "jd-rp-hit", d: geo.d, fill: "none", stroke: "transparent", "stroke-width": 16 }));
+  }
+  g.append(
+    svg("path", {
+      class: "jd-rp-line",
+      d: geo.d,
+      fill: "none",
+      stroke: INK,
+      "stroke-width": strong ? 3.5 : r.style === "weak" ? 1.6 : 2,
+      "stroke-dasharray": r.style === "weak" ? "7 6" : null,
+      "stroke-linejoin": "round",
+      "marker-end": r.direction === "forward" || r.direction === "both" ? marker : null,
+      "marker-start": r.direction === "backward" || r.direction === "both" ? marker : null,
+    }),
+  );
+  if (r.conflict) {
+    const mark = swords();
+    mark.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
+    g.append(mark);
+  }
+  if (r.label.trim()) {
+    const label = textLines(wrapText(r.label.trim(), 30), { x: geo.label.x, y: geo.label.y, size: 12, halo: true, fill: INK });
+    label.setAttribute("class", "jd-rp-rel-label");
+    g.append(label);
+  }
+  return g;
+}
+
+/** Draw a whole scene into three layers (boundaries below, relations, then the other elements). */
+function drawLayers(scene, layers, prefix, interactive) {
+  const byId = indexScene(scene);
+  const nodes = new Map();
+  const rels = new Map();
+  const below = [];
+  const above = [];
+  for (const e of scene.elements) {
+    const g = buildNode(byId, e, interactive);
+    nodes.set(e.id, g);
+    (e.kind === "boundary" ? below : above).push(g);
+  }
+  for (const r of scene.relations) {
+    if (!byId.has(r.source) || !byId.has(r.target)) continue;
+    const g = buildRelation(byId, r, prefix, interactive);
+    rels.set(r.id, g);
+  }
+  layers.boundaries.replaceChildren(...below);
+  layers.relations.replaceChildren(...rels.values());
+  layers.nodes.replaceChildren(...above);
+  return { nodes, rels, byId };
+}
+
+/** The picture as a standalone SVG document (text) with a title and a description of every element. */
+function sceneToSvg(scene) {
+  const bounds = contentBounds(scene);
+  const pad = 40;
+  const x = Math.floor(bounds.x - pad);
+  const y = Math.floor(bounds.y - pad);
+  const width = Math.ceil(Math.max(bounds.width + 2 * pad, 320));
+  const height = Math.ceil(Math.max(bounds.height + 2 * pad, 200));
+  const prefix = "rp";
+  const byId = indexScene(scene);
+  const description = [
+    ...scene.elements.map((e) => describeElement(scene, byId, e)),
+    ...scene.relations.map((r) => describeRelation(byId, r)),
+  ].join(" ");
+  const root = svg("svg", {
+    viewBox: `${x} ${y} ${width} ${height}`,
+    width,
+    height,
+    role: "img",
+    "aria-labelledby": "rp-title rp-desc",
+    "font-family": FONT,
+  });
+  root.append(svg("title", { id: "rp-title", text: scene.title }));
+  root.append(svg("desc", { id: "rp-desc", text: description || "Een lege tekening." }));
+  root.append(defsNode(prefix));
+  root.append(svg("rect", { x, y, width, height, fill: "#ffffff" }));
+  const layers = { boundaries: svg("g"), relations: svg("g"), nodes: svg("g") };
+  root.append(layers.boundaries, layers.relations, layers.nodes);
+  drawLayers(scene, layers, prefix, false);
+  return { text: new XMLSerializer().serializeToString(root), width, height };
+}
+
+async function svgToPng(svgText, width, height) {
+  const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const scale = Math.min(2, 4096 / Math.max(width, height));
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+function download(root, blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { href: url, download: name, hidden: true });
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 4000);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The widget
+
+/** @type {import("@anywidget/types").Render<Model>} */
+function render({ model, el: root }) {
+  const prefix = uid("jd-rp");
+  const grid = model.get("grid") || 20;
+  const starts = (model.get("starts") || []).map((s) => readScene(s).scene).filter(Boolean);
+  const cleanups = [];
+
+  // --- state ---------------------------------------------------------------------------------------------------
+  let unreadable = []; // stored pictures this version cannot read: kept as they are, never dropped
+  let pictures = loadPictures();
+  let activeId = pictures.some((p) => p.id === model.get("active")) ? model.get("active") : pictures[0].id;
+  let scene = clone(pictures.find((p) => p.id === activeId).scene);
+  let byId = indexScene(scene);
+  const histories = new Map(); // picture id -> {past: string[], future: string[], mergeKey, mergeTime}
+  let selection = new Set();
+  let view = { x: 0, y: 0, k: 1 };
+  let drawn = { nodes: new Map(), rels: new Map() };
+  let connectFrom = null; // connect mode: null (off), "" (waiting for the first element) or an element id
+  let writing = false;
+  const shapes = new Map(); // element id -> drawn size, valid until the next full draw (sizes do not change on moves)
+
+  function loadPictures() {
+    const stored = [];
+    unreadable = [];
+    for (const p of model.get("pictures") || []) {
+      const read = readScene(p?.scene);
+      if (read.scene && ID_PATTERN.test(p?.id) && !stored.some((s) => s.id === p.id)) {
+        stored.push({ id: p.id, scene: read.scene });
+      } else unreadable.push({ picture: p, reason: read.problems?.[0] || "ongeldig id" });
+    }
+    if (stored.length) return stored;
+    const first = starts[0] ? clone(starts[0]) : emptyScene(model.get("title") || "Rich picture");
+    return [{ id: "p1", scene: first }];
+  }
+
+  const history = () => {
+    if (!histories.has(activeId)) histories.set(activeId, { past: [], future: [], mergeKey: null, mergeTime: 0 });
+    return histories.get(activeId);
+  };
+
+  // --- skeleton ------------------------------------------------------------------------------------------------
+  const ids = { help: `${prefix}-help`, title: `${prefix}-title`, list: `${prefix}-list` };
+  const status = el("p", { className: "jd-rp-status", role: "status", "aria-live": "polite" });
+  const announce = (text) => {
+    status.textContent = text;
+  };
+
+  const pictureSelect = el("select", { id: `${prefix}-pic` });
+  const titleInput = el("input", { id: `${prefix}-pictitle`, type: "text", maxLength: 120, autocomplete: "off" });
+  const startSelect = el("select", { id: `${prefix}-start` }, [
+    el("option", { value: "", text: "een lege tekening" }),
+    ...starts.map((s, i) => el("option", { value: String(i), text: `startplaat: ${s.title}` })),
+  ]);
+  const newButton = button("Nieuwe tekening", () => newPicture());
+  const deleteButton = button("Verwijder deze tekening", () => deletePicture());
+  let deleteArmed = false;
+
+  const paletteButtons = Object.entries(PICTOGRAMS).map(([key, picto]) => {
+    const icon = svg("svg", { viewBox: "-24 -24 48 48", width: 28, height: 28, "aria-hidden": "true", focusable: "false" }, [pictogramNode(key)]);
+    const b = el("button", { type: "button", className: "jd-rp-picto", "data-pictogram": key, on: { click: () => addActor(key) } }, [
+      icon,
+      el("span", { text: picto.label }),
+    ]);
+    return b;
+  });
+  const textButton = button("Tekst", () => addText());
+  const thoughtButton = button("Gedachte", () => addBubble("thought"));
+  const worryButton = button("Zorg", () => addBubble("worry"));
+  const boundaryButton = button("Grens", () => addBoundary());
+  const connectButton = button("Verbind", () => toggleConnect());
+  connectButton.setAttribute("aria-pressed", "false");
+  const deleteSelButton = button("Verwijder selectie", () => deleteSelection());
+  const undoButton = button("Ongedaan maken", () => undo(), "Ctrl+Z");
+  const redoButton = button("Opnieuw", () => redo(), "Ctrl+Y");
+  const zoomIn = button("Inzoomen", () => zoomBy(1.25));
+  const zoomOut = button("Uitzoomen", () => zoomBy(0.8));
+  const zoomFit = button("Passend", () => fitView());
+  const zoomLabel = el("span", { className: "jd-rp-zoom", "aria-live": "off" });
+  const snapBox = el("input", { type: "checkbox", id: `${prefix}-snap` });
+  const exportJson = button("Exporteer JSON", () => doExportJson());
+  const exportSvg = button("Exporteer SVG", () => doExportSvg());
+  const exportPng = button("Exporteer PNG", () => doExportPng());
+  const fileInput = el("input", { type: "file", accept: "application/json,.json", className: "jd-rp-file", tabIndex: -1, "aria-hidden": "true" });
+  const importButton = button("Importeer JSON", () => fileInput.click());
+
+  const layers = { boundaries: svg("g", { class: "jd-rp-layer" }), relations: svg("g", { class: "jd-rp-layer" }), nodes: svg("g", { class: "jd-rp-layer" }) };
+  const sceneGroup = svg("g", { class: "jd-rp-scene" }, [layers.boundaries, layers.relations, layers.nodes]);
+  const gridPattern = svg("pattern", { id: `${prefix}-grid`, width: grid, height: grid, patternUnits: "userSpaceOnUse" }, [
+    svg("path", { d: `M${grid} 0H0V${grid}`, fill: "none", stroke: "#d5dbe6", "stroke-width": 1 }),
+  ]);
+  const gridRect = svg("rect", { class: "jd-rp-grid", x: -COORD, y: -COORD, width: 2 * COORD, height: 2 * COORD, fill: `url(#${prefix}-grid)` });
+  const band = svg("rect", { class: "jd-rp-band", visibility: "hidden" });
+  const defs = defsNode(prefix);
+  defs.append(gridPattern);
+  const canvas = svg(
+    "svg",
+    {
+      class: "jd-rp-canvas",
+      tabindex: 0,
+      role: "application",
+      "aria-roledescription": "tekenvlak",
+      "aria-label": "Tekenvlak van de rich picture",
+      "aria-describedby": ids.help,
+    },
+    [defs, svg("g", { class: "jd-rp-view" }, [gridRect, sceneGroup]), band],
+  );
+  const viewGroup = canvas.querySelector(".jd-rp-view");
+  // While dragging, the moving elements and their relations live in a separate, composited overlay, so the rest of
+  // the picture is not painted again on every frame.
+  const overlayView = svg("g", { class: "jd-rp-view" });
+  const overlay = svg("svg", { class: "jd-rp-overlay", "aria-hidden": "true", focusable: "false" }, [overlayView]);
+  const stage = el("div", { className: "jd-rp-stage" }, [canvas, overlay]);
+  let lifted = [];
+  let liftedFocus = null;
+
+  // Properties of the selection
+  const props = el("div", { className: "jd-rp-props-body" });
+  const propsBox = el("fieldset", { className: "jd-rp-props" }, [el("legend", { text: "Eigenschappen van de selectie" }), props]);
+
+  // List view
+  const listElements = el("ul", { className: "jd-rp-items" });
+  const listRelations = el("ul", { className: "jd-rp-items" });
+  const elementsHeading = el("h4", {});
+  const relationsHeading = el("h4", {});
+  const analysisBox = el("div", { className: "jd-rp-analysis" });
+  const listView = el("section", { className: "jd-rp-list", "aria-labelledby": ids.list }, [
+    el("h4", { id: ids.list, text: "Lijstweergave: alles wat op het tekenvlak staat" }),
+    el("p", {
+      className: "jd-hint",
+      text: "Deze lijst toont hetzelfde als het tekenvlak. Vink elementen of relaties aan om ze te selecteren; " +
+        "bewerk ze daarna bij 'Eigenschappen van de selectie'.",
+    }),
+    elementsHeading,
+    listElements,
+    relationsHeading,
+    listRelations,
+    el("h4", { text: "Analyse" }),
+    analysisBox,
+  ]);
+
+  const group = (label, children, className = "") =>
+    el("div", { className: `jd-rp-group ${className}`, role: "group", "aria-label": label }, [
+      el("span", { className: "jd-rp-group-label", "aria-hidden": "true", text: label }),
+      ...children,
+    ]);
+
+  const prompt = model.get("prompt");
+  root.replaceChildren(
+    el("div", { className: "jd-widget-rp" }, [
+      el("h3", { id: ids.title, className: "jd-rp-title", text: model.get("title") || "Rich picture" }),
+      prompt ? el("p", { className: "jd-rp-prompt", text: prompt }) : null,
+      el("div", { className: "jd-rp-pictures", role: "group", "aria-label": "Mijn tekeningen" }, [
+        el("label", { for: pictureSelect.id, text: "Tekening" }),
+        pictureSelect,
+        el("label", { for: titleInput.id, text: "Titel" }),
+        titleInput,
+        el("label", { for: startSelect.id, text: "Nieuw, begin met" }),
+        startSelect,
+        newButton,
+        deleteButton,
+      ]),
+      group("Actor toevoegen", paletteButtons, "jd-rp-palette"),
+      el("div", { className: "jd-rp-toolbar" }, [
+        group("Toevoegen", [textButton, thoughtButton, worryButton, boundaryButton]),
+        group("Bewerken", [connectButton, deleteSelButton, undoButton, redoButton]),
+        group("Beeld", [zoomOut, zoomIn, zoomFit, zoomLabel, el("span", { className: "jd-rp-check" }, [snapBox, el("label", { for: snapBox.id, text: "Uitlijnen op raster" })])]),
+        group("Bestand", [exportJson, exportSvg, exportPng, importButton, fileInput]),
+      ]),
+      el("p", { id: ids.help, className: "jd-hint jd-rp-help", text:
+        "Tab: naar een element. Pijltjes: verplaatsen (Shift: in grote stappen). Spatie: element bij de selectie " +
+        "zetten of eraf halen. Enter: naam of tekst bewerken. C: verbind de selectie met het element waar je op " +
+        "staat. Delete: verwijderen. Ctrl+Z en Ctrl+Y: ongedaan maken en opnieuw. Op het lege tekenvlak: pijltjes " +
+        "schuiven het beeld, + en - zoomen, 0 maakt passend." }),
+      status,
+      stage,
+      el("p", { className: "jd-rp-legend", "aria-hidden": "true", text:
+        "Lijnen: dik = sterke relatie · gestreept = zwakke relatie · zigzag = gespannen relatie · ⚔ = conflict · " +
+        "wolk = gedachte · gekartelde wolk met ! = zorg · stippellijn met ronde hoeken = grens." }),
+      propsBox,
+      listView,
+    ]),
+  );
+
+  function button(text, onClick, shortcut = null) {
+    return el("button", { type: "button", className: "jd-button", text, "aria-keyshortcuts": shortcut, on: { click: onClick } });
+  }
+
+  // --- persistence and history ---------------------------------------------------------------------------------
+  function persist() {
+    pictures = pictures.map((p) => (p.id === activeId ? { id: p.id, scene: clone(scene) } : p));
+    writing = true;
+    model.set("pictures", [...clone(pictures), ...unreadable.map((u) => u.picture)]);
+    model.set("active", activeId);
+    model.save_changes();
+    writing = false;
+  }
+
+  /** Record a change made since `before` (a JSON text of the scene); `merge` joins repeated key moves. */
+  function commitFrom(before, message, { redraw = true, merge = null } = {}) {
+    const after = JSON.stringify(scene);
+    if (before === after) return false;
+    const h = history();
+    const now = Date.now();
+    if (!(merge && h.mergeKey === merge && now - h.mergeTime < 1200)) {
+      h.past.push(before);
+      if (h.past.length > 200) h.past.shift();
+    }
+    h.mergeKey = merge;
+    h.mergeTime = now;
+    h.future = [];
+    byId = indexScene(scene);
+    persist();
+    if (redraw) draw();
+    else scheduleList();
+    updateButtons();
+    if (message) announce(message);
+    return true;
+  }
+
+  function change(message, mutate, options) {
+    const before = JSON.stringify(scene);
+    mutate();
+    return commitFrom(before, message, options);
+  }
+
+  function undo() {
+    const h = history();
+    if (!h.past.length) return announce("Er is niets om ongedaan te maken.");
+    h.future.push(JSON.stringify(scene));
+    scene = JSON.parse(h.past.pop());
+    h.mergeKey = null;
+    afterJump("Ongedaan gemaakt.");
+  }
+
+  function redo() {
+    const h = history();
+    if (!h.future.length) return announce("Er is niets om opnieuw te doen.");
+    h.past.push(JSON.stringify(scene));
+    scene = JSON.parse(h.future.pop());
+    h.mergeKey = null;
+    afterJump("Opnieuw gedaan.");
+  }
+
+  function afterJump(message) {
+    byId = indexScene(scene);
+    selection = new Set([...selection].filter((id) => byId.has(id) || scene.relations.some((r) => r.id === id)));
+    persist();
+    draw();
+    announce(message);
+  }
+
+  // --- drawing -------------------------------------------------------------------------------------------------
+  function draw() {
+    shapes.clear();
+    const focused = canvas.contains(document.activeElement) ? focusKey(document.activeElement) : null;
+    byId = indexScene(scene);
+    drawn = drawLayers(scene, layers, prefix, true);
+    for (const [id, g] of drawn.nodes) decorate(g, id, describeElement(scene, byId, byId.get(id)));
+    for (const r of scene.relations) {
+      const g = drawn.rels.get(r.id);
+      if (g) decorate(g, r.id, describeRelation(byId, r));
+    }
+    showSelection();
+    drawList();
+    drawPictures();
+    updateButtons();
+    if (focused) (drawn.nodes.get(focused) || drawn.rels.get(focused) || canvas).focus({ preventScroll: true });
+  }
+
+  function decorate(g, id, label) {
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.setAttribute("aria-label", label);
+    g.classList.add("jd-rp-item");
+  }
+
+  const focusKey = (node) => {
+    const item = node?.closest?.("[data-id],[data-rel]");
+    return item ? item.getAttribute("data-id") || item.getAttribute("data-rel") : null;
+  };
+
+  function showSelection() {
+    for (const [id, g] of [...drawn.nodes, ...drawn.rels]) {
+      const on = selection.has(id);
+      g.classList.toggle("jd-rp-selected", on);
+      g.setAttribute("aria-pressed", String(on));
+    }
+    for (const box of root.querySelectorAll(".jd-rp-items input[type=checkbox]")) box.checked = selection.has(box.value);
+    drawProps();
+    updateButtons();
+  }
+
+  function applyView() {
+    const transform = `translate(${view.x} ${view.y}) scale(${view.k})`;
+    viewGroup.setAttribute("transform", transform);
+    overlayView.setAttribute("transform", transform);
+    zoomLabel.textContent = `Zoom ${Math.round(view.k * 100)}%`;
+  }
+
+  function stageSize() {
+    const rect = canvas.getBoundingClientRect();
+    return { width: rect.width || 800, height: rect.height || 520, left: rect.left, top: rect.top };
+  }
+
+  function toScene(clientX, clientY) {
+    const s = stageSize();
+    return { x: (clientX - s.left - view.x) / view.k, y: (clientY - s.top - view.y) / view.k };
+  }
+
+  function zoomBy(factor, cx = null, cy = null) {
+    const s = stageSize();
+    const px = cx ?? s.width / 2;
+    const py = cy ?? s.height / 2;
+    const k = Math.min(4, Math.max(0.2, view.k * factor));
+    view = { x: px - ((px - view.x) / view.k) * k, y: py - ((py - view.y) / view.k) * k, k };
+    applyView();
+  }
+
+  function fitView() {
+    const s = stageSize();
+    const b = contentBounds(scene);
+    if (!b.width && !b.height) {
+      view = { x: s.width / 2, y: s.height / 2, k: 1 };
+    } else {
+      const k = Math.min(1.5, Math.max(0.2, Math.min((s.width - 60) / b.width, (s.height - 60) / b.height)));
+      view = { x: s.width / 2 - (b.x + b.width / 2) * k, y: s.height / 2 - (b.y + b.height / 2) * k, k };
+    }
+    applyView();
+  }
+
+  /** Pan just enough to show an element (keyboard users must see what they move or reach with Tab). */
+  function ensureVisible(id) {
+    const e = byId.get(id);
+    if (!e) return;
+    const b = boxOf(byId, e, shapes);
+    const s = stageSize();
+    const margin = 24;
+    const left = (b.cx - b.hw) * view.k + view.x;
+    const right = (b.cx + b.hw) * view.k + view.x;
+    const top = (b.cy - b.hh - 10) * view.k + view.y;
+    const bottom = (b.cy + b.hh) * view.k + view.y;
+    let dx = right > s.width - margin ? s.width - margin - right : 0;
+    let dy = bottom > s.height - margin ? s.height - margin - bottom : 0;
+    if (left + dx < margin) dx = margin - left;
+    if (top + dy < margin) dy = margin - top;
+    if (dx || dy) {
+      view = { ...view, x: view.x + dx, y: view.y + dy };
+      applyView();
+    }
+  }
+
+  function viewCentre() {
+    const s = stageSize();
+    const c = { x: (s.width / 2 - view.x) / view.k, y: (s.height / 2 - view.y) / view.k };
+    const n = scene.elements.length % 6;
+    return { x: Math.round(c.x + n * 18 - 45), y: Math.round(c.y + n * 14 - 35) };
+  }
+
+  // --- list view, properties, pictures bar ---------------------------------------------------------------------
+  let listTimer = null;
+  function scheduleList() {
+    clearTimeout(listTimer);
+    listTimer = setTimeout(() => {
+      drawList();
+      for (const e of scene.elements) drawn.nodes.get(e.id)?.setAttribute("aria-label", describeElement(scene, byId, e));
+    }, 150);
+  }
+
+  function listItem(id, text) {
+    const box = el("input", { type: "checkbox", id: `${prefix}-li-${id}`, value: id, checked: selection.has(id) });
+    box.addEventListener("change", () => {
+      if (box.checked) selection.add(id);
+      else selection.delete(id);
+      showSelection();
+      announce(`${selection.size} geselecteerd.`);
+    });
+    return el("li", {}, [box, el("label", { for: box.id, text })]);
+  }
+
+  function drawList() {
+    clearTimeout(listTimer);
+    const active = document.activeElement;
+    const refocus = listView.contains(active) && active.value ? active.value : null;
+    elementsHeading.textContent = `Elementen (${scene.elements.length})`;
+    relationsHeading.textContent = `Relaties (${scene.relations.length})`;
+    listElements.replaceChildren(...scene.elements.map((e) => listItem(e.id, describeElement(scene, byId, e))));
+    listRelations.replaceChildren(...scene.relations.map((r) => listItem(r.id, describeRelation(byId, r))));
+    if (!scene.elements.length) listElements.append(el("li", { text: "Nog niets getekend." }));
+    if (!scene.relations.length) listRelations.append(el("li", { text: "Nog geen relaties." }));
+    const result = analyse(scene);
+    const lines = [];
+    const kids = Object.keys(result.childLinks);
+    if (!kids.length) lines.push("Er staat nog geen kind (pictogram 'Kind of jeugdige') in de tekening.");
+    for (const kid of kids) {
+      const others = result.childLinks[kid].map((id) => nameOf(byId, id));
+      lines.push(`Direct verbonden met ${nameOf(byId, kid)}: ${others.length ? others.join(", ") : "nog niemand"}.`);
+    }
+    const strained = result.strained.map((id) => scene.relations.find((r) => r.id === id)).map((r) => `${nameOf(byId, r.source)} – ${nameOf(byId, r.target)}`);
+    lines.push(`Gespannen relaties en conflicten (${strained.length}): ${strained.length ? strained.join("; ") : "geen"}.`);
+    const contexts = Object.entries(result.contexts).filter(([key]) => key).map(([key, actors]) => `${nameOf(byId, key)}: ${actors.map((a) => nameOf(byId, a)).join(", ")}`);
+    if (contexts.length) lines.push(`Actoren per context: ${contexts.join("; ")}.`);
+    analysisBox.replaceChildren(...lines.map((text) => el("p", { text })));
+    if (refocus) document.getElementById(`${prefix}-li-${refocus}`)?.focus();
+  }
+
+  function drawPictures() {
+    pictureSelect.replaceChildren(...pictures.map((p) => el("option", { value: p.id, text: p.id === activeId ? scene.title : p.scene.title, selected: p.id === activeId })));
+    if (document.activeElement !== titleInput) titleInput.value = scene.title;
+    newButton.disabled = pictures.length >= MAX_PICTURES;
+    deleteButton.disabled = pictures.length <= 1;
+  }
+
+  function updateButtons() {
+    const h = history();
+    undoButton.disabled = !h.past.length;
+    redoButton.disabled = !h.future.length;
+    deleteSelButton.disabled = !selection.size;
+    const full = scene.elements.length >= MAX_ELEMENTS;
+    for (const b of [...paletteButtons, textButton, thoughtButton, worryButton, boundaryButton]) b.disabled = full;
+  }
+
+  function field(labelText, input) {
+    input.id ||= uid(`${prefix}-f`);
+    input.setAttribute("data-field", labelText);
+    return el("div", { className: "jd-rp-field" }, [el("label", { for: input.id, text: labelText }), input]);
+  }
+
+  function choice(options, value) {
+    return el("select", {}, Object.entries(options).map(([key, text]) => el("option", { value: key, text, selected: key === value })));
+  }
+
+  function drawProps() {
+    const active = document.activeElement;
+    const refocus = props.contains(active) ? active.getAttribute("data-field") || active.textContent : null;
+    fillProps();
+    if (refocus) {
+      const again = [...props.querySelectorAll("[data-field], button")].find(
+        (node) => (node.getAttribute("data-field") || node.textContent) === refocus,
+      );
+      again?.focus();
+    }
+  }
+
+  function fillProps() {
+    const chosen = [...selection];
+    if (!chosen.length) {
+      props.replaceChildren(el("p", { className: "jd-hint", text: "Niets geselecteerd. Kies een element op het tekenvlak of vink het aan in de lijst." }));
+      return;
+    }
+    if (chosen.length > 1) {
+      const items = chosen.filter((id) => byId.has(id));
+      props.replaceChildren(
+        el("p", { text: `${chosen.length} geselecteerd.` }),
+        el("div", { className: "jd-actions" }, [
+          items.length === 2 ? button("Verbind deze twee", () => connect(items[0], items[1])) : null,
+          items.length ? button("Grens eromheen", () => addBoundary()) : null,
+          button("Verwijder selectie", () => deleteSelection()),
+        ]),
+      );
+      return;
+    }
+    const id = chosen[0];
+    const relation = scene.relations.find((r) => r.id === id);
+    const e = byId.get(id);
+    const label = el("input", { type: "text", maxLength: 300, value: (relation || e)?.label ?? "", className: "jd-rp-label-input", autocomplete: "off" });
+    label.addEventListener("change", () => setLabel(id, label.value));
+    label.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        setLabel(id, label.value);
+        (drawn.nodes.get(id) || drawn.rels.get(id))?.focus();
+      } else if (event.key === "Escape") {
+        label.value = (relation || byId.get(id))?.label ?? "";
+        (drawn.nodes.get(id) || drawn.rels.get(id))?.focus();
+      }
+    });
+    const rows = [];
+    if (relation) {
+      const names = Object.fromEntries(scene.elements.map((x) => [x.id, nameOf(byId, x.id)]));
+      const from = choice(names, relation.source);
+      const to = choice(names, relation.target);
+      const direction = choice(DIRECTION_WORDS, relation.direction);
+      const style = choice(STYLE_WORDS, relation.style);
+      const conflict = el("input", { type: "checkbox", checked: relation.conflict, id: uid(`${prefix}-f`), "data-field": "conflict" });
+      const update = (key, value, word) => {
+        if ((key === "source" && value === relation.target) || (key === "target" && value === relation.source)) {
+          announce("Een relatie verbindt twee verschillende elementen.");
+          drawProps();
+          return;
+        }
+        change(`Relatie: ${word}.`, () => {
+          scene.relations.find((r) => r.id === id)[key] = value;
+        });
+      };
+      from.addEventListener("change", () => update("source", from.value, "van gewijzigd"));
+      to.addEventListener("change", () => update("target", to.value, "naar gewijzigd"));
+      direction.addEventListener("change", () => update("direction", direction.value, DIRECTION_WORDS[direction.value]));
+      style.addEventListener("change", () => update("style", style.value, STYLE_WORDS[style.value]));
+      conflict.addEventListener("change", () => update("conflict", conflict.checked, conflict.checked ? "conflict aan" : "conflict uit"));
+      rows.push(
+        el("p", { className: "jd-rp-what", text: describeRelation(byId, relation) }),
+        field("Tekst bij de relatie", label),
+        field("Van", from),
+        field("Naar", to),
+        field("Richting", direction),
+        field("Soort relatie", style),
+        el("div", { className: "jd-rp-field jd-rp-check" }, [conflict, el("label", { for: conflict.id, text: "Conflict (gekruiste zwaarden)" })]),
+      );
+    } else if (e) {
+      rows.push(el("p", { className: "jd-rp-what", text: describeElement(scene, byId, e) }));
+      rows.push(field(e.kind === "actor" ? "Naam" : e.kind === "boundary" ? "Naam van de grens" : "Tekst", label));
+      if (e.kind === "actor") {
+        const picto = choice(Object.fromEntries(Object.entries(PICTOGRAMS).map(([k, v]) => [k, v.label])), e.pictogram);
+        picto.addEventListener("change", () => change("Pictogram gewijzigd.", () => { byId.get(id).pictogram = picto.value; }));
+        rows.push(field("Pictogram", picto));
+        const bubbleButtons = el("div", { className: "jd-actions" }, [
+          button("Gedachte toevoegen", () => addBubble("thought", id)),
+          button("Zorg toevoegen", () => addBubble("worry", id)),
+        ]);
+        rows.push(bubbleButtons);
+      }
+      if (e.kind === "bubble") {
+        const variant = choice({ thought: "gedachte", worry: "zorg" }, e.variant);
+        variant.addEventListener("change", () => change("Soort wolk gewijzigd.", () => { byId.get(id).variant = variant.value; }));
+        const actors = Object.fromEntries(scene.elements.filter((x) => x.kind === "actor").map((x) => [x.id, nameOf(byId, x.id)]));
+        const owner = choice(actors, e.actor);
+        owner.addEventListener("change", () => change("Wolk verplaatst naar een andere actor.", () => { byId.get(id).actor = owner.value; }));
+        rows.push(field("Soort wolk", variant), field("Hoort bij", owner));
+      }
+      if (e.kind === "boundary") {
+        for (const [key, text] of [["width", "Breedte"], ["height", "Hoogte"]]) {
+          const input = el("input", { type: "number", min: 40, max: 5000, step: 10, value: String(Math.round(e[key])) });
+          input.addEventListener("change", () => {
+            const v = Number(input.value);
+            if (Number.isFinite(v) && v >= 40) change(`${text} ${Math.round(v)}.`, () => { byId.get(id)[key] = Math.min(COORD, v); });
+          });
+          rows.push(field(text, input));
+        }
+      }
+    }
+    rows.push(el("div", { className: "jd-actions" }, [button("Verwijder", () => deleteSelection())]));
+    props.replaceChildren(...rows);
+  }
+
+  function focusLabel() {
+    const input = props.querySelector(".jd-rp-label-input");
+    if (input) {
+      input.focus();
+      input.select();
+    }
+  }
+
+  // --- editing actions -----------------------------------------------------------------------------------------
+  function selectOnly(id) {
+    selection = new Set(id ? [id] : []);
+    showSelection();
+  }
+
+  function focusItem(id) {
+    (drawn.nodes.get(id) || drawn.rels.get(id))?.focus({ preventScroll: false });
+  }
+
+  function room() {
+    if (scene.elements.length < MAX_ELEMENTS) return true;
+    announce(`Een tekening heeft hoogstens ${MAX_ELEMENTS} elementen.`);
+    return false;
+  }
+
+  function addElement(element, message) {
+    if (!room()) return;
+    change(message, () => scene.elements.push(element));
+    selectOnly(element.id);
+    focusItem(element.id);
+  }
+
+  function addActor(key) {
+    const c = viewCentre();
+    addElement({ id: nextId(scene, "a"), kind: "actor", pictogram: key, label: "", x: c.x, y: c.y }, `${PICTOGRAMS[key].label} toegevoegd. Druk op Enter om een naam te geven.`);
+  }
+
+  function addText() {
+    const c = viewCentre();
+    addElement({ id: nextId(scene, "t"), kind: "text", label: "Tekst", x: c.x, y: c.y }, "Tekst toegevoegd. Druk op Enter om de tekst te bewerken.");
+  }
+
+  function addBubble(variant, actorId = null) {
+    const actor = actorId ?? [...selection].find((id) => byId.get(id)?.kind === "actor");
+    if (!actor) {
+      announce("Selecteer eerst de actor bij wie de wolk hoort.");
+      return;
+    }
+    const word = KIND_WORDS[variant];
+    const count = scene.elements.filter((e) => e.kind === "bubble" && e.actor === actor).length;
+    addElement(
+      { id: nextId(scene, "w"), kind: "bubble", variant, label: word === "zorg" ? "Zorg" : "Gedachte", actor, dx: 85 + count * 30, dy: -85 - count * 25 },
+      `${KIND_TITLES[variant]} toegevoegd bij ${nameOf(byId, actor)}. Druk op Enter om de tekst te bewerken.`,
+    );
+  }
+
+  function addBoundary() {
+    const inside = [...selection].map((id) => byId.get(id)).filter((e) => e && e.kind !== "boundary");
+    let box;
+    if (inside.length) {
+      const part = contentBounds({ elements: inside.map((e) => (e.kind === "bubble" ? { ...e, kind: "text", x: position(byId, e).x, y: position(byId, e).y } : e)), relations: [] });
+      box = { x: Math.round(part.x - 30), y: Math.round(part.y - 40), width: Math.round(Math.max(40, part.width + 60)), height: Math.round(Math.max(40, part.height + 70)) };
+    } else {
+      const c = viewCentre();
+      box = { x: c.x - 150, y: c.y - 100, width: 300, height: 200 };
+    }
+    addElement({ id: nextId(scene, "g"), kind: "boundary", label: "Grens", ...box }, "Grens toegevoegd. Druk op Enter om haar een naam te geven, bijvoorbeeld thuis of school.");
+  }
+
+  function connect(source, target) {
+    if (!source || !target || source === target || !byId.has(source) || !byId.has(target)) {
+      announce("Kies twee verschillende elementen om te verbinden.");
+      return;
+    }
+    if (scene.relations.length >= MAX_RELATIONS) {
+      announce(`Een tekening heeft hoogstens ${MAX_RELATIONS} relaties.`);
+      return;
+    }
+    const relation = { id: nextId(scene, "r"), source, target, label: "", direction: "forward", style: "strong", conflict: false };
+    change(`Relatie gemaakt: ${nameOf(byId, source)} → ${nameOf(byId, target)}. Druk op Enter om er een tekst bij te zetten.`, () => scene.relations.push(relation));
+    connectFrom = null;
+    connectButton.setAttribute("aria-pressed", "false");
+    canvas.classList.remove("jd-rp-connecting");
+    selectOnly(relation.id);
+    focusItem(relation.id);
+  }
+
+  function toggleConnect() {
+    const items = [...selection].filter((id) => byId.has(id));
+    if (items.length === 2) return connect(items[0], items[1]);
+    if (connectFrom !== null) {
+      connectFrom = null;
+      connectButton.setAttribute("aria-pressed", "false");
+      canvas.classList.remove("jd-rp-connecting");
+      announce("Verbinden gestopt.");
+      return;
+    }
+    connectFrom = items.length === 1 ? items[0] : "";
+    connectButton.setAttribute("aria-pressed", "true");
+    canvas.classList.add("jd-rp-connecting");
+    announce(connectFrom ? `Verbinden vanaf ${nameOf(byId, connectFrom)}: kies het tweede element.` : "Verbinden: kies het eerste element.");
+  }
+
+  function setLabel(id, value) {
+    const text = String(value).slice(0, 300);
+    const target = scene.relations.find((r) => r.id === id) || byId.get(id);
+    if (!target || target.label === text) return;
+    change("Tekst gewijzigd.", () => {
+      target.label = text;
+    });
+  }
+
+  function deleteSelection() {
+    const gone = new Set(selection);
+    if (!gone.size) return announce("Er is niets geselecteerd.");
+    // Bubbles go with their actor; relations go with either end.
+    for (const e of scene.elements) if (e.kind === "bubble" && gone.has(e.actor)) gone.add(e.id);
+    const count = gone.size;
+    change(`${count === 1 ? "1 onderdeel" : `${count} onderdelen`} verwijderd.`, () => {
+      scene.elements = scene.elements.filter((e) => !gone.has(e.id));
+      scene.relations = scene.relations.filter((r) => !gone.has(r.id) && !gone.has(r.source) && !gone.has(r.target));
+    });
+    selection.clear();
+    showSelection();
+    canvas.focus();
+  }
+
+  /** Put the groups of moving elements (with their bubbles and relations) in the overlay for the drag. */
+  function lift(ids) {
+    const moving = new Set(ids);
+    for (const e of scene.elements) if (e.kind === "bubble" && moving.has(e.actor)) moving.add(e.id);
+    const groups = [
+      ...scene.relations.filter((r) => moving.has(r.source) || moving.has(r.target)).map((r) => drawn.rels.get(r.id)),
+      ...scene.elements.filter((e) => e.kind === "boundary" && moving.has(e.id)).map((e) => drawn.nodes.get(e.id)),
+      ...scene.elements.filter((e) => e.kind !== "boundary" && moving.has(e.id)).map((e) => drawn.nodes.get(e.id)),
+    ].filter(Boolean);
+    liftedFocus = focusKey(document.activeElement);
+    lifted = groups.map((g) => ({ g, parent: g.parentNode, next: g.nextSibling }));
+    overlayView.append(...groups);
+  }
+
+  /** Put lifted groups back where they were in the drawing (in reverse, so every next sibling is back first). */
+  function drop() {
+    for (const { g, parent, next } of [...lifted].reverse()) parent.insertBefore(g, next && next.parentNode === parent ? next : null);
+    lifted = [];
+    if (liftedFocus) (drawn.nodes.get(liftedFocus) || drawn.rels.get(liftedFocus))?.focus({ preventScroll: true });
+    liftedFocus = null;
+  }
+
+  /** Move elements by (dx, dy); bubbles whose actor also moves follow it. */
+  function moveBy(idsToMove, dx, dy) {
+    const moving = new Set(idsToMove);
+    for (const id of moving) {
+      const e = byId.get(id);
+      if (!e) continue;
+      if (e.kind === "bubble") {
+        if (moving.has(e.actor)) continue;
+        e.dx += dx;
+        e.dy += dy;
+      } else {
+        e.x += dx;
+        e.y += dy;
+      }
+    }
+    refresh(moving);
+  }
+
+  /** Update the drawing of moved elements, their bubbles and their relations, without a full redraw. */
+  function refresh(moving) {
+    const touched = new Set(moving);
+    for (const e of scene.elements) if (e.kind === "bubble" && touched.has(e.actor)) touched.add(e.id);
+    for (const id of touched) {
+      const e = byId.get(id);
+      const g = drawn.nodes.get(id);
+      if (!e || !g) continue;
+      const p = e.kind === "boundary" ? { x: e.x, y: e.y } : position(byId, e);
+      g.setAttribute("transform", `translate(${p.x} ${p.y})`);
+    }
+    for (const r of scene.relations) {
+      if (!touched.has(r.source) && !touched.has(r.target)) continue;
+      const g = drawn.rels.get(r.id);
+      if (!g) continue;
+      const geo = relationGeometry(byId, r, shapes);
+      for (const path of g.querySelectorAll("path")) path.setAttribute("d", geo.d);
+      g.querySelector(".jd-rp-conflict")?.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
+      const label = g.querySelector(".jd-rp-rel-label");
+      if (label) {
+        label.setAttribute("x", geo.label.x);
+        label.setAttribute("y", geo.label.y);
+        for (const t of label.children) t.setAttribute("x", geo.label.x);
+      }
+    }
+  }
+
+  function snapValue(v) {
+    return model.get("snap") ? Math.round(v / grid) * grid : v;
+  }
+
+  function keyMove(id, dx, dy, big) {
+    const e = byId.get(id);
+    if (!e) return;
+    const idsToMove = selection.has(id) ? [...selection].filter((x) => byId.has(x)) : [id];
+    if (!selection.has(id)) selectOnly(id);
+    const step = model.get("snap") ? grid : big ? 50 : 10;
+    change(null, () => moveBy(idsToMove, dx * step, dy * step), { redraw: false, merge: `move:${idsToMove.join(",")}` });
+    if (model.get("snap")) {
+      change(null, () => snapElements(idsToMove), { redraw: false, merge: `move:${idsToMove.join(",")}` });
+    }
+    ensureVisible(id);
+    announce(`${nameOf(byId, id)} verplaatst naar ${Math.round(position(byId, e).x)}, ${Math.round(position(byId, e).y)}.`);
+  }
+
+  function snapElements(idsToMove) {
+    for (const id of idsToMove) {
+      const e = byId.get(id);
+      if (!e || e.kind === "bubble") continue;
+      e.x = snapValue(e.x);
+      e.y = snapValue(e.y);
+    }
+    refresh(new Set(idsToMove));
+  }
+
+  function keyResize(id, dx, dy) {
+    const e = byId.get(id);
+    if (!e || e.kind !== "boundary") return;
+    change(null, () => {
+      e.width = Math.max(40, e.width + dx * 20);
+      e.height = Math.max(40, e.height + dy * 20);
+    }, { merge: `resize:${id}` });
+    announce(`Grens ${nameOf(byId, id)}: ${Math.round(e.width)} bij ${Math.round(e.height)}.`);
+  }
+
+  // --- pictures ------------------------------------------------------------------------------------------------
+  function openPicture(id) {
+    const p = pictures.find((x) => x.id === id);
+    if (!p) return;
+    activeId = id;
+    scene = clone(p.scene);
+    byId = indexScene(scene);
+    selection.clear();
+    draw();
+    fitView();
+  }
+
+  function pictureId() {
+    let n = pictures.length + 1;
+    while (pictures.some((p) => p.id === `p${n}`)) n += 1;
+    return `p${n}`;
+  }
+
+  function addPicture(newScene, message) {
+    if (pictures.length >= MAX_PICTURES) return announce(`Je kunt hoogstens ${MAX_PICTURES} tekeningen bewaren.`);
+    const id = pictureId();
+    pictures = [...pictures, { id, scene: newScene }];
+    openPicture(id);
+    persist();
+    announce(message);
+  }
+
+  function newPicture() {
+    const start = startSelect.value === "" ? null : starts[Number(startSelect.value)];
+    const fresh = start ? clone(start) : emptyScene(`Tekening ${pictures.length + 1}`);
+    addPicture(fresh, `Nieuwe tekening "${fresh.title}" geopend.`);
+  }
+
+  function deletePicture() {
+    if (pictures.length <= 1) return;
+    if (!deleteArmed) {
+      deleteArmed = true;
+      deleteButton.textContent = `Zeker weten? Verwijder "${scene.title}"`;
+      announce("Klik nog een keer om deze tekening definitief te verwijderen.");
+      return;
+    }
+    disarm();
+    const gone = activeId;
+    const title = scene.title;
+    pictures = pictures.filter((p) => p.id !== gone);
+    histories.delete(gone);
+    activeId = pictures[0].id;
+    openPicture(activeId);
+    persist();
+    announce(`Tekening "${title}" verwijderd.`);
+  }
+
+  function disarm() {
+    deleteArmed = false;
+    deleteButton.textContent = "Verwijder deze tekening";
+  }
+
+  // --- export and import ---------------------------------------------------------------------------------------
+  const exportable = () => canonical(scene);
+  function doExportJson() {
+    const text = `${JSON.stringify(exportable(), null, 2)}\n`;
+    download(root, new Blob([text], { type: "application/json" }), `rich-picture-${slug(scene.title)}.json`);
+    announce("JSON geëxporteerd.");
+  }
+  function doExportSvg() {
+    const { text } = sceneToSvg(exportable());
+    download(root, new Blob([text], { type: "image/svg+xml" }), `rich-picture-${slug(scene.title)}.svg`);
+    announce("SVG geëxporteerd.");
+  }
+  async function doExportPng() {
+    const { text, width, height } = sceneToSvg(exportable());
+    try {
+      const png = await svgToPng(text, width, height);
+      download(root, png, `rich-picture-${slug(scene.title)}.png`);
+      announce("PNG geëxporteerd.");
+    } catch (error) {
+      announce(`De PNG kon niet worden gemaakt (${error.message || error}). Exporteer anders als SVG.`);
+    }
+  }
+  async function doImport() {
+    const file = fileInput.files?.[0];
+    fileInput.value = "";
+    if (!file) return;
+    if (file.size > 2_000_000) return announce("Importeren lukte niet: het bestand is groter dan 2 MB.");
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return announce("Importeren lukte niet: dit is geen geldig JSON-bestand.");
+    }
+    const read = readScene(data);
+    if (read.problems) {
+      const more = read.problems.length > 3 ? ` (en nog ${read.problems.length - 3})` : "";
+      return announce(`Importeren lukte niet: ${read.problems.slice(0, 3).join("; ")}${more}.`);
+    }
+    addPicture(read.scene, `Tekening "${read.scene.title}" geïmporteerd als nieuwe tekening.`);
+  }
+
+  // --- pointer input -------------------------------------------------------------------------------------------
+  let gesture = null;
+  const pointers = new Map();
+  let frame = 0;
+  let pending = null;
+
+  function onPointerDown(event) {
+    if (event.pointerType === "mouse" && event.button !== 0) return;
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pointers.size === 2 && gesture?.type === "pan") {
+      const [p1, p2] = [...pointers.values()];
+      gesture = { type: "pinch", distance: Math.hypot(p1.x - p2.x, p1.y - p2.y) || 1, k: view.k };
+      return;
+    }
+    const node = event.target.closest?.("[data-id]");
+    const rel = event.target.closest?.("[data-rel]");
+    const handle = event.target.closest?.("[data-handle]");
+    const additive = event.shiftKey || event.ctrlKey || event.metaKey;
+    try {
+      canvas.setPointerCapture(event.pointerId);
+    } catch {
+      // Synthetic or already released pointers cannot be captured; moves still reach the canvas.
+    }
+    if (node) {
+      event.preventDefault();
+      const id = node.getAttribute("data-id");
+      node.focus({ preventScroll: true });
+      if (connectFrom !== null) {
+        if (!connectFrom) {
+          connectFrom = id;
+          selectOnly(id);
+          announce(`Verbinden vanaf ${nameOf(byId, id)}: kies het tweede element.`);
+        } else connect(connectFrom, id);
+        gesture = null;
+        return;
+      }
+      if (handle) {
+        const e = byId.get(id);
+        selectOnly(id);
+        gesture = { type: "resize", id, before: JSON.stringify(scene), start: toScene(event.clientX, event.clientY), w: e.width, h: e.height, moved: false };
+        return;
+      }
+      if (additive) {
+        if (selection.has(id)) selection.delete(id);
+        else selection.add(id);
+        showSelection();
+        if (!selection.has(id)) return;
+      } else if (!selection.has(id)) selectOnly(id);
+      const moving = [...selection].filter((x) => byId.has(x));
+      const anchor = byId.get(id);
+      gesture = {
+        type: "drag",
+        ids: moving,
+        anchor: id,
+        start: toScene(event.clientX, event.clientY),
+        origin: anchor.kind === "bubble" ? position(byId, anchor) : { x: anchor.x, y: anchor.y },
+        applied: { x: 0, y: 0 },
+        before: JSON.stringify(scene),
+        moved: false,
+      };
+      return;
+    }
+    if (rel) {
+      event.preventDefault();
+      const id = rel.getAttribute("data-rel");
+      rel.focus({ preventScroll: true });
+      if (additive) {
+        if (selection.has(id)) selection.delete(id);
+        else selection.add(id);
+        showSelection();
+      } else selectOnly(id);
+      gesture = null;
+      return;
+    }
+    canvas.focus({ preventScroll: true });
+    if (event.shiftKey) {
+      gesture = { type: "band", start: toScene(event.clientX, event.clientY), client: { x: event.clientX, y: event.clientY }, moved: false };
+    } else {
+      gesture = { type: "pan", client: { x: event.clientX, y: event.clientY }, view: { ...view }, moved: false };
+    }
+  }
+
+  function onPointerMove(event) {
+    if (!pointers.has(event.pointerId)) return;
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (!gesture) return;
+    pending = { x: event.clientX, y: event.clientY };
+    if (!frame) frame = requestAnimationFrame(step);
+  }
+
+  function step() {
+    frame = 0;
+    if (!gesture || !pending) return;
+    const { x, y } = pending;
+    pending = null;
+    if (gesture.type === "pinch") {
+      const [p1, p2] = [...pointers.values()];
+      if (!p2) return;
+      const s = stageSize();
+      const factor = ((Math.hypot(p1.x - p2.x, p1.y - p2.y) || 1) / gesture.distance) * gesture.k / view.k;
+      zoomBy(factor, (p1.x + p2.x) / 2 - s.left, (p1.y + p2.y) / 2 - s.top);
+      return;
+    }
+    if (gesture.type === "pan") {
+      const dx = x - gesture.client.x;
+      const dy = y - gesture.client.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) gesture.moved = true;
+      view = { ...gesture.view, x: gesture.view.x + dx, y: gesture.view.y + dy };
+      applyView();
+      return;
+    }
+    const p = toScene(x, y);
+    if (gesture.type === "band") {
+      gesture.moved = true;
+      const bx = Math.min(p.x, gesture.start.x);
+      const by = Math.min(p.y, gesture.start.y);
+      gesture.rect = { x: bx, y: by, width: Math.abs(p.x - gesture.start.x), height: Math.abs(p.y - gesture.start.y) };
+      const s = stageSize();
+      band.setAttribute("x", Math.min(x, gesture.client.x) - s.left);
+      band.setAttribute("y", Math.min(y, gesture.client.y) - s.top);
+      band.setAttribute("width", Math.abs(x - gesture.client.x));
+      band.setAttribute("height", Math.abs(y - gesture.client.y));
+      band.setAttribute("visibility", "visible");
+      return;
+    }
+    if (gesture.type === "resize") {
+      const e = byId.get(gesture.id);
+      e.width = Math.max(40, snapValue(gesture.w + p.x - gesture.start.x));
+      e.height = Math.max(40, snapValue(gesture.h + p.y - gesture.start.y));
+      gesture.moved = true;
+      const g = buildNode(byId, e, true);
+      const old = drawn.nodes.get(gesture.id);
+      for (const name of ["tabindex", "role", "aria-label", "class", "aria-pressed"]) if (old.hasAttribute(name)) g.setAttribute(name, old.getAttribute(name));
+      old.replaceChildren(...g.childNodes);
+      refresh(new Set([gesture.id]));
+      return;
+    }
+    // drag: where the anchor should be, snapped, then the same offset for every selected element
+    let tx = gesture.origin.x + (p.x - gesture.start.x);
+    let ty = gesture.origin.y + (p.y - gesture.start.y);
+    tx = snapValue(tx);
+    ty = snapValue(ty);
+    const dx = tx - gesture.origin.x - gesture.applied.x;
+    const dy = ty - gesture.origin.y - gesture.applied.y;
+    if (!dx && !dy) return;
+    gesture.applied = { x: gesture.applied.x + dx, y: gesture.applied.y + dy };
+    if (!gesture.moved) lift(gesture.ids);
+    gesture.moved = true;
+    moveBy(gesture.ids, dx, dy);
+  }
+
+  function onPointerUp(event) {
+    pointers.delete(event.pointerId);
+    if (!gesture) return;
+    if (frame) {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      step();
+    }
+    const g = gesture;
+    gesture = pointers.size ? { type: "pan", client: [...pointers.values()][0], view: { ...view }, moved: true } : null;
+    if (g.type === "drag" && g.moved) {
+      drop();
+      commitFrom(g.before, g.ids.length === 1 ? `${nameOf(byId, g.anchor)} verplaatst.` : `${g.ids.length} onderdelen verplaatst.`, { redraw: false });
+    } else if (g.type === "resize" && g.moved) {
+      commitFrom(g.before, "Grens vergroot of verkleind.");
+    } else if (g.type === "band") {
+      band.setAttribute("visibility", "hidden");
+      if (g.rect) {
+        const r = g.rect;
+        for (const e of scene.elements) {
+          const p = position(byId, e);
+          if (p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height) selection.add(e.id);
+        }
+        showSelection();
+        announce(`${selection.size} geselecteerd.`);
+      }
+    } else if (g.type === "pan" && !g.moved && selection.size) {
+      selection.clear();
+      showSelection();
+    }
+  }
+
+  function onWheel(event) {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    const s = stageSize();
+    zoomBy(event.deltaY < 0 ? 1.1 : 1 / 1.1, event.clientX - s.left, event.clientY - s.top);
+  }
+
+  function onDoubleClick(event) {
+    const target = event.target.closest?.("[data-id],[data-rel]");
+    if (!target) return;
+    selectOnly(target.getAttribute("data-id") || target.getAttribute("data-rel"));
+    focusLabel();
+  }
+
+  // --- keyboard ------------------------------------------------------------------------------------------------
+  const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+  function onCanvasKey(event) {
+    const item = event.target.closest?.("[data-id],[data-rel]");
+    const id = item ? item.getAttribute("data-id") || item.getAttribute("data-rel") : null;
+    const isNode = Boolean(item?.hasAttribute("data-id"));
+    const key = event.key;
+    if ((event.ctrlKey || event.metaKey) && key.toLowerCase() === "a") {
+      event.preventDefault();
+      selection = new Set([...scene.elements.map((e) => e.id), ...scene.relations.map((r) => r.id)]);
+      showSelection();
+      announce(`Alles geselecteerd: ${selection.size} onderdelen.`);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey && !ARROWS[key]) return;
+    if (ARROWS[key]) {
+      event.preventDefault();
+      const [dx, dy] = ARROWS[key];
+      if (isNode && event.altKey) keyResize(id, dx, dy);
+      else if (isNode) keyMove(id, dx, dy, event.shiftKey);
+      else if (!item) {
+        view = { ...view, x: view.x - dx * 40, y: view.y - dy * 40 };
+        applyView();
+      }
+      return;
+    }
+    if (key === " " || key === "Spacebar") {
+      if (!id) return;
+      event.preventDefault();
+      if (selection.has(id)) selection.delete(id);
+      else selection.add(id);
+      showSelection();
+      announce(`${nameOf(byId, id) || "Relatie"} ${selection.has(id) ? "geselecteerd" : "niet meer geselecteerd"}; ${selection.size} geselecteerd.`);
+      return;
+    }
+    if (key === "Enter" || key === "F2") {
+      if (!id) return;
+      event.preventDefault();
+      if (connectFrom !== null && isNode) {
+        if (!connectFrom) {
+          connectFrom = id;
+          announce(`Verbinden vanaf ${nameOf(byId, id)}: ga naar het tweede element en druk op Enter.`);
+        } else connect(connectFrom, id);
+        return;
+      }
+      selectOnly(id);
+      focusLabel();
+      return;
+    }
+    if (key === "Delete" || key === "Backspace") {
+      event.preventDefault();
+      if (id && !selection.has(id)) selectOnly(id);
+      deleteSelection();
+      return;
+    }
+    if (key === "Escape") {
+      if (connectFrom !== null) toggleConnect();
+      else {
+        selection.clear();
+        showSelection();
+        announce("Selectie opgeheven.");
+      }
+      return;
+    }
+    if (key.toLowerCase() === "c" && isNode) {
+      event.preventDefault();
+      const chosen = [...selection].filter((x) => byId.has(x) && x !== id);
+      if (chosen.length === 1) connect(chosen[0], id);
+      else if (selection.size === 2 && selection.has(id)) {
+        const [a, b] = [...selection];
+        connect(a, b);
+      } else announce("Selecteer eerst één element met Spatie, ga dan naar het tweede en druk op C.");
+      return;
+    }
+    if (!item && (key === "+" || key === "=")) zoomBy(1.25);
+    else if (!item && key === "-") zoomBy(0.8);
+    else if (!item && key === "0") fitView();
+  }
+
+  function onFocusIn(event) {
+    if (gesture || pointers.size) return;
+    const item = event.target.closest?.("[data-id]");
+    if (item) ensureVisible(item.getAttribute("data-id"));
+  }
+
+  function onRootKey(event) {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const tag = event.target.tagName;
+    if (tag === "INPUT" && event.target.type === "text") return; // the text box keeps its own undo
+    const key = event.key.toLowerCase();
+    if (key === "z" && !event.shiftKey) {
+      event.preventDefault();
+      undo();
+    } else if (key === "y" || (key === "z" && event.shiftKey)) {
+      event.preventDefault();
+      redo();
+    }
+  }
+
+  // --- wiring --------------------------------------------------------------------------------------------------
+  canvas.addEventListener("pointerdown", onPointerDown);
+  // Moves and releases are heard on the stage: a lifted element sits in the overlay, outside the canvas.
+  stage.addEventListener("pointermove", onPointerMove);
+  stage.addEventListener("pointerup", onPointerUp);
+  stage.addEventListener("pointercancel", onPointerUp);
+  canvas.addEventListener("wheel", onWheel, { passive: false });
+  canvas.addEventListener("dblclick", onDoubleClick);
+  canvas.addEventListener("keydown", onCanvasKey);
+  canvas.addEventListener("focusin", onFocusIn);
+  root.addEventListener("keydown", onRootKey);
+  pictureSelect.addEventListener("change", () => {
+    disarm();
+    openPicture(pictureSelect.value);
+    persist();
+    announce(`Tekening "${scene.title}" geopend.`);
+  });
+  titleInput.addEventListener("change", () => {
+    const text = titleInput.value.trim().slice(0, 120);
+    if (!text) {
+      titleInput.value = scene.title;
+      return announce("Een tekening heeft een titel nodig.");
+    }
+    change("Titel gewijzigd.", () => {
+      scene.title = text;
+    });
+  });
+  snapBox.addEventListener("change", () => {
+    model.set("snap", snapBox.checked);
+    model.save_changes();
+    announce(snapBox.checked ? "Uitlijnen op raster staat aan." : "Uitlijnen op raster staat uit.");
+  });
+  fileInput.addEventListener("change", doImport);
+
+  function onSnap() {
+    snapBox.checked = Boolean(model.get("snap"));
+    gridRect.setAttribute("visibility", snapBox.checked ? "visible" : "hidden");
+  }
+
+  function onPictures() {
+    if (writing) return;
+    const fresh = loadPictures();
+    pictures = fresh;
+    const still = pictures.find((p) => p.id === activeId);
+    if (!still) activeId = pictures[0].id;
+    const incoming = pictures.find((p) => p.id === activeId).scene;
+    if (JSON.stringify(incoming) !== JSON.stringify(scene)) {
+      scene = clone(incoming);
+      histories.delete(activeId);
+      selection.clear();
+    }
+    draw();
+  }
+
+  cleanups.push(listen(model, { "change:pictures": onPictures, "change:snap": onSnap }));
+  onSnap();
+  draw();
+  if (unreadable.length) {
+    announce(
+      `${unreadable.length === 1 ? "Eén opgeslagen tekening kon" : `${unreadable.length} opgeslagen tekeningen konden`} ` +
+        `niet worden gelezen (${unreadable[0].reason}). Ze is bewaard, niet weggegooid; exporteer je portfolio ` +
+        "en vraag je docent om hulp.",
+    );
+  }
+  requestAnimationFrame(() => fitView());
+  fitView();
+
+  return () => {
+    for (const stop of cleanups) stop();
+    if (frame) cancelAnimationFrame(frame);
+    clearTimeout(listTimer);
+    root.removeEventListener("keydown", onRootKey);
+    canvas.removeEventListener("pointerdown", onPointerDown);
+    stage.removeEventListener("pointermove", onPointerMove);
+    stage.removeEventListener("pointerup", onPointerUp);
+    stage.removeEventListener("pointercancel", onPointerUp);
+    canvas.removeEventListener("wheel", onWheel);
+    canvas.removeEventListener("dblclick", onDoubleClick);
+    canvas.removeEventListener("keydown", onCanvasKey);
+    canvas.removeEventListener("focusin", onFocusIn);
+  };
+}
+
+/** The learner's pictures in words, for the portfolio. Done: one picture shows structures, processes and interests. */
+function summary(config, state) {
+  const pictures = (state.pictures || []).map((p) => readScene(p?.scene).scene).filter(Boolean);
+  const bubbles = (scene) => scene.elements.filter((e) => e.kind === "bubble").length;
+  const lines = pictures.map((scene) => {
+    const result = analyse(scene);
+    return (
+      `${scene.title}: ${result.actors} actoren, ${result.relations} relaties ` +
+      `(${result.strained.length} gespannen of met conflict), ${bubbles(scene)} gedachten en zorgen`
+    );
+  });
+  return {
+    title: config.title || "Rich picture",
+    lines: lines.length ? lines : ["Nog geen tekening gemaakt."],
+    done: pictures.some((scene) => {
+      const result = analyse(scene);
+      return result.actors >= 3 && result.relations >= 3 && bubbles(scene) >= 1;
+    }),
+  };
+}
+
+export default {
+  render,
+  summary,
+  migrate,
+  validateScene,
+  readScene,
+  canonical,
+  analyse,
+  contextsOf,
+  wrapText,
+  sceneToSvg,
+  PICTOGRAMS,
+};

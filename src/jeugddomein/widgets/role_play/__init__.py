@@ -1,0 +1,1 @@
+"""The role play widget: model, rules, view and anywidget class."""

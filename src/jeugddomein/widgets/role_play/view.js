@@ -1,0 +1,540 @@
+// Case role-play: choose a role (or play as a class), make choices scene by scene, see feedback tied to the course's
+// models, reach an ending, read the summary and answer the reflection questions. The path so far is always visible.
+// The engine (flags, conditions, routes) follows src/jeugddomein/models/cases.py; tests compare both.
+import { debounce, el, listen, uid } from "../_shared/ui.js";
+
+/**
+ * @typedef Model
+ * @property {string} case
+ * @property {boolean} class_mode
+ * @property {object} case_data  the validated case file
+ * @property {Record<string, {doc: string, title: string}>} links
+ * @property {Record<string, {label: string, model: string, section: string}>} concepts
+ * @property {Record<string, string>} kinds
+ * @property {""|"solo"|"klas"} mode
+ * @property {string} role
+ * @property {string} group
+ * @property {{scene: string, choice: string, note: string}[]} path
+ * @property {string[]} reflections
+ * @property {object[]} runs
+ */
+
+const TONES = {
+  goed: "✓ Goede afloop",
+  gemengd: "◐ Gemengde afloop",
+  zorgelijk: "⚠ Zorgelijke afloop",
+};
+const MAX_RUNS = 20;
+
+// --- engine (pure) -------------------------------------------------------------------------------------------
+
+const sceneOf = (caseData, id) => caseData.scenes.find((s) => s.id === id) || null;
+const endingOf = (caseData, id) => caseData.endings.find((e) => e.id === id) || null;
+const allSet = (wanted, flags) => (wanted || []).every((f) => flags.has(f));
+
+/** Whether the player sees a choice; `role` null is class play (the group sees every role's choices). */
+function isAvailable(choice, role, flags) {
+  if ((choice.roles || []).length && role && !choice.roles.includes(role)) return false;
+  return allSet(choice.requires, flags) && !(choice.unless || []).some((f) => flags.has(f));
+}
+
+/** The choices open in a scene. */
+function availableChoices(caseData, sceneId, role, flags) {
+  const scene = sceneOf(caseData, sceneId);
+  return scene ? scene.choices.filter((c) => isAvailable(c, role, flags)) : [];
+}
+
+/** Pass through routing scenes until a scene with choices or an ending. */
+function followRoutes(caseData, nodeId, flags) {
+  let node = nodeId;
+  for (let i = 0; i <= caseData.scenes.length; i += 1) {
+    const scene = sceneOf(caseData, node);
+    if (!scene || !(scene.routes || []).length) return node;
+    node = scene.routes.find((r) => allSet(r.when, flags)).next;
+  }
+  throw new Error(`de routes vanaf '${nodeId}' vormen een kring`);
+}
+
+/**
+ * Play a saved path from the start; stops at the first step that no longer fits the case.
+ * @returns {{node: string, flags: string[], steps: {scene: string, choice: string}[], ending: string|null, error: string|null}}
+ */
+function replay(caseData, role, path) {
+  const flags = new Set();
+  let node = followRoutes(caseData, caseData.start, flags);
+  const steps = [];
+  let error = null;
+  for (const step of path || []) {
+    const scene = sceneOf(caseData, node);
+    const choice = scene && scene.id === step.scene ? scene.choices.find((c) => c.id === step.choice) : null;
+    if (!choice || !isAvailable(choice, role, flags)) {
+      error = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier.";
+      break;
+    }
+    for (const f of choice.sets || []) flags.add(f);
+    steps.push({ scene: scene.id, choice: choice.id });
+    node = followRoutes(caseData, choice.next, flags);
+  }
+  return { node, flags: [...flags].sort(), steps, ending: endingOf(caseData, node) ? node : null, error };
+}
+
+/** Per concept: how often the path strengthened (up) and weakened (down) it, in the order of `order`. */
+function tally(caseData, steps, order = []) {
+  const counts = {};
+  for (const step of steps) {
+    const choice = sceneOf(caseData, step.scene).choices.find((c) => c.id === step.choice);
+    for (const key of choice.strengthens || []) (counts[key] ||= { up: 0, down: 0 }).up += 1;
+    for (const key of choice.weakens || []) (counts[key] ||= { up: 0, down: 0 }).down += 1;
+  }
+  const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+function choiceOf(caseData, step) {
+  return sceneOf(caseData, step.scene)?.choices.find((c) => c.id === step.choice) || null;
+}
+
+function roleName(caseData, roleId) {
+  return caseData.roles.find((r) => r.id === roleId)?.name || roleId;
+}
+
+function visibleText(item, flags) {
+  return [item.text, ...(item.variants || []).filter((v) => allSet(v.when, flags)).map((v) => v.text)];
+}
+
+// --- rendering -------------------------------------------------------------------------------------------------
+
+function contentRoot() {
+  const root = document.documentElement.dataset.content_root;
+  return typeof root === "string" ? root : null;
+}
+
+/** A link to a chapter section (a plain text in hosts without the book, such as Jupyter). */
+function sectionLink(links, label) {
+  const link = links[label];
+  if (!link) return null;
+  const root = contentRoot();
+  if (root === null) return el("span", { text: link.title });
+  return el("a", { href: `${root}${link.doc}.html#${label}`, text: link.title });
+}
+
+/** @type {import("@anywidget/types").Render<Model>} */
+function render({ model, el: root }) {
+  const caseData = model.get("case_data");
+  const links = model.get("links") || {};
+  const concepts = model.get("concepts") || {};
+  const kinds = model.get("kinds") || {};
+  const order = Object.keys(concepts);
+  const base = uid("jd-rp");
+  const live = el("div", { className: "jd-rp-live", role: "status", "aria-live": "polite" });
+  const view = el("div", { className: "jd-rp-view" });
+  root.replaceChildren(el("div", { className: "jd-widget-rp" }, [live, view]));
+  let focusAfterDraw = null;
+  let reflectionAreas = [];
+
+  const role = () => (model.get("mode") === "solo" ? model.get("role") || null : null);
+  const current = () => replay(caseData, role(), model.get("path") || []);
+  const kindLabel = (r) => kinds[r.kind] || r.kind;
+
+  let batching = false;
+  /** Set several traits, save once and draw once (not once per trait, which would lose the focus). */
+  function save(changes, redraw = true) {
+    batching = true;
+    try {
+      for (const [key, value] of Object.entries(changes)) model.set(key, value);
+    } finally {
+      batching = false;
+    }
+    model.save_changes();
+    if (redraw) draw();
+  }
+
+  function archive() {
+    const state = current();
+    if (!model.get("mode") || !state.ending) return model.get("runs") || [];
+    const run = {
+      mode: model.get("mode"),
+      role: model.get("role") || "",
+      group: model.get("group") || "",
+      ending: state.ending,
+      path: (model.get("path") || []).slice(0, state.steps.length),
+      reflections: [...(model.get("reflections") || [])],
+      finished: new Date().toISOString(),
+    };
+    return [...(model.get("runs") || []), run].slice(-MAX_RUNS);
+  }
+
+  function start(mode, roleId, group) {
+    focusAfterDraw = "scene";
+    save({ runs: archive(), mode, role: roleId || "", group: group || "", path: [], reflections: [] });
+    live.textContent = mode === "solo" ? `Je speelt nu als ${roleName(caseData, roleId)}.` : "Klassikaal spel gestart.";
+  }
+
+  function choose(choice, note) {
+    const state = current();
+    const path = (model.get("path") || []).slice(0, state.steps.length);
+    focusAfterDraw = "feedback";
+    save({ path: [...path, { scene: state.node, choice: choice.id, note: note || "" }] });
+  }
+
+  // --- pieces ---
+
+  function roleChooser() {
+    const playable = caseData.roles.filter((r) => r.playable);
+    const name = `${base}-role`;
+    const radios = playable.map((r, i) =>
+      el("input", { type: "radio", name, id: `${name}-${i}`, value: r.id, "aria-describedby": `${name}-${i}-card` }),
+    );
+    if (radios.length) radios[0].checked = true;
+    const startSolo = el("button", { type: "button", className: "jd-button jd-primary", text: "Start met deze rol" });
+    startSolo.addEventListener("click", () => {
+      const chosen = radios.find((r) => r.checked);
+      if (chosen) start("solo", chosen.value, "");
+    });
+    const parts = [
+      el("h2", { className: "jd-rp-h", text: "Alleen spelen: kies je rol", tabIndex: -1, "data-focus": "start" }),
+      el("fieldset", { className: "jd-rp-roles" }, [
+        el("legend", { text: "Welke rol speel je?" }),
+        ...playable.map((r, i) =>
+          el("div", { className: "jd-rp-role-option" }, [
+            radios[i],
+            el("label", { for: `${name}-${i}` }, [
+              el("strong", { text: r.name }),
+              el("span", { text: ` · ${kindLabel(r)}${r.lead ? " · hoofdrol" : ""}` }),
+            ]),
+            el("p", { className: "jd-hint", id: `${name}-${i}-card`, text: r.public }),
+          ]),
+        ),
+      ]),
+      el("div", { className: "jd-actions" }, [startSolo]),
+    ];
+    if (model.get("class_mode")) {
+      const groupId = `${base}-group`;
+      const groupInput = el("input", { type: "text", id: groupId, maxlength: "200", autocomplete: "off" });
+      const startClass = el("button", { type: "button", className: "jd-button", text: "Start klassikaal spel" });
+      startClass.addEventListener("click", () => start("klas", "", groupInput.value.trim()));
+      parts.push(
+        el("h2", { className: "jd-rp-h", text: "Klassikaal spelen" }),
+        el("p", {
+          text:
+            "Speel je met je groep? Iedereen krijgt een rolkaart van de docent en speelt de scènes live. " +
+            "Eén student legt hier de keuzes van de groep vast, met een korte notitie waarom. Je ziet dan de keuzes van alle rollen.",
+        }),
+        el("p", {}, [el("label", { for: groupId, text: "Namen van de groep (optioneel): " }), groupInput]),
+        el("div", { className: "jd-actions" }, [startClass]),
+      );
+    }
+    return el("section", { className: "jd-rp-start" }, parts);
+  }
+
+  function roleCard() {
+    if (model.get("mode") === "klas") {
+      return el("details", { className: "jd-rp-card" }, [
+        el("summary", { text: "Rollen aan tafel (openbare delen van de rolkaarten)" }),
+        el(
+          "dl",
+          {},
+          caseData.roles.flatMap((r) => [el("dt", { text: `${r.name} · ${kindLabel(r)}` }), el("dd", { text: r.public })]),
+        ),
+      ]);
+    }
+    const me = caseData.roles.find((r) => r.id === model.get("role"));
+    if (!me) return null;
+    return el("details", { className: "jd-rp-card", open: true }, [
+      el("summary", { text: `Jouw rolkaart: ${me.name} · ${kindLabel(me)}` }),
+      el("p", {}, [el("strong", { text: "Wat iedereen weet: " }), me.public]),
+      me.wants ? el("p", {}, [el("strong", { text: "Wat je wilt bereiken: " }), me.wants]) : null,
+      el("p", { className: "jd-rp-private" }, [el("strong", { text: "Vertrouwelijk, alleen jij weet: " }), me.private]),
+    ]);
+  }
+
+  function pathView(state) {
+    const path = model.get("path") || [];
+    const items = state.steps.map((step, i) => {
+      const scene = sceneOf(caseData, step.scene);
+      const choice = choiceOf(caseData, step);
+      const note = path[i]?.note;
+      return el("li", {}, [
+        el("span", { className: "jd-rp-step-scene", text: `${scene.title}: ` }),
+        choice.text,
+        note ? el("span", { className: "jd-hint", text: ` (notitie: ${note})` }) : null,
+      ]);
+    });
+    const here = state.ending ? endingOf(caseData, state.ending) : sceneOf(caseData, state.node);
+    if (here) {
+      items.push(
+        el("li", { className: "jd-rp-here", "aria-current": "step" }, [
+          el("span", { text: state.ending ? `Afloop: ${here.title}` : `Nu: ${here.title}` }),
+        ]),
+      );
+    }
+    return el("nav", { className: "jd-rp-path", "aria-labelledby": `${base}-path-h` }, [
+      el("h2", { className: "jd-rp-h", id: `${base}-path-h`, text: "Jouw pad tot nu toe" }),
+      state.steps.length ? null : el("p", { className: "jd-hint", text: "Je hebt nog geen keuzes gemaakt." }),
+      el("ol", {}, items),
+    ]);
+  }
+
+  function conceptTags(choice) {
+    const tags = [
+      ...(choice.strengthens || []).map((k) => ["▲ Versterkt", k, "jd-rp-up"]),
+      ...(choice.weakens || []).map((k) => ["▼ Verzwakt", k, "jd-rp-down"]),
+    ];
+    if (!tags.length) return null;
+    return el(
+      "ul",
+      { className: "jd-rp-tags" },
+      tags.map(([word, key, cls]) => {
+        const c = concepts[key] || { label: key, model: "", section: "" };
+        const link = sectionLink(links, c.section);
+        return el("li", { className: cls }, [
+          `${word}: ${c.label}`,
+          c.model ? el("span", { className: "jd-hint", text: ` (${c.model})` }) : null,
+          link ? " · lees: " : null,
+          link,
+        ]);
+      }),
+    );
+  }
+
+  function feedbackView(state) {
+    if (!state.steps.length) return null;
+    const choice = choiceOf(caseData, state.steps[state.steps.length - 1]);
+    const extra = (choice.see || []).map((label) => sectionLink(links, label)).filter(Boolean);
+    return el("section", { className: "jd-rp-feedback", "aria-labelledby": `${base}-fb-h` }, [
+      el("h2", { className: "jd-rp-h", id: `${base}-fb-h`, tabIndex: -1, "data-focus": "feedback", text: "Wat je keuze deed" }),
+      el("p", { className: "jd-rp-chosen" }, [el("strong", { text: "Je koos: " }), choice.text]),
+      el("p", { text: choice.feedback }),
+      conceptTags(choice),
+      extra.length ? el("p", {}, ["Lees verder: ", ...extra.flatMap((a, i) => (i ? [", ", a] : [a]))]) : null,
+    ]);
+  }
+
+  function sceneView(state) {
+    const scene = sceneOf(caseData, state.node);
+    const flags = new Set(state.flags);
+    const options = availableChoices(caseData, scene.id, role(), flags);
+    const klas = model.get("mode") === "klas";
+    const noteId = `${base}-note`;
+    const note = klas ? el("textarea", { id: noteId, rows: "2", maxlength: "2000" }) : null;
+    const buttons = options.map((choice) => {
+      const who = klas && (choice.roles || []).length ? `(${choice.roles.map((r) => roleName(caseData, r)).join(", ")}) ` : "";
+      const button = el("button", { type: "button", className: "jd-button jd-rp-choice", text: who + choice.text });
+      button.addEventListener("click", () => choose(choice, note ? note.value.trim() : ""));
+      return button;
+    });
+    const [first, ...rest] = visibleText(scene, flags);
+    return el("section", { className: "jd-rp-scene", "aria-labelledby": `${base}-scene-h` }, [
+      el("h2", { className: "jd-rp-h", id: `${base}-scene-h`, tabIndex: -1, "data-focus": "scene", text: scene.title }),
+      el("p", { text: first }),
+      ...rest.map((text) => el("p", { className: "jd-rp-variant", text: `Door eerdere keuzes: ${text}` })),
+      el("fieldset", { className: "jd-rp-choices" }, [
+        el("legend", { text: scene.prompt || "Wat doe je?" }),
+        klas ? el("p", {}, [el("label", { for: noteId, text: "Waarom kiest de groep dit? (optioneel) " }), note]) : null,
+        el("div", { className: "jd-rp-options" }, buttons),
+      ]),
+    ]);
+  }
+
+  function summaryTable(state) {
+    const counts = tally(caseData, state.steps, order);
+    const keys = Object.keys(counts);
+    if (!keys.length) return el("p", { text: "Je keuzes raakten geen van de begrippen uit de cursus." });
+    const row = (key) =>
+      el("tr", {}, [
+        el("th", { scope: "row" }, [
+          concepts[key]?.label || key,
+          concepts[key]?.model ? el("span", { className: "jd-rp-model", text: concepts[key].model }) : null,
+        ]),
+        el("td", { text: counts[key].up ? `▲ ${counts[key].up}` : "–" }),
+        el("td", { text: counts[key].down ? `▼ ${counts[key].down}` : "–" }),
+      ]);
+    return el("table", { className: "jd-rp-tally" }, [
+      el("caption", { text: "Welke begrippen je keuzes versterkten en verzwakten" }),
+      el("thead", {}, [
+        el("tr", {}, ["Begrip (model)", "Versterkt", "Verzwakt"].map((t) => el("th", { scope: "col", text: t }))),
+      ]),
+      el("tbody", {}, keys.map(row)),
+    ]);
+  }
+
+  function endingView(state) {
+    const ending = endingOf(caseData, state.ending);
+    const flags = new Set(state.flags);
+    const questions = caseData.reflection;
+    const answers = model.get("reflections") || [];
+    const persist = debounce(() => {
+      save({ reflections: reflectionAreas.map((a) => a.value) }, false);
+      live.textContent = "Je reflectie is opgeslagen.";
+    }, 500);
+    reflectionAreas = questions.map((q, i) => {
+      const area = el("textarea", { id: `${base}-refl-${i}`, rows: "4", maxlength: "20000" });
+      area.value = answers[i] || "";
+      area.addEventListener("input", persist);
+      area.addEventListener("blur", () => persist.flush());
+      return area;
+    });
+    const again = el("button", { type: "button", className: "jd-button jd-primary", text: "Speel opnieuw met deze rol" });
+    const other = el("button", { type: "button", className: "jd-button", text: "Kies een andere rol of speelwijze" });
+    again.addEventListener("click", () => {
+      persist.flush();
+      start(model.get("mode"), model.get("role"), model.get("group"));
+    });
+    other.addEventListener("click", () => {
+      persist.flush();
+      focusAfterDraw = "start";
+      save({ runs: archive(), mode: "", role: "", group: "", path: [], reflections: [] });
+    });
+    return el("section", { className: "jd-rp-ending", "aria-labelledby": `${base}-end-h` }, [
+      el("h2", { className: "jd-rp-h", id: `${base}-end-h`, tabIndex: -1, "data-focus": "ending", text: `Afloop: ${ending.title}` }),
+      el("p", { className: `jd-rp-tone jd-rp-tone-${ending.tone}`, text: TONES[ending.tone] }),
+      ...visibleText(ending, flags).map((text) => el("p", { text })),
+      el("h2", { className: "jd-rp-h", text: "Samenvatting" }),
+      el("p", { text: `Je maakte ${state.steps.length} keuzes. Je pad staat hierboven.` }),
+      summaryTable(state),
+      el("h2", { className: "jd-rp-h", text: "Reflectie" }),
+      el("p", { className: "jd-hint", text: "Je antwoorden worden bewaard en komen in je portfolio." }),
+      ...questions.map((q, i) =>
+        el("div", { className: "jd-rp-reflection" }, [el("label", { for: `${base}-refl-${i}`, text: q }), reflectionAreas[i]]),
+      ),
+      el("div", { className: "jd-actions" }, [again, other]),
+    ]);
+  }
+
+  function runsView() {
+    const runs = model.get("runs") || [];
+    if (!runs.length) return null;
+    return el("details", { className: "jd-rp-runs" }, [
+      el("summary", { text: `Eerdere rondes (${runs.length})` }),
+      el(
+        "ol",
+        {},
+        runs.map((run) => {
+          const ending = endingOf(caseData, run.ending);
+          const who = run.mode === "klas" ? `klassikaal${run.group ? ` (${run.group})` : ""}` : roleName(caseData, run.role);
+          return el("li", { text: `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes` });
+        }),
+      ),
+    ]);
+  }
+
+  function draw() {
+    reflectionAreas = [];
+    const mode = model.get("mode");
+    if (!mode) {
+      view.replaceChildren(roleChooser(), runsView() || "");
+    } else {
+      const state = current();
+      const back = el("button", { type: "button", className: "jd-button", text: "Eén stap terug" });
+      back.disabled = state.steps.length === 0;
+      back.addEventListener("click", () => {
+        focusAfterDraw = "scene";
+        save({ path: (model.get("path") || []).slice(0, Math.max(0, state.steps.length - 1)) });
+        live.textContent = "Je laatste keuze is teruggedraaid.";
+      });
+      const restart = el("button", { type: "button", className: "jd-button", text: "Opnieuw beginnen" });
+      restart.addEventListener("click", () => {
+        focusAfterDraw = "start";
+        save({ runs: archive(), mode: "", role: "", group: "", path: [], reflections: [] });
+      });
+      const who =
+        mode === "klas"
+          ? `Klassikaal spel${model.get("group") ? ` · groep: ${model.get("group")}` : ""}`
+          : `Je speelt: ${roleName(caseData, model.get("role"))}`;
+      view.replaceChildren(
+        el("p", { className: "jd-rp-who" }, [el("strong", { text: who })]),
+        state.error ? el("p", { className: "jd-notice", text: state.error }) : "",
+        roleCard() || "",
+        pathView(state),
+        feedbackView(state) || "",
+        state.ending ? endingView(state) : sceneView(state),
+        el("div", { className: "jd-actions" }, [back, restart]),
+        runsView() || "",
+      );
+    }
+    if (focusAfterDraw) {
+      const target = view.querySelector(`[data-focus="${focusAfterDraw}"]`) || view.querySelector("[data-focus]");
+      focusAfterDraw = null;
+      target?.focus();
+    }
+  }
+
+  function syncReflections() {
+    const answers = model.get("reflections") || [];
+    reflectionAreas.forEach((area, i) => {
+      if (document.activeElement !== area && area.value !== (answers[i] || "")) area.value = answers[i] || "";
+    });
+  }
+
+  const onHide = () => {
+    if (reflectionAreas.length) {
+      const values = reflectionAreas.map((a) => a.value);
+      if (JSON.stringify(values) !== JSON.stringify(model.get("reflections") || [])) save({ reflections: values }, false);
+    }
+  };
+  window.addEventListener("pagehide", onHide);
+  // Changes from elsewhere (another tab, an import) redraw; our own batched saves draw once themselves.
+  const redraw = () => {
+    if (!batching) draw();
+  };
+  const stop = listen(model, {
+    "change:mode": redraw,
+    "change:role": redraw,
+    "change:path": redraw,
+    "change:runs": redraw,
+    "change:reflections": () => {
+      if (!batching) syncReflections();
+    },
+  });
+  draw();
+  return () => {
+    onHide();
+    window.removeEventListener("pagehide", onHide);
+    stop();
+  };
+}
+
+/** The learner's game in words, for the portfolio. */
+function summary(config, state) {
+  const caseData = config.case_data;
+  const concepts = config.concepts || {};
+  const title = `Rollenspel: ${caseData.title}`;
+  if (!state.mode && !(state.runs || []).length) return { title, lines: ["Nog niet gespeeld."], done: false };
+  const lines = [];
+  let done = false;
+  if (state.mode) {
+    const role = state.mode === "solo" ? state.role || null : null;
+    lines.push(
+      state.mode === "klas"
+        ? `Klassikaal gespeeld${state.group ? ` (groep: ${state.group})` : ""}`
+        : `Rol: ${roleName(caseData, state.role)}`,
+    );
+    const played = replay(caseData, role, state.path);
+    played.steps.forEach((step, i) => {
+      const note = state.path[i]?.note ? ` (notitie: ${state.path[i].note})` : "";
+      lines.push(`${i + 1}. ${sceneOf(caseData, step.scene).title}: ${choiceOf(caseData, step).text}${note}`);
+    });
+    const ending = played.ending ? endingOf(caseData, played.ending) : null;
+    lines.push(ending ? `Afloop: ${ending.title} (${TONES[ending.tone]})` : `Nog bezig bij: ${sceneOf(caseData, played.node)?.title}`);
+    const counts = tally(caseData, played.steps, Object.keys(concepts));
+    const name = (key) => concepts[key]?.label || key;
+    const up = Object.entries(counts).filter(([, c]) => c.up).map(([k, c]) => `${name(k)} (${c.up})`);
+    const down = Object.entries(counts).filter(([, c]) => c.down).map(([k, c]) => `${name(k)} (${c.down})`);
+    if (up.length) lines.push(`Versterkt: ${up.join(", ")}`);
+    if (down.length) lines.push(`Verzwakt: ${down.join(", ")}`);
+    caseData.reflection.forEach((question, i) => {
+      const answer = (state.reflections?.[i] || "").trim();
+      if (answer) lines.push(`Reflectie – ${question} ${answer}`);
+    });
+    done = Boolean(ending) && caseData.reflection.every((_, i) => (state.reflections?.[i] || "").trim());
+  }
+  for (const run of state.runs || []) {
+    const ending = endingOf(caseData, run.ending);
+    const who = run.mode === "klas" ? "klassikaal" : roleName(caseData, run.role);
+    lines.push(`Eerdere ronde (${who}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
+    if (run.reflections.some((r) => r.trim()) && !state.mode) done = true;
+  }
+  return { title, lines, done };
+}
+
+export default { render, summary, replay, availableChoices, followRoutes, isAvailable, tally };

@@ -1,0 +1,1 @@
+"""The rubric widget: model, rules, view and anywidget class."""
