@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from statistics import mean
 from typing import Any
 
 import pandas as pd
@@ -15,9 +14,7 @@ from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from ..rubric.model import load_framework, load_studiewijzer
 from .model import CompetenceTrackerSpec, CompetenceTrackerState, Evidence, Moment, SelfAssessment
-
-VERTICAL = ("verticaal", "beide")
-HORIZONTAL = ("horizontaal", "beide")
+from .rules import levels_at, t_profile
 
 
 def framework_config(data: Path) -> dict[str, Any]:
@@ -35,20 +32,6 @@ def framework_config(data: Path) -> dict[str, Any]:
             for c in framework.competences
         ],
         "professions": [p.model_dump() for p in framework.professions],
-    }
-
-
-def t_profile(competences: list[dict[str, Any]], levels: dict[str, int]) -> dict[str, float | None]:
-    """Depth (vertical leg) and breadth (horizontal bar) of the T: the mean level of the competences in each part.
-
-    Competences marked 'beide' count in both. None when no competence of that part has a level yet.
-    """
-    shape = {c["id"]: c["t_shape"] for c in competences}
-    depth = [lv for cid, lv in levels.items() if shape.get(cid) in VERTICAL]
-    breadth = [lv for cid, lv in levels.items() if shape.get(cid) in HORIZONTAL]
-    return {
-        "depth": round(mean(depth), 2) if depth else None,
-        "breadth": round(mean(breadth), 2) if breadth else None,
     }
 
 
@@ -186,14 +169,7 @@ class CompetenceTracker(CourseWidget):
 
     def levels_at(self, moment: str) -> dict[str, int]:
         """Each competence's level at a moment: the latest assessment at or before it."""
-        order = [m["id"] for m in self.moments]
-        upto = order.index(moment)
-        found: dict[str, tuple[int, int]] = {}
-        for a in self.assessments:
-            position = order.index(a["moment"])
-            if position <= upto and (a["competence"] not in found or position > found[a["competence"]][0]):
-                found[a["competence"]] = (position, a["level"])
-        return {cid: level for cid, (_, level) in found.items()}
+        return levels_at(self.assessments, self.moments, moment)
 
     def t_shape(self) -> pd.DataFrame:
         """Depth and breadth of the learner's T at every moment that has an assessment."""

@@ -77,8 +77,8 @@ class GradeResult:
 
 
 def _tenths(value: float) -> int:
-    """A value with at most one decimal as a whole number of tenths."""
-    return round(value * 10)
+    """A value as a whole number of tenths, rounded half up (as JavaScript's Math.round(value * 10))."""
+    return math.floor(value * 10 + 0.5)
 
 
 def round_half_up_tenths(hundredths_of_tenths: int) -> int:
