@@ -33,7 +33,7 @@ _EXPORTED = {
 
 @cache
 def widget_rules(widget: str) -> ModuleType:
-    """A widget's rules module (`done` and the rules shared with rules.js), by the widget's name, e.g. 'rich-picture'."""
+    """A widget's rules module (`done` and the rules shared with rules.js), by widget name, e.g. 'rich-picture'."""
     return importlib.import_module(f"{__name__}.{widget.replace('-', '_')}.rules")
 
 
