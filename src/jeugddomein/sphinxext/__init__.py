@@ -70,7 +70,7 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
     types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
     if not types or "pathto" not in context:
         return
-    files = ["jeugddomein/store.js"]
+    files = ["jeugddomein/store.js", "jeugddomein/host.js"]
     files += [f"jeugddomein/widgets/{name.replace('-', '_')}.js" for name in sorted(types)]
     links = "".join(
         f'<link rel="modulepreload" href="{context["pathto"]("_static/" + file, 1)}" />\n' for file in files

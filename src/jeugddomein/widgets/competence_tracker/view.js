@@ -34,6 +34,7 @@ import {
  * @property {{page: string, title: string, url: string, kind: string, competences: string[]}[]} pages
  * @property {{id: string, widget: string, label: string, title: string, page: string, page_title: string}[]} evidence
  * @property {string} course
+ * @property {string[]} saved_work ids of the exercises with saved work (filled by the host)
  * @property {string} profession
  * @property {Assessment[]} assessments
  */
@@ -56,24 +57,6 @@ function dutch(value) {
   return value === null || value === undefined ? "–" : value.toFixed(1).replace(".", ",");
 }
 
-/**
- * Which evidence items have saved work in this browser's learner store (read only; the static site's runtime
- * keeps one key per widget, `jd:<course>:w:<id>`). Returns null when the store cannot be read (Jupyter, private mode).
- */
-export function savedWork(course, ids, storage) {
-  try {
-    const store = storage === undefined ? globalThis.localStorage : storage;
-    if (!store || !course) return null;
-    return new Set(ids.filter((id) => store.getItem(`jd:${course}:w:${id}`) !== null));
-  } catch {
-    return null;
-  }
-}
-
-function courseId(model) {
-  return model.get("course") || globalThis.document?.querySelector("script[data-jd-course]")?.dataset.jdCourse || "";
-}
-
 /** @type {import("@anywidget/types").Render<Model>} */
 function render({ model, el: root }) {
   const framework = model.get("framework");
@@ -85,7 +68,7 @@ function render({ model, el: root }) {
   const names = Object.fromEntries(competences.map((c) => [c.id, c.name]));
   const momentLabel = Object.fromEntries(moments.map((m) => [m.id, m.label]));
   const base = uid("jd-ct");
-  const saved = () => savedWork(courseId(model), catalogue.map((e) => e.id)) || new Set();
+  const saved = () => new Set(model.get("saved_work") || []);
   let draft = []; // evidence being collected for the assessment in the form
 
   // 1. Profession.
@@ -444,7 +427,7 @@ function render({ model, el: root }) {
     drawSuggestions(list);
   }
 
-  const stop = listen(model, { "change:profession": show, "change:assessments": show });
+  const stop = listen(model, { "change:profession": show, "change:assessments": show, "change:saved_work": show });
   fillWorkOptions();
   loadForm();
   show();
@@ -477,4 +460,4 @@ function summary(config, state) {
   return { title: "Competentievolger", lines, done: done(config, state) };
 }
 
-export default { render, summary, levelsAt, tProfile, suggest, usedMoments, savedWork };
+export default { render, summary, levelsAt, tProfile, suggest, usedMoments };

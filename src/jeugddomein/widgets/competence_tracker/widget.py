@@ -50,6 +50,9 @@ class CompetenceTracker(CourseWidget):
     pages = traitlets.List(traitlets.Dict(), help="Chapters and exercises with their competences.").tag(sync=True)
     evidence = traitlets.List(traitlets.Dict(), help="Work in the course that can serve as evidence.").tag(sync=True)
     course = traitlets.Unicode("", help="Course id (keys of the learner store).").tag(sync=True)
+    saved_work = traitlets.List(
+        traitlets.Unicode(), help="Ids of the exercises with saved work; the static site's host fills it."
+    ).tag(sync=True)
     profession = traitlets.Unicode("", help="The learner's profession.").tag(sync=True, learner=True)
     assessments = traitlets.List(traitlets.Dict(), help="Self-assessments.").tag(sync=True, learner=True)
 
@@ -91,6 +94,7 @@ class CompetenceTracker(CourseWidget):
             "framework": framework_config(data),
             "pages": pages,
             "evidence": [],
+            "saved_work": [],
             "course": "",
         }
 
