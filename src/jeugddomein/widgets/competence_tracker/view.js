@@ -71,7 +71,12 @@ export function savedWork(course, ids, storage) {
 }
 
 function courseId(model) {
-  return model.get("course") || globalThis.document?.querySelector("script[data-jd-course]")?.dataset.jdCourse || "";
+  return (
+    model.get("course") ||
+    /** @type {HTMLScriptElement | null | undefined} */ (globalThis.document?.querySelector("script[data-jd-course]"))
+      ?.dataset.jdCourse ||
+    ""
+  );
 }
 
 /** @type {import("@anywidget/types").Render<Model>} */
@@ -183,6 +188,7 @@ function render({ model, el: root }) {
       if (!groups.has(item.page_title)) groups.set(item.page_title, []);
       groups.get(item.page_title).push(item);
     }
+    /** @type {Array<HTMLOptionElement | HTMLOptGroupElement>} */
     const options = [el("option", { value: "", text: catalogue.length ? "— kies werk —" : "— geen oefeningen gevonden —" })];
     for (const [title, items] of groups) {
       const sorted = [...items].sort((a, b) => Number(have.has(b.id)) - Number(have.has(a.id)));
