@@ -112,7 +112,7 @@ class ScaleBlock(StrictModel):
     """A group of statements scored together: one of Bronstein's components or influencing factors."""
 
     id: SlugId = Field(description="Id of the component or factor.")
-    name: ShortText = Field(max_length=80, description="Dutch name as in chapter 5.")
+    name: ShortText = Field(max_length=80, description="Dutch name as in the chapter Interprofessioneel samenwerken.")
     short: ShortText = Field(max_length=24, description="Short name for chart labels.")
     description: ShortText = Field(max_length=300, description="One sentence: what this part is about.")
     section: SlugId = Field(description="Label of the chapter section that explains it (checked at build).")

@@ -546,7 +546,7 @@ function render({ model, el: root }) {
 
   function sectionLink(block) {
     const title = block.section_title ? `${block.section_title}${block.heading ? ` › ${block.heading}` : ""}` : block.heading || block.name;
-    if (!block.section_url) return el("p", { className: "jd-hint", text: `Lees meer in hoofdstuk 5: ${title}.` });
+    if (!block.section_url) return el("p", { className: "jd-hint", text: `Lees meer in het hoofdstuk Interprofessioneel samenwerken: ${title}.` });
     return el("p", {}, ["Lees meer: ", el("a", { href: block.section_url, text: title })]);
   }
 
