@@ -4,7 +4,7 @@ import { loadWidgetModule, mountAll } from "./host.js";
 import { LearnerStore } from "./store.js";
 
 const settings = document.documentElement.dataset;
-const scriptData = document.querySelector("script[data-jd-course]")?.dataset || {};
+const scriptData = /** @type {HTMLScriptElement | null} */ (document.querySelector("script[data-jd-course]"))?.dataset || {};
 export const course = scriptData.jdCourse || settings.jdCourse || "cursus";
 export const courseVersion = scriptData.jdVersion || "0";
 export const store = new LearnerStore({ course });

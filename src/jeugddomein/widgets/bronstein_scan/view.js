@@ -203,6 +203,7 @@ function render({ model, el: root }) {
   const componentIds = new Set(instrument.components.map((c) => c.id));
   const prefix = uid("jd-bs");
   const ui = {
+    /** @type {{perspective: string, context: string, mode: Model["mode"], error: string}} */
     start: { perspective: "", context: "", mode: "vraag", error: "" },
     finish: { label: "", date: "" },
     view: null,
@@ -230,6 +231,7 @@ function render({ model, el: root }) {
       status.textContent = text;
     }, 30);
   };
+  /** @returns {Omit<Model, "instrument">} the learner state, with defaults for missing traits */
   const state = () => ({
     perspective: model.get("perspective") || "",
     context: model.get("context") || "",
@@ -239,10 +241,14 @@ function render({ model, el: root }) {
     scans: model.get("scans") || [],
   });
 
-  /** Set learner traits, save, redraw now and focus an element by its data-key. */
+  /**
+   * Set learner traits, save, redraw now and focus an element by its data-key.
+   * @param {Partial<Model>} changes
+   * @param {string} [focusKey]
+   */
   function commit(changes, focusKey) {
     quiet = true;
-    for (const [key, value] of Object.entries(changes)) model.set(key, value);
+    for (const [key, value] of Object.entries(changes)) model.set(/** @type {keyof Model} */ (key), value);
     model.save_changes();
     quiet = false;
     draw(focusKey);
@@ -270,10 +276,10 @@ function render({ model, el: root }) {
         el("p", { className: "jd-hint", id: `${id}-hint`, text: p.explanation }),
       ]);
     });
-    const modes = [
+    const modes = /** @type {Array<[Model["mode"], string]>} */ ([
       ["vraag", "Eén stelling tegelijk"],
       ["component", "Eén onderdeel tegelijk (alle stellingen van een component op één scherm)"],
-    ].map(([value, text]) =>
+    ]).map(([value, text]) =>
       el("div", { className: "jd-bs-choice" }, [
         el("input", { type: "radio", name: nameM, id: `${nameM}-${value}`, value, checked: ui.start.mode === value, "data-key": `mode-${value}`, on: { change: () => { ui.start.mode = value; } } }),
         el("label", { for: `${nameM}-${value}`, text }),
@@ -409,6 +415,7 @@ function render({ model, el: root }) {
     progressText = el("p", { id: progressId, className: "jd-bs-progress-text" });
     progressBar = el("progress", { max: String(items.length), value: "0", "aria-labelledby": progressId });
     const context = s.context ? ` · over: ${s.context}` : "";
+    /** @type {HTMLElement[]} */
     const parts = [
       el("p", { className: "jd-bs-meta", text: `Perspectief: ${perspectiveLabel(instrument, s.perspective)}${context}` }),
       el("div", { className: "jd-bs-progress" }, [progressText, progressBar]),
@@ -760,6 +767,7 @@ function render({ model, el: root }) {
     refreshProgress();
     const wanted = focusKey || active;
     if (!wanted) return;
+    /** @type {HTMLElement | null} */
     let target = null;
     if (wanted === "question-first") {
       const group = body.querySelector(".jd-bs-item");

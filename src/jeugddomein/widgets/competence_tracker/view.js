@@ -166,6 +166,7 @@ function render({ model, el: root }) {
       if (!groups.has(item.page_title)) groups.set(item.page_title, []);
       groups.get(item.page_title).push(item);
     }
+    /** @type {Array<HTMLOptionElement | HTMLOptGroupElement>} */
     const options = [el("option", { value: "", text: catalogue.length ? "— kies werk —" : "— geen oefeningen gevonden —" })];
     for (const [title, items] of groups) {
       const sorted = [...items].sort((a, b) => Number(have.has(b.id)) - Number(have.has(a.id)));

@@ -773,7 +773,9 @@ function render({ model, el: root }) {
       g.classList.toggle("jd-rp-selected", on);
       g.setAttribute("aria-pressed", String(on));
     }
-    for (const box of root.querySelectorAll(".jd-rp-items input[type=checkbox]")) box.checked = selection.has(box.value);
+    for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll(".jd-rp-items input[type=checkbox]"))) {
+      box.checked = selection.has(box.value);
+    }
     drawProps();
     updateButtons();
   }
@@ -867,7 +869,7 @@ function render({ model, el: root }) {
 
   function drawList() {
     clearTimeout(listTimer);
-    const active = document.activeElement;
+    const active = /** @type {(Element & {value?: string}) | null} */ (document.activeElement);
     const refocus = listView.contains(active) && active.value ? active.value : null;
     elementsHeading.textContent = `Elementen (${scene.elements.length})`;
     relationsHeading.textContent = `Relaties (${scene.relations.length})`;
@@ -922,7 +924,7 @@ function render({ model, el: root }) {
     const refocus = props.contains(active) ? active.getAttribute("data-field") || active.textContent : null;
     fillProps();
     if (refocus) {
-      const again = [...props.querySelectorAll("[data-field], button")].find(
+      const again = [.../** @type {NodeListOf<HTMLElement>} */ (props.querySelectorAll("[data-field], button"))].find(
         (node) => (node.getAttribute("data-field") || node.textContent) === refocus,
       );
       again?.focus();
@@ -1031,7 +1033,7 @@ function render({ model, el: root }) {
   }
 
   function focusLabel() {
-    const input = props.querySelector(".jd-rp-label-input");
+    const input = /** @type {HTMLInputElement | null} */ (props.querySelector(".jd-rp-label-input"));
     if (input) {
       input.focus();
       input.select();

@@ -72,11 +72,15 @@ function render({ model, el: root }) {
   const kindLabel = (r) => kinds[r.kind] || r.kind;
 
   let batching = false;
-  /** Set several traits, save once and draw once (not once per trait, which would lose the focus). */
+  /**
+   * Set several traits, save once and draw once (not once per trait, which would lose the focus).
+   * @param {Partial<Model>} changes
+   * @param {boolean} [redraw]
+   */
   function save(changes, redraw = true) {
     batching = true;
     try {
-      for (const [key, value] of Object.entries(changes)) model.set(key, value);
+      for (const [key, value] of Object.entries(changes)) model.set(/** @type {keyof Model} */ (key), value);
     } finally {
       batching = false;
     }
@@ -388,7 +392,9 @@ function render({ model, el: root }) {
       );
     }
     if (focusAfterDraw) {
-      const target = view.querySelector(`[data-focus="${focusAfterDraw}"]`) || view.querySelector("[data-focus]");
+      const target = /** @type {HTMLElement | null} */ (
+        view.querySelector(`[data-focus="${focusAfterDraw}"]`) || view.querySelector("[data-focus]")
+      );
       focusAfterDraw = null;
       target?.focus();
     }

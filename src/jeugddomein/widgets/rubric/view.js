@@ -88,7 +88,7 @@ function render({ model, el: root }) {
     const input = el("input", { type: "radio", name: `${base}-mode`, value, id: `${base}-mode-${value}` });
     input.addEventListener("change", () => {
       if (input.checked) {
-        model.set("mode", value);
+        model.set("mode", /** @type {Model["mode"]} */ (value));
         model.save_changes();
       }
     });
