@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -54,18 +56,62 @@ def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEn
             env.jd_goals[docname] = other.jd_goals[docname]
 
 
-def course_index(app: Sphinx) -> dict[str, Any]:
-    """What the portfolio page needs: every placement with its page, page title and part, in book order."""
+@dataclass(frozen=True)
+class TocEntry:
+    """A page of the book in table-of-contents order."""
+
+    docname: str
+    depth: int
+    """0 for the root page and the top-level chapters, 1 for their sections, and so on."""
+    part: str
+    """Caption of the part the page belongs to ('' for pages outside a part, such as the root)."""
+
+
+def toc(app: Sphinx) -> list[TocEntry]:
+    """Every page in reading order, with its depth and part: the book's one walk of the table of contents."""
     env = app.env
-    order = {doc: i for i, doc in enumerate(_reading_order(app))}
+    root = app.config.root_doc
+    captions: dict[str, str] = {}
+    if root in env.found_docs:
+        for node in env.get_doctree(root).findall(addnodes.toctree):
+            for docname in node.get("includefiles", []):
+                captions.setdefault(docname, node.get("caption") or "")
+    entries: list[TocEntry] = []
+    seen: set[str] = set()
+
+    def walk(doc: str, depth: int, part: str) -> None:
+        if doc in seen:
+            return
+        seen.add(doc)
+        part = captions.get(doc, part) if depth == 0 else part
+        entries.append(TocEntry(doc, depth, part))
+        for child in env.toctree_includes.get(doc, []):
+            walk(child, 0 if doc == root else depth + 1, part)
+
+    walk(root, 0, "")
+    return entries
+
+
+def reading_order(app: Sphinx) -> list[str]:
+    """Docnames in table-of-contents order."""
+    return [entry.docname for entry in toc(app)]
+
+
+def course_index(app: Sphinx) -> dict[str, Any]:
+    """The book's structure for the site (portfolio, SCORM, the tracker) and the lecturer's tools: every page with
+    widgets, in book order, with its title, link, part and placements (id, widget, configuration)."""
+    env = app.env
+    entries = {entry.docname: (i, entry) for i, entry in enumerate(toc(app))}
     pages = []
-    for docname in sorted(widgets_of(env), key=lambda d: order.get(d, 10_000)):
+    for docname in sorted(widgets_of(env), key=lambda d: entries.get(d, (10_000, None))[0]):
         title = env.titles[docname].astext() if docname in env.titles else docname
+        entry = entries.get(docname, (None, None))[1]
         pages.append(
             {
                 "page": docname,
                 "title": title,
                 "url": app.builder.get_target_uri(docname),
+                "part": entry.part if entry else "",
                 "widgets": [{k: v for k, v in item.items() if k != "line"} for item in widgets_of(env)[docname]],
             }
         )
@@ -74,20 +120,3 @@ def course_index(app: Sphinx) -> dict[str, Any]:
         "version": app.config.jd_course_version,
         "pages": pages,
     }
-
-
-def _reading_order(app: Sphinx) -> list[str]:
-    """Docnames in table-of-contents order."""
-    env = app.env
-    root = app.config.root_doc
-    seen: list[str] = []
-
-    def walk(doc: str) -> None:
-        if doc in seen:
-            return
-        seen.append(doc)
-        for child in env.toctree_includes.get(doc, []):
-            walk(child)
-
-    walk(root)
-    return seen

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sphinx.application import Sphinx
 
 from .. import collect
@@ -70,37 +69,6 @@ def rewrite(body: str, uri: str, targets: dict[str, str]) -> str:
         return f"{match[1]}{html.escape(target + ('#' + fragment if fragment else ''))}{match[3]}"
 
     return _URL.sub(url, body)
-
-
-def parts_of(srcdir: Path) -> dict[str, str]:
-    """docname -> caption of the part it opens (from _toc.yml)."""
-    toc_file = srcdir / "_toc.yml"
-    if not toc_file.is_file():
-        return {}
-    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8")) or {}
-    out = {}
-    for part in toc.get("parts", []):
-        chapters = part.get("chapters") or []
-        if part.get("caption") and chapters and chapters[0].get("file"):
-            out[re.sub(r"\.(md|ipynb|rst)$", "", chapters[0]["file"])] = part["caption"]
-    return out
-
-
-def depths(app: Sphinx) -> dict[str, int]:
-    """docname -> depth in the table of contents (0 for the root page and top-level chapters)."""
-    env = app.env
-    out: dict[str, int] = {}
-    root = app.config.root_doc
-
-    def walk(doc: str, depth: int) -> None:
-        if doc in out:
-            return
-        out[doc] = depth
-        for child in env.toctree_includes.get(doc, []):
-            walk(child, 0 if doc == root else depth + 1)
-
-    walk(root, 0)
-    return out
 
 
 def build_reader(pages: list[dict[str, Any]], head_links: list[str], meta: dict[str, Any]) -> str:
@@ -167,9 +135,14 @@ def write_reader(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "html":
         return
     outdir = Path(app.outdir)
-    order = collect._reading_order(app)
-    level = depths(app)
-    parts = parts_of(Path(app.srcdir))
+    entries = collect.toc(app)
+    order = [entry.docname for entry in entries]
+    level = {entry.docname: entry.depth for entry in entries}
+    parts = {}  # docname -> caption of the part it opens
+    opened = ""
+    for entry in entries:
+        if entry.depth == 0 and entry.part and entry.part != opened:
+            parts[entry.docname] = opened = entry.part
     excluded = set(app.config.jd_reader_exclude)
     pages = []
     for docname in order:
