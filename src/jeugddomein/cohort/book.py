@@ -84,7 +84,9 @@ def book_from_index(index: dict[str, Any], root: Path | None = None) -> Book:
             title=page.get("title") or page["page"],
             order=order,
             part=page.get("part", ""),
-            placements=tuple(Placement(w["id"], w["widget"], page["page"], w.get("config") or {}) for w in page["widgets"]),
+            placements=tuple(
+                Placement(w["id"], w["widget"], page["page"], w.get("config") or {}) for w in page["widgets"]
+            ),
         )
         for order, page in enumerate(index.get("pages", []))
     ]

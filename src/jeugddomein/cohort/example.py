@@ -135,7 +135,7 @@ def _play(
     """Play a case to an ending with the engine; choices weighted by a cohort-wide taste (so some are popular)."""
     flags: set[str] = set()
     node = case.follow_routes(case.start, flags)
-    path = []
+    path: list[dict[str, str]] = []
     for _ in range(60):
         if case.ending(node) is not None:
             return node, path
@@ -247,9 +247,10 @@ def _scoring(rubric: Rubric, quality: float, rng: random.Random, knockout: bool 
     for criterion in rubric.criteria:
         index = min(len(levels) - 1, max(0, round(rng.gauss(quality * (len(levels) - 1), 0.7))))
         if criterion.knockout:
-            index = max(index, levels.index(criterion.standard or levels[0]))
+            standard = levels.index(criterion.standard or levels[0])
+            index = max(index, standard)
             if knockout:
-                index = levels.index(criterion.standard) - 1
+                index = standard - 1
                 knockout = False
         scores[criterion.id] = levels[index]
     return {"scores": scores, "feedback": {}, "general": ""}

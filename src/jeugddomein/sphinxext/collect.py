@@ -10,14 +10,19 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from . import stash
+
 logger = logging.getLogger(__name__)
 
 
 def widgets_of(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
     """docname -> placements on that page (id, widget, config), kept in the environment."""
-    if not hasattr(env, "jd_widgets"):
-        env.jd_widgets = {}
-    return env.jd_widgets
+    return stash.table(env, "jd_widgets")
+
+
+def goals_of(env: BuildEnvironment) -> dict[str, list[str]]:
+    """docname -> the competence ids of that page's learning goals, kept in the environment."""
+    return stash.table(env, "jd_goals")
 
 
 def record(env: BuildEnvironment, placement: dict[str, Any], lineno: int | None) -> None:
@@ -44,16 +49,15 @@ def record(env: BuildEnvironment, placement: dict[str, Any], lineno: int | None)
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     widgets_of(env).pop(docname, None)
-    getattr(env, "jd_goals", {}).pop(docname, None)
+    goals_of(env).pop(docname, None)
 
 
 def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     for docname in docnames:
-        if docname in getattr(other, "jd_widgets", {}):
-            widgets_of(env)[docname] = other.jd_widgets[docname]
-        if docname in getattr(other, "jd_goals", {}):
-            env.jd_goals = getattr(env, "jd_goals", {})
-            env.jd_goals[docname] = other.jd_goals[docname]
+        if docname in widgets_of(other):
+            widgets_of(env)[docname] = widgets_of(other)[docname]
+        if docname in goals_of(other):
+            goals_of(env)[docname] = goals_of(other)[docname]
 
 
 @dataclass(frozen=True)

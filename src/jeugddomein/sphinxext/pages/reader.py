@@ -13,7 +13,7 @@ import html
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from sphinx.application import Sphinx
 
@@ -71,7 +71,21 @@ def rewrite(body: str, uri: str, targets: dict[str, str]) -> str:
     return _URL.sub(url, body)
 
 
-def build_reader(pages: list[dict[str, Any]], head_links: list[str], meta: dict[str, Any]) -> str:
+class ReaderPage(TypedDict):
+    """One built page as the reader takes it in."""
+
+    docname: str
+    uri: str
+    """The page's path from the site root."""
+    html: str
+    """The built page's HTML."""
+    depth: int
+    """Depth in the table of contents."""
+    part: str
+    """Caption of the part the page opens, or empty."""
+
+
+def build_reader(pages: list[ReaderPage], head_links: list[str], meta: dict[str, Any]) -> str:
     """The reader's HTML from the pages (uri, docname, html, depth, part) in order. Pure."""
     targets = {p["uri"]: slug(p["docname"]) for p in pages}
     toc, chapters = [], []
@@ -144,7 +158,7 @@ def write_reader(app: Sphinx, exception: Exception | None) -> None:
         if entry.depth == 0 and entry.part and entry.part != opened:
             parts[entry.docname] = opened = entry.part
     excluded = set(app.config.jd_reader_exclude)
-    pages = []
+    pages: list[ReaderPage] = []
     for docname in order:
         uri = app.builder.get_target_uri(docname)
         if docname in excluded or not (outdir / uri).is_file():
