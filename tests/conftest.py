@@ -18,6 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("JD_SITE", ROOT / "_build" / "html"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
+pytest_plugins = ("sphinx.testing.fixtures",)  # make_app: throwaway Sphinx projects built in-process
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

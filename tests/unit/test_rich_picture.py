@@ -35,7 +35,6 @@ from jeugddomein.widgets.rich_picture.widget import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-INVALID = ROOT / "tests" / "data" / "invalid"
 
 DAAN = {
     "format": "jeugddomein-rich-picture",
@@ -223,21 +222,52 @@ def test_portfolio_entries_hold_rich_pictures():
 # --- the spec as an author writes it -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("rich-picture-missing-element", "relations.0.target: de relatie verwijst naar 'mentor'"),
-        ("rich-picture-duplicate-id", "het id 'ouders' komt twee keer voor"),
-        ("rich-picture-unknown-pictogram", "starts.0.elements.0.actor.pictogram: deze waarde is niet toegestaan"),
-    ],
-)
-def test_broken_spec_files_name_the_fault(name, message):
-    path = INVALID / f"{name}.yaml"
+BROKEN_SPECS = {
+    "missing-element": (
+        """\
+id: rp-kapot
+starts:
+  - title: Ontbrekend element
+    elements:
+      - {id: kind, kind: actor, pictogram: kind, label: Sem, x: 0, y: 0}
+    relations:
+      - {id: r1, source: kind, target: mentor, label: praat met}
+""",
+        ":3: starts.0: relations.0.target: de relatie verwijst naar 'mentor'",
+    ),
+    "duplicate-id": (
+        """\
+id: rp-dubbel
+starts:
+  - title: Dubbel id
+    elements:
+      - {id: ouders, kind: actor, pictogram: ouders, x: 0, y: 0}
+      - {id: ouders, kind: actor, pictogram: ouder, x: 100, y: 0}
+""",
+        ":3: starts.0: elements.1.id: het id 'ouders' komt twee keer voor",
+    ),
+    "unknown-pictogram": (
+        """\
+id: rp-pictogram
+starts:
+  - title: Onbekend pictogram
+    elements:
+      - {id: a, kind: actor, pictogram: draak, x: 0, y: 0}
+""",
+        ":5: starts.0.elements.0.actor.pictogram: deze waarde is niet toegestaan",
+    ),
+}
+"""A starting picture in a page's spec with one fault each, and the start of the message: line, field, reason."""
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_SPECS))
+def test_broken_spec_files_name_the_fault(tmp_path, name):
+    text, message = BROKEN_SPECS[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_yaml_file(RichPictureSpec, path, ROOT)
-    text = str(caught.value)
-    assert text.startswith(f"tests/data/invalid/{name}.yaml:")
-    assert message in text
+        load_yaml_file(RichPictureSpec, path, tmp_path)
+    assert str(caught.value).startswith(f"{name}.yaml{message}"), str(caught.value)
 
 
 def test_the_exercise_page_spec_is_valid_and_outlined():
