@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from jeugddomein.sphinxext.postprocess import is_executable
-from tests.conftest import site_pages
+from tests.conftest import book_pages
 
-PAGES = site_pages()
+PAGES = book_pages()
 
 
 def test_no_page_keeps_inline_code(site: Path):
