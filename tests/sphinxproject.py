@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 EXTENSIONS = ["myst_parser", "sphinxcontrib.bibtex", "jeugddomein.sphinxext"]
+OWN_SUFFIXES = 'source_suffix = {".rst": "restructuredtext", ".md": "markdown"}'
+"""Each project names its own suffixes: extensions add theirs to this dict, and Sphinx's default one is shared by every
+app in the process (myst-nb's parser would otherwise stay registered for the projects built after it)."""
 
 
 def write_project(srcdir: Path, pages: dict[str, str], conf: str = "") -> Path:
@@ -13,7 +16,7 @@ def write_project(srcdir: Path, pages: dict[str, str], conf: str = "") -> Path:
     srcdir.mkdir(parents=True, exist_ok=True)
     (srcdir / "conf.py").write_text(
         f"extensions = {EXTENSIONS!r}\nbibtex_bibfiles = []\nlanguage = 'nl'\n"
-        f"myst_enable_extensions = ['colon_fence']\n{conf}",
+        f"myst_enable_extensions = ['colon_fence']\n{OWN_SUFFIXES}\n{conf}",
         encoding="utf-8",
     )
     for name, text in pages.items():

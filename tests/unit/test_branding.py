@@ -21,6 +21,7 @@ nb_execution_mode = "off"
 myst_enable_extensions = ["substitution"]
 html_theme = "sphinx_book_theme"
 language = "nl"
+source_suffix = {".rst": "restructuredtext"}  # this project's own dict (see tests/sphinxproject.py)
 """
 
 
