@@ -1,4 +1,4 @@
-"""Objects that several tests build: portfolio exports and their entries, and a complete rich-picture scene."""
+"""Objects that several tests build: portfolio exports and their entries, and rich-picture scenes."""
 
 from __future__ import annotations
 
@@ -60,6 +60,24 @@ DAAN: dict[str, Any] = {
     ],
 }  # fmt: skip
 """A complete version-2 rich-picture scene (the Python tests and the browser test that compares both languages)."""
+
+
+V1: dict[str, Any] = {
+    "version": 1,
+    "title": "Oud formaat",
+    "areas": [{"id": "g", "name": "School", "x": 0, "y": 0, "w": 300, "h": 200}],
+    "actors": [
+        {"id": "a", "icon": "kind", "name": "Sem", "x": 100, "y": 100},
+        {"id": "b", "icon": "leraar", "name": "Juf", "x": 200, "y": 100},
+    ],
+    "notes": [{"id": "n", "text": "Let op", "x": 50, "y": 300}],
+    "clouds": [{"id": "c", "actor": "b", "text": "Hij is zo stil", "worry": True}],
+    "links": [
+        {"id": "l1", "from": "b", "to": "a", "text": "helpt", "tone": "positive"},
+        {"id": "l2", "from": "a", "to": "b", "tone": "negative", "arrow": False, "conflict": True},
+    ],
+}
+"""A scene in the first format, as an older course version saved it."""
 
 
 def scene(**changes: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.browser.helpers import png_size_and_ink, store_key, stored, widget
 from tests.conftest import open_page, wait_for_widgets
-from tests.factories import DAAN as DAAN_SCENE
+from tests.factories import DAAN, V1
 
 PAGE = "exercises/rich-picture.html"
 WIDGET = "rich-picture-daan"
@@ -372,7 +372,6 @@ def test_touch_drag_and_zoom_buttons(page, base_url):
 def test_browser_and_python_agree_on_migration_validation_and_analysis(page, base_url):
     from jeugddomein.widgets.rich_picture.analysis import summary
     from jeugddomein.widgets.rich_picture.model import migrate_scene, scene_problems
-    from tests.unit.test_rich_picture import DAAN, V1
 
     open_canvas(page, base_url)
     module = "(await import('/_static/jeugddomein/widgets/rich_picture.js')).default"
@@ -385,8 +384,8 @@ def test_browser_and_python_agree_on_migration_validation_and_analysis(page, bas
 
 
 def test_an_unreadable_stored_picture_is_kept_and_reported(page, base_url):
-    good = {"id": "p1", "scene": {**DAAN_SCENE}}
-    bad = {"id": "p2", "scene": {**DAAN_SCENE, "relations": [{"id": "r", "source": "daan", "target": "weg"}]}}
+    good = {"id": "p1", "scene": {**DAAN}}
+    bad = {"id": "p2", "scene": {**DAAN, "relations": [{"id": "r", "source": "daan", "target": "weg"}]}}
     record = {
         "v": 2,
         "widget": "rich-picture",
@@ -410,8 +409,8 @@ def test_an_unreadable_stored_picture_is_kept_and_reported(page, base_url):
 def test_portfolio_summary_counts_the_work(page, base_url):
     open_canvas(page, base_url)
     module = "(await import('/_static/jeugddomein/widgets/rich_picture.js')).default"
-    start = {"pictures": [{"id": "p1", "scene": {**DAAN_SCENE, "elements": DAAN_SCENE["elements"][:8]}}]}
-    full = {"pictures": [{"id": "p1", "scene": DAAN_SCENE}]}
+    start = {"pictures": [{"id": "p1", "scene": {**DAAN, "elements": DAAN["elements"][:8]}}]}
+    full = {"pictures": [{"id": "p1", "scene": DAAN}]}
     config = {"title": "Rich picture van de casus Daan"}
     empty = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, {"pictures": []}])
     assert empty == {"title": config["title"], "lines": ["Nog geen tekening gemaakt."], "done": False}

@@ -33,27 +33,9 @@ from jeugddomein.widgets.rich_picture.widget import (
     pictogram_folder,
     read_pictogram,
 )
-from tests.factories import DAAN, entry, portfolio, scene
+from tests.factories import DAAN, V1, entry, portfolio, scene
 
 ROOT = Path(__file__).resolve().parents[2]
-
-V1 = {
-    "version": 1,
-    "title": "Oud formaat",
-    "areas": [{"id": "g", "name": "School", "x": 0, "y": 0, "w": 300, "h": 200}],
-    "actors": [
-        {"id": "a", "icon": "kind", "name": "Sem", "x": 100, "y": 100},
-        {"id": "b", "icon": "leraar", "name": "Juf", "x": 200, "y": 100},
-    ],
-    "notes": [{"id": "n", "text": "Let op", "x": 50, "y": 300}],
-    "clouds": [{"id": "c", "actor": "b", "text": "Hij is zo stil", "worry": True}],
-    "links": [
-        {"id": "l1", "from": "b", "to": "a", "text": "helpt", "tone": "positive"},
-        {"id": "l2", "from": "a", "to": "b", "tone": "negative", "arrow": False, "conflict": True},
-    ],
-}
-"""A scene in the first format, as an older course version saved it."""
-
 
 # --- the scene model --------------------------------------------------------------------------------------------
 

@@ -95,6 +95,7 @@ class Session {
 export async function connect({ api, store, loadWidgetModule }) {
   const session = new Session(api);
   if (!session.start()) return null;
+  /** @type {(again?: boolean) => void} */
   let report = () => {};
   // Registered before anything is loaded: a learner may leave the page at once.
   window.addEventListener("pagehide", () => session.finish());
