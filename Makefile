@@ -74,7 +74,7 @@ test-site: $(STAMP) chromium build
 course: build
 	cp $(HTML)/_static/jeugddomein/course.json src/jeugddomein/course.json
 
-## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
+## schema: regenerate the committed JSON schemas (portfolio, rubric export, rich picture); then run `make bundle`
 schema: $(STAMP)
 	$(BIN)/python -m jeugddomein.schema schema
 
