@@ -262,7 +262,7 @@ class Evidence(StrictModel):
     model_config = ConfigDict(
         json_schema_extra={
             "if": {"properties": {"kind": {"const": "werk"}}, "required": ["kind"]},
-            "then": {"properties": {"ref": {"minLength": 1}}, "required": ["ref"]},
+            "then": {"properties": {"ref": {"type": "string", "minLength": 1}}, "required": ["ref"]},
         }
     )
 
