@@ -15,6 +15,9 @@ import validate, { choices } from "compiled-schema";
 import { schemaProblems } from "../widgets/_shared/schema_messages.js";
 import { migrate, referenceProblems } from "../widgets/rich_picture/rules.js";
 
+/** The schema check alone, with Ajv's raw errors (the conformance test reads which keywords a file broke). */
+export { validate };
+
 /** @typedef {{path: string, message: string}} Problem */
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);

@@ -195,7 +195,7 @@ class Scene(StrictModel):
 def scene_problems(scene: dict[str, Any]) -> list[str]:
     """What is wrong with the references of a (shape-valid) scene, in Dutch; empty when all is well.
 
-    The same rules as `validateScene` in the rich picture's rules.js: ids are unique over elements and relations,
+    The same rules as `referenceProblems` in the rich picture's rules.js: ids are unique over elements and relations,
     relations connect two different existing elements, and a bubble belongs to an existing actor.
     """
     problems: list[str] = []
