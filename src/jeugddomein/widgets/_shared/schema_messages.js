@@ -19,8 +19,8 @@ const DATE_TIME = "een bestaande datum en tijd met tijdzone, zoals 2026-11-13T16
 
 /** What each pattern of the course's schemas asks for, in words (a test checks that every pattern is here). */
 export const PATTERN_WORDS = {
-  "^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$": DATE,
-  "^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$":
+  "^(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$": DATE,
+  "^(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$":
     DATE_TIME,
   "^[a-z0-9][a-z0-9-]{1,79}$": "een id van 2 tot 80 kleine letters, cijfers en streepjes",
   "^[A-Za-z0-9_-]{1,40}$": "een id van 1 tot 40 letters, cijfers, - of _",
