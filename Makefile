@@ -31,7 +31,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## bundle: rebuild every widget's bundle.js with esbuild (commit the result; a test fails when a bundle is stale)
+## bundle: compile the JSON schemas into validators (Ajv), then rebuild every widget's bundle.js (esbuild); commit the result
 bundle: $(NODE_STAMP)
 	node src/jeugddomein/widgets/bundle.mjs
 
