@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeGuard
 
 from pydantic import BeforeValidator, Field, Strict, ValidationError, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
@@ -48,7 +49,7 @@ SlugId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 Answer = Annotated[int, Field(ge=0, le=9), Strict(), WHOLE_NUMBER]
 """One answer: a point of the scale, or 0 for "weet ik niet"."""
 
-ONLY_ITEM_KEYS = {"additionalProperties": False}
+ONLY_ITEM_KEYS: JsonDict = {"additionalProperties": False}
 """JSON schema of an answers dict: pydantic refuses a key that is no ItemId; `patternProperties` alone would let such
 a key through, so the schema says so too."""
 
