@@ -259,6 +259,14 @@ def test_import_refuses_broken_files_with_a_reason(page, base_url, tmp_path):
     newer.write_text(json.dumps({**broken, "version": 3, "relations": []}), encoding="utf-8")
     canvas.locator("input.jd-rp-file").set_input_files(str(newer))
     status.filter(has_text="nieuwer dan deze cursus").wait_for()
+    # The shape is checked by the validator compiled from the scene's JSON schema, in Dutch, field by field.
+    shape = tmp_path / "vorm.json"
+    actor = {"id": "a", "kind": "actor", "pictogram": "draak", "x": "10", "y": 0}
+    shape.write_text(json.dumps({**broken, "elements": [actor], "relations": []}), encoding="utf-8")
+    canvas.locator("input.jd-rp-file").set_input_files(str(shape))
+    status.filter(has_text="hier hoort een getal").wait_for()
+    text = status.inner_text()
+    assert "elements.0.pictogram: kies uit 'kind', 'ouder'" in text and "elements.0.x: hier hoort een getal" in text
     assert store_key(WIDGET) not in stored(page), "nothing was saved"
 
 
