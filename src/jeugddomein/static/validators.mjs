@@ -104,19 +104,24 @@ export async function generate({ schema, entry, out }) {
     ...(entry
       ? { entryPoints: [join(ROOT, entry)] }
       : { stdin: { contents: 'export { default, choices } from "compiled-schema";', resolveDir: ROOT, loader: "js" } }),
-    bundle: true,
-    format: "esm",
-    target: "es2020",
-    platform: "browser",
-    write: false,
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
+    ...BROWSER_MODULE,
     banner: { js: BANNER.replace("SCHEMA", schema) },
     plugins: [virtual],
-    logLevel: "silent",
   });
   return result.outputFiles[0].text;
 }
 
 export { ROOT };
+
+/** esbuild's options for a self-contained, minified browser ES module (the widget bundles and the validators). */
+export const BROWSER_MODULE = Object.freeze({
+  bundle: true,
+  format: "esm",
+  target: "es2020",
+  platform: "browser",
+  write: false,
+  minify: true,
+  legalComments: "none",
+  charset: "utf8",
+  logLevel: "silent",
+});
