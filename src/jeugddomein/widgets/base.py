@@ -36,7 +36,7 @@ class CourseWidget(anywidget.AnyWidget):
         if "module" in cls.__dict__:
             folder = WIDGETS_DIR / cls.module
             cls._esm = (folder / "bundle.js").read_text(encoding="utf-8")
-            cls._css = (folder / "style.css").read_text(encoding="utf-8")
+            cls._css = (folder / "widget.css").read_text(encoding="utf-8")
         super().__init_subclass__(**kwargs)
 
     def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
