@@ -20,7 +20,8 @@ MYST_ONLY = re.compile(r"^\([\w-]+\)=\s*$|\{(doc|ref|numref|term|cite:[pt])\}`|^
 
 
 def cells(path: Path, kind: str) -> list[str]:
-    return ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == kind]
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == kind]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
