@@ -26,6 +26,8 @@ JUPYTER_VENV = Path(os.environ.get("JD_JUPYTER_VENV", ROOT / ".venv-jupyter"))
 SETTINGS = {
     # no announcements or update checks: nothing may leave 127.0.0.1
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    # every cell stays in the page (no virtual scrolling), so a test sees all widgets at once
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
 
@@ -122,14 +124,17 @@ class Notebook:
     def __init__(self, page: object, lab: Lab, name: str) -> None:
         self.page = page
         self.lab = lab
-        page.goto(f"{lab.url}lab/tree/{name}?token={lab.token}")
+        # `reset`: start from an empty workspace, not with the notebooks an earlier page had open
+        page.goto(f"{lab.url}lab/tree/{name}?reset&token={lab.token}")
         page.wait_for_function(
-            """() => {
+            """(name) => {
               const w = window.jupyterapp?.shell?.currentWidget;
+              if (w?.context?.path !== name) return false;
               const kernel = w?.sessionContext?.session?.kernel;
               return Boolean(w?.content?.widgets && w.context?.isReady && kernel
                 && kernel.connectionStatus === 'connected' && kernel.status === 'idle');
             }""",
+            arg=name,
             timeout=90_000,
         )
 
