@@ -94,7 +94,8 @@ def drawn_offline(chart: ChartT) -> ChartT:
     """The same altair chart, but Jupyter shows it as SVG drawn here (vl-convert, as the site does) instead of through
     altair's renderer, which loads vega from a CDN and fails offline. It stays an altair chart in every other way;
     charts combined from it (`+`, `|`) are plain altair charts again."""
-    object.__setattr__(chart, "__class__", _offline_class(type(chart)))  # altair keeps plain attributes as chart keys
+    kind: type = type(chart)
+    object.__setattr__(chart, "__class__", _offline_class(kind))  # altair keeps plain attributes as chart keys
     return chart
 
 

@@ -98,8 +98,9 @@ def course_catalogue(root: Path, labels: dict[str, str]) -> tuple[dict[str, str]
         page = f"exercises/casussen/{path.stem}"
         if page in titles or "role-play" not in labels:
             continue
-        case = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        title = case.get("title") if isinstance(case, dict) and isinstance(case.get("title"), str) else path.stem
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        named = case.get("title") if isinstance(case, dict) else None
+        title: str = named if isinstance(named, str) else path.stem
         titles[page] = title
         evidence.append(
             {
