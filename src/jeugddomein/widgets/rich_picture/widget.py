@@ -130,7 +130,10 @@ class RichPicture(CourseWidget):
         first of `starts`, else an empty one) as 'p1', just as the view begins."""
         if self.pictures:
             return list(self.pictures)
-        first = load_scene(self.starts[0]) if self.starts else Scene.model_validate({"title": self.title or "Rich picture"})
+        if self.starts:
+            first = load_scene(self.starts[0])
+        else:
+            first = Scene.model_validate({"title": self.title or "Rich picture"})
         return [{"id": "p1", "scene": first.model_dump(mode="json")}]
 
     def _stored(self, picture: str | int | None) -> dict[str, Any]:
