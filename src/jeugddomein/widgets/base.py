@@ -45,6 +45,7 @@ class CourseWidget(anywidget.AnyWidget):
         checked_state = self.state_model.model_validate(state).model_dump(mode="json")
         super().__init__(widget_id=spec.id, **config, **checked_state)
         self._config_keys = tuple(config)
+        self._spec = spec
 
     @classmethod
     def from_yaml(cls, text: str) -> CourseWidget:
@@ -97,4 +98,6 @@ class CourseWidget(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict, dict]:
         bundle = super()._repr_mimebundle_(**kwargs)
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle or {}, {})
-        return {**data, MIME_TYPE: self.placement()}, metadata
+        # the spec travels along: a resolved configuration (a rubric's definition, a tracker's pages) is not a spec
+        spec = self._spec.model_dump(mode="json", exclude={"id"})
+        return {**data, MIME_TYPE: {**self.placement(), "spec": spec}}, metadata
