@@ -80,8 +80,8 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
 def _copy_front_end(target: Path) -> None:
     """Copy the runtime and every widget's bundle and stylesheet to _static/jeugddomein/ (on every build).
 
-    A widget folder's `bundle.js` becomes `widgets/<folder>.js` (the same file Jupyter loads) and its `style.css`
-    becomes `widgets/<folder>.css`.
+    A widget folder's `bundle.js` becomes `widgets/<folder>.js` (the same file Jupyter loads) and its `widget.css`
+    (the shared widget rules under its root class plus its `style.css`) becomes `widgets/<folder>.css`.
     """
     folders = (
         (STATIC_DIR / "jeugddomein", target),
@@ -93,9 +93,9 @@ def _copy_front_end(target: Path) -> None:
             if source.suffix in (".js", ".css", ".svg"):
                 shutil.copyfile(source, destination / source.name)
     (target / "widgets").mkdir(parents=True, exist_ok=True)
-    for name in WIDGET_FOLDERS:
-        shutil.copyfile(WIDGETS_DIR / name / "bundle.js", target / "widgets" / f"{name}.js")
-        shutil.copyfile(WIDGETS_DIR / name / "style.css", target / "widgets" / f"{name}.css")
+    for folder in WIDGET_FOLDERS:
+        shutil.copyfile(WIDGETS_DIR / folder / "bundle.js", target / "widgets" / f"{folder}.js")
+        shutil.copyfile(WIDGETS_DIR / folder / "widget.css", target / "widgets" / f"{folder}.css")
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:

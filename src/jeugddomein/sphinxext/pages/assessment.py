@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ...loading import DataError
+from ...widgets.competence_tracker.catalogue import NOT_EVIDENCE, TRACKER, title_of
 from ...widgets.rubric.grading import KNOCKOUT_CAP, PASS_MARK, format_grade
 from ...widgets.rubric.model import (
     WEEKDAYS,
@@ -43,10 +44,6 @@ MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 ]  # fmt: skip
-
-TRACKER = "competence-tracker"
-NOT_EVIDENCE = {TRACKER, "knowledge-check"}
-"""Widget types whose work is not offered as evidence (a knowledge check shows knowledge, not a competence)."""
 
 
 def dutch_date(day: date) -> str:
@@ -385,20 +382,6 @@ def _check_data(app: Sphinx, env: BuildEnvironment) -> None:
         report(problem)
 
 
-def _title_of(item: dict[str, Any]) -> str:
-    config = item.get("config") or {}
-    for key in ("title", "question", "prompt", "instrument", "case", "rubric"):
-        value = config.get(key)
-        if isinstance(value, str) and value:
-            return value if len(value) <= 120 else value[:117] + "…"
-        if isinstance(value, dict) and isinstance(value.get("title"), str):
-            return value["title"]
-    definition = config.get("definition")
-    if isinstance(definition, dict) and isinstance(definition.get("title"), str):
-        return definition["title"]
-    return item["id"]
-
-
 def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Give each competence tracker the book's pages (titles, links) and every piece of work usable as evidence."""
     from ...widgets import WIDGET_CLASSES
@@ -429,7 +412,7 @@ def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     "id": item["id"],
                     "widget": item["widget"],
                     "label": cls.label if cls else item["widget"],
-                    "title": _title_of(item),
+                    "title": title_of(item),
                     "page": doc,
                     "page_title": title(doc),
                 }

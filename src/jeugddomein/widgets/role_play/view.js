@@ -60,10 +60,10 @@ function render({ model, el: root }) {
   const concepts = model.get("concepts") || {};
   const kinds = model.get("kinds") || {};
   const order = Object.keys(concepts);
-  const base = uid("jd-rp");
-  const live = el("div", { className: "jd-rp-live", role: "status", "aria-live": "polite" });
-  const view = el("div", { className: "jd-rp-view" });
-  root.replaceChildren(el("div", { className: "jd-widget-rp" }, [live, view]));
+  const base = uid("jd-play");
+  const live = el("div", { className: "jd-play-live", role: "status", "aria-live": "polite" });
+  const view = el("div", { className: "jd-play-view" });
+  root.replaceChildren(el("div", { className: "jd-widget-role" }, [live, view]));
   let focusAfterDraw = null;
   let reflectionAreas = [];
 
@@ -131,11 +131,11 @@ function render({ model, el: root }) {
       if (chosen) start("solo", chosen.value, "");
     });
     const parts = [
-      el("h2", { className: "jd-rp-h", text: "Alleen spelen: kies je rol", tabIndex: -1, "data-focus": "start" }),
-      el("fieldset", { className: "jd-rp-roles" }, [
+      el("h2", { className: "jd-play-h", text: "Alleen spelen: kies je rol", tabIndex: -1, "data-focus": "start" }),
+      el("fieldset", { className: "jd-play-roles" }, [
         el("legend", { text: "Welke rol speel je?" }),
         ...playable.map((r, i) =>
-          el("div", { className: "jd-rp-role-option" }, [
+          el("div", { className: "jd-play-role-option" }, [
             radios[i],
             el("label", { for: `${name}-${i}` }, [
               el("strong", { text: r.name }),
@@ -153,7 +153,7 @@ function render({ model, el: root }) {
       const startClass = el("button", { type: "button", className: "jd-button", text: "Start klassikaal spel" });
       startClass.addEventListener("click", () => start("klas", "", groupInput.value.trim()));
       parts.push(
-        el("h2", { className: "jd-rp-h", text: "Klassikaal spelen" }),
+        el("h2", { className: "jd-play-h", text: "Klassikaal spelen" }),
         el("p", {
           text:
             "Speel je met je groep? Iedereen krijgt een rolkaart van de docent en speelt de scènes live. " +
@@ -163,12 +163,12 @@ function render({ model, el: root }) {
         el("div", { className: "jd-actions" }, [startClass]),
       );
     }
-    return el("section", { className: "jd-rp-start" }, parts);
+    return el("section", { className: "jd-play-start" }, parts);
   }
 
   function roleCard() {
     if (model.get("mode") === "klas") {
-      return el("details", { className: "jd-rp-card" }, [
+      return el("details", { className: "jd-play-card" }, [
         el("summary", { text: "Rollen aan tafel (openbare delen van de rolkaarten)" }),
         el(
           "dl",
@@ -179,11 +179,11 @@ function render({ model, el: root }) {
     }
     const me = caseData.roles.find((r) => r.id === model.get("role"));
     if (!me) return null;
-    return el("details", { className: "jd-rp-card", open: true }, [
+    return el("details", { className: "jd-play-card", open: true }, [
       el("summary", { text: `Jouw rolkaart: ${me.name} · ${kindLabel(me)}` }),
       el("p", {}, [el("strong", { text: "Wat iedereen weet: " }), me.public]),
       me.wants ? el("p", {}, [el("strong", { text: "Wat je wilt bereiken: " }), me.wants]) : null,
-      el("p", { className: "jd-rp-private" }, [el("strong", { text: "Vertrouwelijk, alleen jij weet: " }), me.private]),
+      el("p", { className: "jd-play-private" }, [el("strong", { text: "Vertrouwelijk, alleen jij weet: " }), me.private]),
     ]);
   }
 
@@ -194,7 +194,7 @@ function render({ model, el: root }) {
       const choice = choiceOf(caseData, step);
       const note = path[i]?.note;
       return el("li", {}, [
-        el("span", { className: "jd-rp-step-scene", text: `${scene.title}: ` }),
+        el("span", { className: "jd-play-step-scene", text: `${scene.title}: ` }),
         choice.text,
         note ? el("span", { className: "jd-hint", text: ` (notitie: ${note})` }) : null,
       ]);
@@ -202,13 +202,13 @@ function render({ model, el: root }) {
     const here = state.ending ? endingOf(caseData, state.ending) : sceneOf(caseData, state.node);
     if (here) {
       items.push(
-        el("li", { className: "jd-rp-here", "aria-current": "step" }, [
+        el("li", { className: "jd-play-here", "aria-current": "step" }, [
           el("span", { text: state.ending ? `Afloop: ${here.title}` : `Nu: ${here.title}` }),
         ]),
       );
     }
-    return el("nav", { className: "jd-rp-path", "aria-labelledby": `${base}-path-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-path-h`, text: "Jouw pad tot nu toe" }),
+    return el("nav", { className: "jd-play-path", "aria-labelledby": `${base}-path-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-path-h`, text: "Jouw pad tot nu toe" }),
       state.steps.length ? null : el("p", { className: "jd-hint", text: "Je hebt nog geen keuzes gemaakt." }),
       el("ol", {}, items),
     ]);
@@ -216,13 +216,13 @@ function render({ model, el: root }) {
 
   function conceptTags(choice) {
     const tags = [
-      ...(choice.strengthens || []).map((k) => ["▲ Versterkt", k, "jd-rp-up"]),
-      ...(choice.weakens || []).map((k) => ["▼ Verzwakt", k, "jd-rp-down"]),
+      ...(choice.strengthens || []).map((k) => ["▲ Versterkt", k, "jd-play-up"]),
+      ...(choice.weakens || []).map((k) => ["▼ Verzwakt", k, "jd-play-down"]),
     ];
     if (!tags.length) return null;
     return el(
       "ul",
-      { className: "jd-rp-tags" },
+      { className: "jd-play-tags" },
       tags.map(([word, key, cls]) => {
         const c = concepts[key] || { label: key, model: "", section: "" };
         const link = sectionLink(links, c.section);
@@ -240,9 +240,9 @@ function render({ model, el: root }) {
     if (!state.steps.length) return null;
     const choice = choiceOf(caseData, state.steps[state.steps.length - 1]);
     const extra = (choice.see || []).map((label) => sectionLink(links, label)).filter(Boolean);
-    return el("section", { className: "jd-rp-feedback", "aria-labelledby": `${base}-fb-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-fb-h`, tabIndex: -1, "data-focus": "feedback", text: "Wat je keuze deed" }),
-      el("p", { className: "jd-rp-chosen" }, [el("strong", { text: "Je koos: " }), choice.text]),
+    return el("section", { className: "jd-play-feedback", "aria-labelledby": `${base}-fb-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-fb-h`, tabIndex: -1, "data-focus": "feedback", text: "Wat je keuze deed" }),
+      el("p", { className: "jd-play-chosen" }, [el("strong", { text: "Je koos: " }), choice.text]),
       el("p", { text: choice.feedback }),
       conceptTags(choice),
       extra.length ? el("p", {}, ["Lees verder: ", ...extra.flatMap((a, i) => (i ? [", ", a] : [a]))]) : null,
@@ -258,19 +258,19 @@ function render({ model, el: root }) {
     const note = klas ? el("textarea", { id: noteId, rows: "2", maxlength: "2000" }) : null;
     const buttons = options.map((choice) => {
       const who = klas && (choice.roles || []).length ? `(${choice.roles.map((r) => roleName(caseData, r)).join(", ")}) ` : "";
-      const button = el("button", { type: "button", className: "jd-button jd-rp-choice", text: who + choice.text });
+      const button = el("button", { type: "button", className: "jd-button jd-play-choice", text: who + choice.text });
       button.addEventListener("click", () => choose(choice, note ? note.value.trim() : ""));
       return button;
     });
     const [first, ...rest] = visibleText(scene, flags);
-    return el("section", { className: "jd-rp-scene", "aria-labelledby": `${base}-scene-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-scene-h`, tabIndex: -1, "data-focus": "scene", text: scene.title }),
+    return el("section", { className: "jd-play-scene", "aria-labelledby": `${base}-scene-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-scene-h`, tabIndex: -1, "data-focus": "scene", text: scene.title }),
       el("p", { text: first }),
-      ...rest.map((text) => el("p", { className: "jd-rp-variant", text: `Door eerdere keuzes: ${text}` })),
-      el("fieldset", { className: "jd-rp-choices" }, [
+      ...rest.map((text) => el("p", { className: "jd-play-variant", text: `Door eerdere keuzes: ${text}` })),
+      el("fieldset", { className: "jd-play-choices" }, [
         el("legend", { text: scene.prompt || "Wat doe je?" }),
         klas ? el("p", {}, [el("label", { for: noteId, text: "Waarom kiest de groep dit? (optioneel) " }), note]) : null,
-        el("div", { className: "jd-rp-options" }, buttons),
+        el("div", { className: "jd-play-options" }, buttons),
       ]),
     ]);
   }
@@ -283,12 +283,12 @@ function render({ model, el: root }) {
       el("tr", {}, [
         el("th", { scope: "row" }, [
           concepts[key]?.label || key,
-          concepts[key]?.model ? el("span", { className: "jd-rp-model", text: concepts[key].model }) : null,
+          concepts[key]?.model ? el("span", { className: "jd-play-model", text: concepts[key].model }) : null,
         ]),
         el("td", { text: counts[key].up ? `▲ ${counts[key].up}` : "–" }),
         el("td", { text: counts[key].down ? `▼ ${counts[key].down}` : "–" }),
       ]);
-    return el("table", { className: "jd-rp-tally" }, [
+    return el("table", { className: "jd-play-tally" }, [
       el("caption", { text: "Welke begrippen je keuzes versterkten en verzwakten" }),
       el("thead", {}, [
         el("tr", {}, ["Begrip (model)", "Versterkt", "Verzwakt"].map((t) => el("th", { scope: "col", text: t }))),
@@ -324,17 +324,17 @@ function render({ model, el: root }) {
       focusAfterDraw = "start";
       save({ runs: archive(), mode: "", role: "", group: "", path: [], reflections: [] });
     });
-    return el("section", { className: "jd-rp-ending", "aria-labelledby": `${base}-end-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-end-h`, tabIndex: -1, "data-focus": "ending", text: `Afloop: ${ending.title}` }),
-      el("p", { className: `jd-rp-tone jd-rp-tone-${ending.tone}`, text: TONES[ending.tone] }),
+    return el("section", { className: "jd-play-ending", "aria-labelledby": `${base}-end-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-end-h`, tabIndex: -1, "data-focus": "ending", text: `Afloop: ${ending.title}` }),
+      el("p", { className: `jd-play-tone jd-play-tone-${ending.tone}`, text: TONES[ending.tone] }),
       ...visibleText(ending, flags).map((text) => el("p", { text })),
-      el("h2", { className: "jd-rp-h", text: "Samenvatting" }),
+      el("h2", { className: "jd-play-h", text: "Samenvatting" }),
       el("p", { text: `Je maakte ${state.steps.length} keuzes. Je pad staat hierboven.` }),
       summaryTable(state),
-      el("h2", { className: "jd-rp-h", text: "Reflectie" }),
+      el("h2", { className: "jd-play-h", text: "Reflectie" }),
       el("p", { className: "jd-hint", text: "Je antwoorden worden bewaard en komen in je portfolio." }),
       ...questions.map((q, i) =>
-        el("div", { className: "jd-rp-reflection" }, [el("label", { for: `${base}-refl-${i}`, text: q }), reflectionAreas[i]]),
+        el("div", { className: "jd-play-reflection" }, [el("label", { for: `${base}-refl-${i}`, text: q }), reflectionAreas[i]]),
       ),
       el("div", { className: "jd-actions" }, [again, other]),
     ]);
@@ -343,7 +343,7 @@ function render({ model, el: root }) {
   function runsView() {
     const runs = model.get("runs") || [];
     if (!runs.length) return null;
-    return el("details", { className: "jd-rp-runs" }, [
+    return el("details", { className: "jd-play-runs" }, [
       el("summary", { text: `Eerdere rondes (${runs.length})` }),
       el(
         "ol",
@@ -381,7 +381,7 @@ function render({ model, el: root }) {
           ? `Klassikaal spel${model.get("group") ? ` · groep: ${model.get("group")}` : ""}`
           : `Je speelt: ${roleName(caseData, model.get("role"))}`;
       view.replaceChildren(
-        el("p", { className: "jd-rp-who" }, [el("strong", { text: who })]),
+        el("p", { className: "jd-play-who" }, [el("strong", { text: who })]),
         state.error ? el("p", { className: "jd-notice", text: state.error }) : "",
         roleCard() || "",
         pathView(state),
