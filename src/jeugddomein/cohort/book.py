@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..paths import PACKAGE_DIR, project_root
+from ..paths import COURSE_INDEX, project_root
 
 DEFAULT_COURSE_ID = "samenwerken-jeugddomein"
 """The course id when no course index is found (the same default as the Sphinx extension's)."""
-
-COURSE_INDEX = PACKAGE_DIR / "course.json"
-"""The course index shipped with the package (a copy of the built site's `_static/jeugddomein/course.json`)."""
 
 
 @dataclass(frozen=True)

@@ -93,9 +93,9 @@ def _copy_front_end(target: Path) -> None:
             if source.suffix in (".js", ".css", ".svg"):
                 shutil.copyfile(source, destination / source.name)
     (target / "widgets").mkdir(parents=True, exist_ok=True)
-    for folder in WIDGET_FOLDERS:
-        shutil.copyfile(WIDGETS_DIR / folder / "bundle.js", target / "widgets" / f"{folder}.js")
-        shutil.copyfile(WIDGETS_DIR / folder / "widget.css", target / "widgets" / f"{folder}.css")
+    for name in WIDGET_FOLDERS:
+        shutil.copyfile(WIDGETS_DIR / name / "bundle.js", target / "widgets" / f"{name}.js")
+        shutil.copyfile(WIDGETS_DIR / name / "widget.css", target / "widgets" / f"{name}.css")
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:

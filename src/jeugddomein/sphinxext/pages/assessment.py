@@ -19,7 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ...loading import DataError
-from ...widgets.competence_tracker.catalogue import NOT_EVIDENCE, TRACKER, title_of
+from ...widgets.competence_tracker.catalogue import TRACKER, course_catalogue
 from ...widgets.rubric.grading import KNOCKOUT_CAP, PASS_MARK, format_grade
 from ...widgets.rubric.model import (
     WEEKDAYS,
@@ -398,25 +398,10 @@ def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     def url(doc: str) -> str:
         return builder.get_relative_uri(docname, doc) if doc in env.found_docs else ""
 
-    from ..collect import reading_order
+    from ..collect import course_index
 
-    order = {doc: i for i, doc in enumerate(reading_order(app))}
-    evidence = []
-    for doc in sorted(widgets_of(env), key=lambda d: order.get(d, 10_000)):
-        for item in widgets_of(env)[doc]:
-            if item["widget"] in NOT_EVIDENCE:
-                continue
-            cls = WIDGET_CLASSES.get(item["widget"])
-            evidence.append(
-                {
-                    "id": item["id"],
-                    "widget": item["widget"],
-                    "label": cls.label if cls else item["widget"],
-                    "title": title_of(item),
-                    "page": doc,
-                    "page_title": title(doc),
-                }
-            )
+    labels = {name: cls.label for name, cls in WIDGET_CLASSES.items()}
+    _, evidence = course_catalogue(course_index(app), labels)
     for node in trackers:
         payload = {**node["payload"], "config": dict(node["payload"]["config"])}
         config = payload["config"]

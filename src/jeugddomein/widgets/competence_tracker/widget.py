@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pandas as pd
 import traitlets
 
 from ...models.base import WidgetSpec
+from ...paths import COURSE_INDEX
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from ..rubric.model import load_framework, load_studiewijzer
@@ -103,16 +105,16 @@ class CompetenceTracker(CourseWidget):
             "course": "",
         }
 
-    def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
-        """In Jupyter the tracker reads the book's page titles and its exercises (the evidence to pick from) from the
-        sources next to `data/`, as the site's build does (when the sources are there)."""
+    def __init__(self, spec: WidgetSpec | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
+        """In Jupyter the tracker gets the book's page titles and its exercises (the evidence to pick from) from the
+        course index, as the site's build does."""
         super().__init__(spec, data_dir, **state)
-        root = (data_dir or default_data_dir()).parent
-        if self.evidence or not (root / "_toc.yml").is_file():
+        if self.evidence or not COURSE_INDEX.is_file():
             return
         from .. import widget_classes
 
-        titles, evidence = course_catalogue(root, {name: cls.label for name, cls in widget_classes().items()})
+        index = json.loads(COURSE_INDEX.read_text(encoding="utf-8"))
+        titles, evidence = course_catalogue(index, {name: cls.label for name, cls in widget_classes().items()})
         self.pages = [{**p, "title": titles.get(p["page"], p["title"])} for p in self.pages]
         self.evidence = evidence
 
