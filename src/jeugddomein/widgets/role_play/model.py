@@ -243,6 +243,15 @@ class Route(StrictModel):
     next: Ident = Field(description="Id van de scène of afloop waar de route naartoe gaat.")
 
 
+SCENE_RULES: dict[str, str] = {
+    "both": "een scène heeft óf 'choices' (de speler kiest) óf 'routes' (automatisch); kies er één",
+    "neither": "geef de scène 'choices' (minstens twee keuzes) of 'routes'",
+    "one_choice": "een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen",
+    "last_route": "de laatste route heeft geen 'when': die is de standaard als geen andere route past",
+}
+"""What a scene must be besides its fields (Scene's own validator; checks.js gives the same messages)."""
+
+
 class Scene(StrictModel):
     """A moment in the case. Either the player chooses (`choices`) or the case routes on flags (`routes`)."""
 
@@ -261,13 +270,13 @@ class Scene(StrictModel):
     @model_validator(mode="after")
     def _choices_or_routes(self) -> Scene:
         if self.choices and self.routes:
-            raise ValueError("een scène heeft óf 'choices' (de speler kiest) óf 'routes' (automatisch); kies er één")
+            raise ValueError(SCENE_RULES["both"])
         if not self.choices and not self.routes:
-            raise ValueError("geef de scène 'choices' (minstens twee keuzes) of 'routes'")
+            raise ValueError(SCENE_RULES["neither"])
         if self.choices and len(self.choices) < 2:
-            raise ValueError("een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen")
+            raise ValueError(SCENE_RULES["one_choice"])
         if self.routes and self.routes[-1].when:
-            raise ValueError("de laatste route heeft geen 'when': die is de standaard als geen andere route past")
+            raise ValueError(SCENE_RULES["last_route"])
         return self
 
 

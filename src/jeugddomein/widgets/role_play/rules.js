@@ -1,6 +1,8 @@
 // The role-play engine as pure functions (no DOM): choices by role and flags, routes, replaying a saved path and
 // the concept tally, the same as model.py's CaseFile; tests/golden/role_play/ holds the cases both languages must pass.
 
+export { checkCase } from "./checks.js";
+
 export const sceneOf = (caseData, id) => caseData.scenes.find((s) => s.id === id) || null;
 
 export const endingOf = (caseData, id) => caseData.endings.find((e) => e.id === id) || null;

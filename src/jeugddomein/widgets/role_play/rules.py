@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
+from ...loading import plain_reason
 from .._shared import field
-from .model import CaseFile
+from .model import CaseFile, ChapterLink
+from .model import check_case as graph_checks
 
 REPLAY_STOPPED = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier."
 """What the learner reads when a saved path no longer fits the case."""
@@ -67,3 +71,14 @@ def done(config: Any, state: Any) -> bool:
     return bool(replay(case, role, field(state, "path") or [])["ending"]) and answered_all(
         questions, field(state, "reflections")
     )
+
+
+def check_case(case: dict[str, Any], labels: list[str] | None) -> list[list[str]]:
+    """Every problem the build reports for a case file's data, as [dotted path, Dutch reason]: pydantic's first
+    (the build stops there), else model.py's check_case. `labels`: the chapter labels that exist, or None to skip."""
+    try:
+        model = CaseFile.model_validate(case)
+    except ValidationError as error:
+        return [[".".join(map(str, e["loc"])), plain_reason(e)] for e in error.errors()]
+    known = None if labels is None else dict.fromkeys(labels, ChapterLink("", ""))
+    return [[".".join(map(str, loc)), why] for loc, why in graph_checks(model, known)]
