@@ -2,7 +2,7 @@
 // write YAML that reads like a hand-written case file (long texts folded, short id lists in brackets, the comments
 // and the key order of the imported file kept where the same field still exists), and the form state the case
 // editor edits. Pure functions, no DOM; the `yaml` package is bundled by esbuild.
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 
 const YAML_OPTIONS = /** @type {const} */ ({ version: "1.1", prettyErrors: false, uniqueKeys: true });
 const ID_LISTS = new Set(["roles", "requires", "unless", "sets", "strengthens", "weakens", "see", "when"]);
@@ -301,4 +301,34 @@ export function sha256(input) {
     });
   }
   return [...h].map((x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+/**
+ * The line of a dotted problem path in a case file's text, as the build finds it (loading.py: a key's own line, a
+ * list item's first line, else the nearest enclosing path's line); null when the text has no such place.
+ * @param {string} source
+ * @param {string} dotted  e.g. "scenes.2.choices.0.next"
+ */
+export function lineOf(source, dotted) {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
+  const line = (node) => (node?.range ? counter.linePos(node.range[0]).line : null);
+  let node = doc.contents;
+  let found = line(node);
+  const steps = dotted ? dotted.split(".") : [];
+  for (let i = 0; i < steps.length; i += 1) {
+    const step = steps[i];
+    if (isSeq(node) && /^\d+$/.test(step)) {
+      node = node.items[Number(step)];
+      if (!node) break;
+      found = line(node) ?? found;
+    } else if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === step);
+      if (!pair) break;
+      found = line(pair.key) ?? found;
+      if (steps[i + 1] === "[key]") break;
+      node = pair.value;
+    } else break;
+  }
+  return found;
 }

@@ -383,12 +383,14 @@ function checkGraph(c) {
         loc(node),
         `'${node}' is onbereikbaar: geen keuze of route vanaf de start leidt ernaartoe; ` +
           `laat een keuze met 'next: ${node}' ernaar wijzen of verwijder het`,
+        "unreachable",
       ]);
     }
   }
 
   const visited = new Set();
   const stuckAt = new Map();
+  const deadEnds = new Set();
   const players = [...c.roles.filter(isPlayable).map((r) => r.id), null];
   const playerName = (role) => (role ? `rol '${role}'` : "klassikaal spel (alle keuzes)");
   for (const player of players) {
@@ -397,7 +399,7 @@ function checkGraph(c) {
       explored = explore(c, player, visited);
     } catch (error) {
       if (!(error instanceof RouteCycle)) throw error;
-      problems.push([["scenes"], `${error.message}; geef de routes een uitgang die naar een keuze of afloop leidt`]);
+      problems.push([["scenes"], `${error.message}; geef de routes een uitgang die naar een keuze of afloop leidt`, "loop"]);
       return problems;
     }
     const { edges, seen } = explored;
@@ -431,6 +433,7 @@ function checkGraph(c) {
       if (entries && entries.some((entry) => entry.startsWith(playerName(player)))) continue;
       const why = (edges.get(key) || []).length ? "alle keuzes leiden in een kring" : "geen keuze beschikbaar";
       if (!entries) stuckAt.set(node, []);
+      if (!(edges.get(key) || []).length) deadEnds.add(node);
       stuckAt.get(node).push(`${playerName(player)} met vlaggen: ${flags.join(", ") || "geen"} (${why})`);
     }
   }
@@ -439,6 +442,7 @@ function checkGraph(c) {
       loc(node),
       `vanuit scène '${node}' is geen afloop meer te bereiken voor ${entries.join("; ")}; ` +
         "geef deze scène een keuze zonder voorwaarden die (via andere scènes) naar een afloop leidt",
+      deadEnds.has(node) ? "dead-end" : "loop",
     ]);
   }
   for (const node of allNodes) {
@@ -447,6 +451,7 @@ function checkGraph(c) {
         loc(node),
         `'${node}' is onbereikbaar: de keuzes die ernaartoe leiden, zijn door hun voorwaarden ` +
           "(requires, unless, roles) nooit beschikbaar; pas die voorwaarden aan of verwijder het",
+        "unreachable",
       ]);
     }
   }
@@ -456,7 +461,9 @@ function checkGraph(c) {
 /**
  * model.py's check_case over a case the model accepts: ids, roles, flags, concept keys, chapter links, targets,
  * then (when ids and targets are sound) reachability and endings. `labels`: the chapter labels, or null to skip.
- * @returns {[Array<string|number>, string][]}
+ * A problem of the graph has a third element, its kind for the editor's scene graph: "unreachable", "dead-end" (a
+ * player can get stuck without a choice) or "loop" (every way goes round without an ending).
+ * @returns {Array<[Array<string|number>, string, string?]>}
  */
 export function graphProblems(caseData, labels = null) {
   const problems = [
@@ -480,4 +487,57 @@ export function checkCase(caseData, labels = null) {
   const model = modelProblems(caseData);
   const found = model.length ? model : graphProblems(caseData, labels);
   return found.map(([loc, why]) => /** @type {Problem} */ ([loc.join("."), why]));
+}
+
+/**
+ * A case's data with the model's defaults filled in and texts stripped, as pydantic's model_dump gives it (what the
+ * role-play view plays). Only for data without problems.
+ */
+export function caseModel(data) {
+  const strip = (value) => (typeof value === "string" ? value.trim() : value);
+  const texts = (values) => list(values).map(strip);
+  const variants = (values) => list(values).map((v) => ({ when: [...v.when], text: strip(v.text) }));
+  return {
+    title: strip(data.title),
+    summary: strip(data.summary),
+    setting: data.setting,
+    learning_goals: texts(data.learning_goals),
+    chapters: [...data.chapters],
+    source: data.source.map((s) => ({ seed: s.seed, lines: s.lines, what: strip(s.what) })),
+    flags: Object.fromEntries(Object.entries(data.flags || {}).map(([k, v]) => [k, strip(v)])),
+    roles: data.roles.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: strip(r.name),
+      lead: truthy(r.lead),
+      playable: r.playable === undefined || truthy(r.playable),
+      public: strip(r.public),
+      private: strip(r.private),
+      wants: r.wants === undefined || r.wants === null ? null : strip(r.wants),
+    })),
+    start: data.start,
+    scenes: data.scenes.map((s) => ({
+      id: s.id,
+      title: strip(s.title),
+      text: strip(s.text),
+      variants: variants(s.variants),
+      prompt: s.prompt === undefined || s.prompt === null ? null : strip(s.prompt),
+      choices: list(s.choices).map((c) => ({
+        id: c.id,
+        text: strip(c.text),
+        next: c.next,
+        roles: [...list(c.roles)],
+        requires: [...list(c.requires)],
+        unless: [...list(c.unless)],
+        sets: [...list(c.sets)],
+        feedback: strip(c.feedback),
+        strengthens: [...list(c.strengthens)],
+        weakens: [...list(c.weakens)],
+        see: [...list(c.see)],
+      })),
+      routes: list(s.routes).map((r) => ({ when: [...list(r.when)], next: r.next })),
+    })),
+    endings: data.endings.map((e) => ({ id: e.id, title: strip(e.title), tone: e.tone, text: strip(e.text), variants: variants(e.variants) })),
+    reflection: texts(data.reflection),
+  };
 }
