@@ -91,11 +91,15 @@ export function answeredAll(caseData, reflections) {
 
 /**
  * Done: one game (the current one or an earlier round) reached an ending and every reflection question of the
- * case is answered for it.
+ * case is answered for it. Where the learner opens a lecturer's case file, the case is that file's and only games of
+ * that file count.
  */
 export function done(config, state) {
-  const caseData = config.case_data;
-  if ((state.runs || []).some((run) => run.ending && answeredAll(caseData, run.reflections))) return true;
+  const caseData = config.case_data ?? state.file?.case;
+  if (!caseData) return false;
+  const sha = state.file?.sha256 ?? null;
+  const fits = (run) => (run.file?.sha256 ?? null) === sha;
+  if ((state.runs || []).some((run) => fits(run) && run.ending && answeredAll(caseData, run.reflections))) return true;
   if (!state.mode) return false;
   const played = replay(caseData, state.mode === "solo" ? state.role || null : null, state.path || []);
   return Boolean(played.ending) && answeredAll(caseData, state.reflections);

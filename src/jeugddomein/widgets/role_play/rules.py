@@ -56,13 +56,33 @@ def answered_all(questions: int, reflections: list[str] | None) -> bool:
     return all(i < len(given) and given[i].strip() for i in range(questions))
 
 
+def played_sha(state: Any) -> str | None:
+    """The SHA-256 of the case file the learner opened, or None when the case is the book's."""
+    played = field(state, "file")
+    return field(played, "sha256") if played else None
+
+
+def run_sha(run: Any) -> str | None:
+    """The SHA-256 of the case file an earlier game was played from, or None."""
+    ref = field(run, "file")
+    return field(ref, "sha256") if ref else None
+
+
 def done(config: Any, state: Any) -> bool:
     """Done: one game (the current one or an earlier round) reached an ending and every reflection question of the
-    case is answered for it."""
-    case = as_case(field(config, "case_data"))
+    case is answered for it. Where the learner opens a lecturer's case file, the case is that file's and only games of
+    that file count."""
+    data = field(config, "case_data")
+    if data is None:
+        played = field(state, "file")
+        if not played:
+            return False
+        data = field(played, "case")
+    case = as_case(data)
     questions = len(case.reflection)
+    sha = played_sha(state)
     for run in field(state, "runs") or []:
-        if field(run, "ending") and answered_all(questions, field(run, "reflections")):
+        if run_sha(run) == sha and field(run, "ending") and answered_all(questions, field(run, "reflections")):
             return True
     mode = field(state, "mode")
     if not mode:
