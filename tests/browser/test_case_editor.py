@@ -42,7 +42,8 @@ def open_editor(page: object, base_url: str) -> object:
 
 
 def at(box: object, path: str) -> object:
-    return box.locator(f'[data-path="{path}"]').first
+    """The form control of a path (a list item's fieldset carries the same path)."""
+    return box.locator(f':is(input, select, textarea)[data-path="{path}"]')
 
 
 def click_key(box: object, key: str) -> None:
@@ -135,6 +136,12 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     box = open_editor(page, base_url)
     build_new_case(box)
     box.locator(".jd-ce-ok").wait_for()
+    box.locator(".jd-ce-preview .jd-rp-start").wait_for()  # the preview plays the case with the role-play view
+    assert box.locator(".jd-ce-cards .jd-role-card").count() == 3
+    assert not page.errors
+    results = Axe().run(page, context=f'[data-widget-id="{EDITOR}"]')  # with the preview and the role cards
+    assert [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}] == []
+    page.errors.clear()  # axe's own request for a stylesheet (see the keyboard test)
     path = export(page, box, tmp_path)
     assert path.name == "ontbijt-op-school.yaml"
     text = path.read_text(encoding="utf-8")
@@ -171,7 +178,7 @@ def test_each_mistake_shows_the_build_message(page, base_url, tmp_path, name):
     source = ROOT / "tests" / "data" / "invalid" / f"{name}.yaml"
     box.get_by_label("Casusbestand (YAML) openen om te bewerken").set_input_files(str(source))
     messages = box.locator(".jd-ce-message")
-    messages.first.wait_for()
+    box.locator(".jd-ce-message", has_text=f"{source.name}:").first.wait_for()
     shown = messages.all_inner_texts()
     exported = export(page, box, tmp_path)
     assert exported.name == source.name
@@ -195,10 +202,6 @@ def test_the_student_page_shows_the_build_message_for_a_broken_file(page, base_u
 
 def test_axe_and_keyboard_only_scene_and_choice(page, base_url):
     box = open_editor(page, base_url)
-    results = Axe().run(page, context=f'[data-widget-id="{EDITOR}"]')
-    serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert serious == []
-
     at(box, "title").focus()
     for _ in range(400):
         if page.evaluate("document.activeElement.dataset.key") == "add:scenes":
@@ -229,7 +232,8 @@ def test_axe_and_keyboard_only_scene_and_choice(page, base_url):
     box.locator(".jd-ce-node").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.dataset.path === 'scenes.0.id'")
+    assert not page.errors
+    # axe itself asks for the theme's imported stylesheet at a wrong address (a 404 that is no error of the page).
     results = Axe().run(page, context=f'[data-widget-id="{EDITOR}"]')
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     assert serious == []
-    assert not page.errors
