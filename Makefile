@@ -31,7 +31,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## bundle: rebuild every widget's bundle.js with esbuild (commit the result; a test fails when a bundle is stale)
+## bundle: compile the JSON schemas into validators (Ajv), then rebuild every widget's bundle.js (esbuild); commit the result
 bundle: $(NODE_STAMP)
 	node src/jeugddomein/widgets/bundle.mjs
 
@@ -74,7 +74,7 @@ test-site: $(STAMP) chromium build
 course: build
 	cp $(HTML)/_static/jeugddomein/course.json src/jeugddomein/course.json
 
-## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
+## schema: regenerate the committed JSON schemas (portfolio, rubric export, rich picture); then run `make bundle`
 schema: $(STAMP)
 	$(BIN)/python -m jeugddomein.schema schema
 

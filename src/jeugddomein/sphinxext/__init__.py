@@ -12,7 +12,6 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__
-from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
 from . import citations, collect, postprocess
@@ -100,12 +99,11 @@ def _copy_front_end(target: Path) -> None:
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
-    """Write the course index and the portfolio schema into _static/jeugddomein/, then repair the pages."""
+    """Write the course index into _static/jeugddomein/ (the import's validator is compiled in), then repair pages."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "jeugddomein"
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
-    (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
     postprocess.finish_site(Path(app.outdir), light=app.config.jd_light_assets)
 
 

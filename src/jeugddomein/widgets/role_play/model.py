@@ -10,13 +10,13 @@ import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
 from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import JsonDateTime
 from ...models.registry import widget_state
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
@@ -932,7 +932,7 @@ class RolePlayRun(StrictModel):
     ending: str = Field(max_length=40, description="Id of the ending reached.")
     path: list[RolePlayStep] = Field(max_length=100, description="The choices made.")
     reflections: list[LongText] = Field(default_factory=list, max_length=8, description="Answers to the questions.")
-    finished: datetime = Field(description="When the game was finished (ISO 8601).")
+    finished: JsonDateTime = Field(description="When the game was finished (ISO 8601).")
 
 
 @widget_state("role-play")
