@@ -101,8 +101,8 @@ function walk(value, schema, loc, errors) {
   }
 }
 
-/** Scene's own validator (model.py: Scene._choices_or_routes). */
-function sceneRule(scene) {
+/** Scene's own validator (model.py: Scene._choices_or_routes): its message, or null. */
+export function sceneRule(scene) {
   const choices = scene.choices || [];
   const routes = scene.routes || [];
   if (choices.length && routes.length) return SCENE_RULES.both;
