@@ -9,6 +9,7 @@ changes together break every keyword the schema uses, and the files that the old
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 import shutil
@@ -158,6 +159,15 @@ def many_answers(doc: Doc) -> None:
     scan(doc)["answers"] = {f"q{i:03d}": 1 for i in range(201)}
 
 
+def played(doc: Doc) -> Doc:
+    return next(e for e in doc["entries"] if e["id"] == "rollenspel-casusbestand")["state"]["file"]
+
+
+def one_choice(doc: Doc) -> None:
+    scene = played(doc)["case"]["scenes"][0]
+    scene["choices"] = scene["choices"][:1]
+
+
 KIND = "knowledge-check"
 TEXT = {"id": "t{}", "kind": "text", "label": "", "x": 0, "y": 0}
 
@@ -263,6 +273,14 @@ CHANGES = [
     Change("run finished: gisteren", setter(run, "finished", "gisteren")),
     Change("run mode: empty", setter(run, "mode", "")),
     Change("reflections: 9", setter(run, "reflections", ["r"] * 9)),
+    # a game played from a lecturer's case file, and the case editor's draft
+    Change("played file: sha256 not hex", setter(played, "sha256", "x" * 64)),
+    Change("played file: case without learning goals", setter(lambda d: played(d)["case"], "learning_goals", [])),
+    Change("played file: a scene with one choice", one_choice),
+    Change("played file: unknown field in the case", setter(lambda d: played(d)["case"], "auteur", "Jan")),
+    Change("played file: setting unknown", setter(lambda d: played(d)["case"], "setting", "kinderopvang")),
+    Change("case editor draft: a number", setter(lambda d: state(d, "case-editor"), "draft", 5)),
+    Change("case editor draft: 400001 characters", setter(lambda d: state(d, "case-editor"), "draft", "x" * 400001)),
     # rich picture
     Change("actor x: 100001", setter(lambda d: element(d, "actor"), "x", 100001)),
     Change("actor x: '10'", setter(lambda d: element(d, "actor"), "x", "10")),
@@ -300,8 +318,50 @@ KNOWN_GAPS = [
 """Files the hand-written check of the browser accepted although pydantic refuses them."""
 
 
-def changed(change: Change) -> Doc:
+CASE_FILE = ROOT / "data" / "cases" / "twee-brillen.yaml"
+"""A case file as a student opens it on the role-play page (the example cohort plays only the book's cases)."""
+
+
+def example() -> Doc:
+    """The example portfolio, plus what the synthetic cohort does not make: a draft in the case editor and a game
+    played from a lecturer's case file."""
+    from jeugddomein.widgets.role_play.model import load_case
+
     doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    text = CASE_FILE.read_text(encoding="utf-8")
+    case = load_case(CASE_FILE, ROOT).model_dump(mode="json")
+    ref = {"title": case["title"], "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    step = {"scene": "signaal", "choice": "gesprek-met-moeder", "note": ""}
+    game = {"mode": "solo", "role": "leraar", "group": "", "ending": "bijgestuurd", "path": [step]}
+    doc["entries"] += [
+        {
+            "id": "casus-editor",
+            "widget": "case-editor",
+            "page": "chapters/docenten/casus-editor",
+            "updated": "2026-10-01T10:00:00Z",
+            "state": {"draft": text, "name": CASE_FILE.name},
+        },
+        {
+            "id": "rollenspel-casusbestand",
+            "widget": "role-play",
+            "page": "exercises/rollenspel",
+            "updated": "2026-10-01T10:00:00Z",
+            "state": {
+                "mode": "solo",
+                "role": "leraar",
+                "group": "",
+                "path": [step],
+                "reflections": [],
+                "runs": [{**game, "reflections": [], "finished": "2026-10-01T09:00:00Z", "file": ref}],
+                "file": {**ref, "name": CASE_FILE.name, "case": case},
+            },
+        },
+    ]
+    return doc
+
+
+def changed(change: Change) -> Doc:
+    doc = example()
     change.apply(doc)
     return json.loads(json.dumps(doc, ensure_ascii=False, allow_nan=False))
 
@@ -328,7 +388,7 @@ def browser() -> dict[str, dict[str, Any]]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node ontbreekt: installeer Node.js 20 (de JavaScript-tests hebben het nodig)", pytrace=False)
-    documents = [json.loads(EXAMPLE.read_text(encoding="utf-8"))] + [changed(c) for c in CHANGES]
+    documents = [example()] + [changed(c) for c in CHANGES]
     done = subprocess.run(
         [node, str(Path(__file__).with_name("portfolio_verdicts.mjs")), str(CHECK)],
         input=json.dumps(documents),
@@ -342,9 +402,9 @@ def browser() -> dict[str, dict[str, Any]]:
 
 
 def test_the_example_is_accepted_by_both(browser):
-    assert pydantic_accepts(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    assert pydantic_accepts(example())
     assert browser["(example)"] == {"problems": [], "keywords": []}
-    widgets = {e["widget"] for e in json.loads(EXAMPLE.read_text(encoding="utf-8"))["entries"]}
+    widgets = {e["widget"] for e in example()["entries"]}
     assert widgets == set(json.loads(SCHEMA.read_text())["properties"]["entries"]["items"]["discriminator"]["mapping"])
 
 

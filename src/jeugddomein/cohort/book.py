@@ -69,8 +69,8 @@ class Book:
         }
 
     def case_of(self) -> dict[str, str]:
-        """Placement id of every role-play -> the id of its case."""
-        return {p.id: str(p.config.get("case")) for p in self.placements().values() if p.widget == "role-play"}
+        """Placement id of every role-play -> the id of its case ('' where students open a lecturer's case file)."""
+        return {p.id: str(p.config.get("case") or "") for p in self.placements().values() if p.widget == "role-play"}
 
 
 def book_from_index(index: dict[str, Any], root: Path | None = None) -> Book:

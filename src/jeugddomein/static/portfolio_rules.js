@@ -10,10 +10,12 @@
 //   RichPictureState._unique_pictures          uniquePictureIds
 //   StoredPicture._migrate                     withMigratedPictures
 //   Scene._check_references                    pictureReferences (referenceProblems in rich_picture/rules.js)
+//   Scene._choices_or_routes                   playedCaseScenes (sceneRule in role_play/checks.js)
 // Evidence._ref_for_work is stated in the schema itself (if/then).
 import validate, { choices } from "compiled-schema";
 import { schemaProblems } from "../widgets/_shared/schema_messages.js";
 import { migrate, referenceProblems } from "../widgets/rich_picture/rules.js";
+import { sceneRule } from "../widgets/role_play/checks.js";
 
 /** The schema check alone, with Ajv's raw errors (the conformance test reads which keywords a file broke). */
 export { validate };
@@ -105,6 +107,15 @@ function pictureReferences(state, at) {
   );
 }
 
+/** The scenes of a case file a learner opened and played (the case model's scene rule). */
+function playedCaseScenes(state, at) {
+  const scenes = state.file?.case?.scenes ?? [];
+  return scenes.flatMap((scene, k) => {
+    const rule = sceneRule(scene);
+    return rule ? [{ path: `${at}.file.case.scenes.${k}`, message: rule }] : [];
+  });
+}
+
 /**
  * Everything wrong with a parsed portfolio file, in Dutch, each at its field; empty when pydantic would accept it.
  * @returns {Problem[]}
@@ -117,6 +128,7 @@ export function portfolioProblems(data) {
   migrated.data.entries.forEach((entry, i) => {
     const at = `entries.${i}.state`;
     if (entry.widget === "competence-tracker") problems.push(...onePerMoment(entry.state, at));
+    if (entry.widget === "role-play") problems.push(...playedCaseScenes(entry.state, at));
     if (entry.widget === "rich-picture") problems.push(...pictureReferences(entry.state, at), ...uniquePictureIds(entry.state, at));
   });
   return problems;

@@ -2,6 +2,9 @@
 // models, reach an ending, read the summary and answer the reflection questions. The path so far is always visible.
 // The engine (flags, conditions, routes) follows src/jeugddomein/models/cases.py; tests compare both.
 import { debounce, el, listen, uid } from "../_shared/ui.js";
+import { cardsSection } from "./cards.js";
+import { lineOf, readCaseText, sha256 } from "./casefile.js";
+import { caseModel, checkCase, modelProblems } from "./checks.js";
 import {
   availableChoices,
   choiceOf,
@@ -30,6 +33,8 @@ import {
  * @property {{scene: string, choice: string, note: string}[]} path
  * @property {string[]} reflections
  * @property {object[]} runs
+ * @property {boolean} [open_file]  the learner opens a case file from the lecturer (case_data is then null)
+ * @property {{name: string, title: string, sha256: string, case: object} | null} [file]  the opened case file
  */
 
 const TONES = {
@@ -55,6 +60,11 @@ function sectionLink(links, label) {
 
 /** @type {import("@anywidget/types").Render<Model>} */
 function render({ model, el: root }) {
+  return model.get("open_file") ? renderOpenFile(model, root) : renderCase(model, root);
+}
+
+/** The game of one case (the book's, or the opened file's through a model whose case_data is the file's case). */
+function renderCase(model, root) {
   const caseData = model.get("case_data");
   const links = model.get("links") || {};
   const concepts = model.get("concepts") || {};
@@ -435,11 +445,158 @@ function render({ model, el: root }) {
   };
 }
 
+/**
+ * "Open een casusbestand van je docent": read a YAML file, check it with the build's rules (the same messages),
+ * then play it with the normal game; the file's title, name and hash stay with the learner's games.
+ */
+function renderOpenFile(model, root) {
+  const base = uid("jd-rp-file");
+  const labels = Object.keys(model.get("links") || {});
+  const input = el("input", { type: "file", id: `${base}-input`, accept: ".yaml,.yml,text/yaml,text/plain" });
+  const report = el("div", { className: "jd-rp-file-report", role: "status", "aria-live": "polite" });
+  const about = el("p", { className: "jd-rp-file-about" });
+  const game = el("div");
+  const cards = el("div");
+  root.replaceChildren(
+    el("div", { className: "jd-widget-rp jd-rp-file" }, [
+      el("h2", { className: "jd-rp-h", text: "Open een casusbestand van je docent" }),
+      el("p", {
+        className: "jd-hint",
+        text: "Heeft je docent je een casusbestand (.yaml) gegeven? Open het hier. Het wordt eerst gecontroleerd met dezelfde regels als de casussen van de cursus; daarna speel je het zoals de andere casussen. Je spel komt in je portfolio, met de titel van het bestand.",
+      }),
+      el("p", {}, [el("label", { for: input.id, text: "Casusbestand kiezen: " }), input]),
+      report,
+      about,
+    ]),
+    game,
+    cards,
+  );
+
+  let stopGame = null;
+  const fileRef = (file) => ({ title: file.title, sha256: file.sha256 });
+  // The game sees the file's case as its case_data; finished games it keeps get the file's title and hash.
+  const gameModel = {
+    get: (key) => (key === "case_data" ? model.get("file")?.case : model.get(key)),
+    set(key, value) {
+      const file = model.get("file");
+      const tagged =
+        key === "runs" && file ? value.map((run) => (run.file ? run : { ...run, file: fileRef(file) })) : value;
+      model.set(key, tagged);
+    },
+    on: (event, handler) => model.on(event, handler),
+    off: (event, handler) => model.off(event, handler),
+    save_changes: () => model.save_changes(),
+    send: () => {},
+  };
+
+  function mountGame() {
+    stopGame?.();
+    stopGame = null;
+    const file = model.get("file");
+    if (!file) {
+      about.textContent = "Nog geen casusbestand geopend.";
+      game.replaceChildren();
+      cards.replaceChildren();
+      return;
+    }
+    about.textContent = `Je speelt: ${file.title} (bestand ${file.name || "zonder naam"}, controlegetal ${file.sha256.slice(0, 12)}).`;
+    const holder = el("div");
+    game.replaceChildren(holder);
+    stopGame = /** @type {() => void} */ (renderCase(gameModel, holder));
+    cards.replaceChildren(
+      el("details", { className: "jd-widget-rp jd-rp-file-cards" }, [
+        el("summary", { text: "Rolkaarten van deze casus (voor klassikaal spel)" }),
+        cardsSection(file.case, `${base}-cards-h`),
+      ]),
+    );
+  }
+
+  function showProblems(name, text, problems) {
+    report.replaceChildren(
+      el("p", { className: "jd-notice", text: `${name} kan niet gespeeld worden. Geef deze meldingen aan je docent:` }),
+      el(
+        "ul",
+        {},
+        problems.map(([path, why]) => {
+          const line = /^regel \d+$/.test(path) ? null : lineOf(text, path);
+          return el("li", { text: `${name}${line ? `:${line}` : ""}: ${path || "(bestand)"}: ${why}` });
+        }),
+      ),
+    );
+  }
+
+  input.addEventListener("change", async () => {
+    const chosen = input.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    input.value = "";
+    const read = readCaseText(text);
+    if (read.problems.length) return showProblems(chosen.name, text, read.problems);
+    const problems = checkCase(read.data, labels);
+    if (problems.length) {
+      const ordered = modelProblems(read.data).length
+        ? problems
+        : [...problems].sort((a, b) => (lineOf(text, a[0]) || 0) - (lineOf(text, b[0]) || 0));
+      return showProblems(chosen.name, text, ordered);
+    }
+    const sha = sha256(text);
+    const current = model.get("file");
+    if (current?.sha256 !== sha) {
+      // A new file: the game so far is kept as an earlier round when it reached an ending (archived by the game),
+      // and the learner starts in the new case.
+      stopGame?.();
+      stopGame = null;
+      const caseData = caseModel(read.data);
+      const runs = [...(model.get("runs") || [])];
+      if (current && model.get("mode")) {
+        // The game in the previous file is kept as an earlier round (its ending empty when it was not finished).
+        const role = model.get("mode") === "solo" ? model.get("role") || null : null;
+        const played = replay(current.case, role, model.get("path") || []);
+        runs.push({
+          mode: model.get("mode"),
+          role: model.get("role") || "",
+          group: model.get("group") || "",
+          ending: played.ending || "",
+          path: (model.get("path") || []).slice(0, played.steps.length),
+          reflections: [...(model.get("reflections") || [])],
+          finished: new Date().toISOString(),
+          file: fileRef(current),
+        });
+      }
+      model.set("runs", runs.slice(-MAX_RUNS));
+      model.set("mode", "");
+      model.set("role", "");
+      model.set("group", "");
+      model.set("path", []);
+      model.set("reflections", []);
+      model.set("file", { name: chosen.name.slice(0, 200), title: caseData.title, sha256: sha, case: caseData });
+      model.save_changes();
+    }
+    report.replaceChildren(el("p", { text: `${chosen.name} is gecontroleerd en geopend.` }));
+    mountGame();
+  });
+
+  const stop = listen(model, {
+    "change:file": () => mountGame(),
+  });
+  mountGame();
+  return () => {
+    stop();
+    stopGame?.();
+  };
+}
+
 /** The learner's game in words, for the portfolio. */
 function summary(config, state) {
-  const caseData = config.case_data;
+  const caseData = config.case_data ?? state.file?.case;
   const concepts = config.concepts || {};
-  const title = `Rollenspel: ${caseData.title}`;
+  if (!caseData) {
+    const earlier = (state.runs || []).map((run) => `Eerdere ronde (${run.file ? `casusbestand ${run.file.title}, ${run.file.sha256.slice(0, 12)}` : "casus"}): afloop ${run.ending}, ${run.path.length} keuzes`);
+    return { title: "Rollenspel: casusbestand van de docent", lines: earlier.length ? earlier : ["Nog geen casusbestand geopend."], done: false };
+  }
+  const title = state.file
+    ? `Rollenspel: ${caseData.title} (casusbestand ${state.file.name || ""}, controlegetal ${state.file.sha256.slice(0, 12)})`
+    : `Rollenspel: ${caseData.title}`;
   if (!state.mode && !(state.runs || []).length) return { title, lines: ["Nog niet gespeeld."], done: false };
   const lines = [];
   if (state.mode) {
@@ -468,9 +625,11 @@ function summary(config, state) {
     });
   }
   for (const run of state.runs || []) {
-    const ending = endingOf(caseData, run.ending);
-    const who = run.mode === "klas" ? "klassikaal" : roleName(caseData, run.role);
-    lines.push(`Eerdere ronde (${who}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
+    const same = (run.file?.sha256 ?? null) === (state.file?.sha256 ?? null);
+    const ending = same ? endingOf(caseData, run.ending) : null;
+    const who = run.mode === "klas" ? "klassikaal" : same ? roleName(caseData, run.role) : run.role;
+    const from = run.file && !same ? `, casusbestand ${run.file.title}, ${run.file.sha256.slice(0, 12)}` : "";
+    lines.push(`Eerdere ronde (${who}${from}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
   }
   return { title, lines, done: done(config, state) };
 }
