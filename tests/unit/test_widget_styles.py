@@ -12,7 +12,6 @@ from jeugddomein.widgets import WIDGET_FOLDERS, widget_classes
 
 pytestmark = pytest.mark.unit
 
-PRINT_MODE = "body.jd-rb-print-mode"  # the rubric's print view hides the rest of the page while it prints
 
 
 def root_class(folder: str) -> str:
@@ -48,7 +47,7 @@ def test_every_rule_is_scoped_under_the_root_class(folder):
     dark_context = ":is(html[data-theme=dark], body[data-jp-theme-light=false]) "
     for selector in selectors(css):
         scoped = selector.removeprefix(dark_context)
-        assert re.match(rf"{re.escape(root)}(?![\w-])", scoped) or selector.startswith(PRINT_MODE), (folder, selector)
+        assert re.match(rf"{re.escape(root)}(?![\w-])", scoped), (folder, selector)
 
 
 @pytest.mark.parametrize("folder", WIDGET_FOLDERS)
