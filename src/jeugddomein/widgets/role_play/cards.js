@@ -69,8 +69,8 @@ export function roleCards(caseData) {
  */
 export function cardsSection(caseData, headingId) {
   const button = el("button", { type: "button", className: "jd-button", text: "Rolkaarten afdrukken" });
-  const section = el("section", { className: "jd-rp-cards", "aria-labelledby": headingId }, [
-    el("h2", { className: "jd-rp-h", id: headingId, text: "Rolkaarten" }),
+  const section = el("section", { className: "jd-play-cards", "aria-labelledby": headingId }, [
+    el("h2", { className: "jd-play-h", id: headingId, text: "Rolkaarten" }),
     el("p", {
       className: "jd-hint",
       text: "Druk af of bewaar als pdf: elke kaart komt op een eigen pagina, zoals bij de rolkaarten van de cursus.",
