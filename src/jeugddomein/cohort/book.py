@@ -68,6 +68,10 @@ class Book:
         """Placement id of every role-play -> the id of its case."""
         return {p.id: str(p.spec.get("case")) for p in self.placements().values() if p.widget == "role-play"}
 
+    def worksheet_of(self) -> dict[str, str]:
+        """Placement id of every worksheet -> the name of its file in data/worksheets/."""
+        return {p.id: str(p.spec.get("worksheet")) for p in self.placements().values() if p.widget == "worksheet"}
+
 
 def _toc_order(root: Path) -> list[str]:
     """Docnames in the order of _toc.yml (globs expanded, sorted as Sphinx does)."""
