@@ -93,7 +93,8 @@ def plain_reason(error: dict[str, Any]) -> str:
     if error["type"] == "string_pattern_mismatch":
         reason += f" (verwacht patroon {error.get('ctx', {}).get('pattern')})"
     if error["type"] == "literal_error":
-        reason += f" (kies uit {error.get('ctx', {}).get('expected')})"
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        reason += f" (kies uit {expected.replace(' or ', ' of ')})"
     return reason
 
 
