@@ -227,7 +227,7 @@ def test_the_python_widget_fills_in_and_summarises_like_the_portfolio(tmp_path):
         "Ingevuld: 4 van 4 velden; verplicht: 2 van 2.",
         "Het kind",
         "Schuilnaam: Noor",
-        "Vooraf geregeld – Kind gevraagd: afgevinkt; notitie: via de mentor",
+        "Vooraf geregeld – Kind gevraagd (afgevinkt; notitie: via de mentor)",
         "Het plan",
         "Klein doel: In de kring blijven zitten",
         "Toestemming gevraagd: Ja",

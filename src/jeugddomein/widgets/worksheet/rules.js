@@ -74,11 +74,12 @@ export function done(config, state) {
   return counts.answered > 0 && counts.complete === counts.required;
 }
 
+/** '<prefix> (afgevinkt; notitie: ...)', or null for an item neither ticked nor noted. */
 function itemLine(prefix, answer) {
   const checked = Boolean(answer?.checked);
   const note = trim(answer?.note);
   if (!checked && !note) return null;
-  return `${prefix}: ${checked ? "afgevinkt" : "niet afgevinkt"}${note ? `; notitie: ${note}` : ""}`;
+  return `${prefix} (${checked ? "afgevinkt" : "niet afgevinkt"}${note ? `; notitie: ${note})` : ")"}`;
 }
 
 /**
@@ -109,17 +110,17 @@ export function summaryLines(config, state) {
     }
     if (found.length) lines.push(section.title, ...found);
   }
-  const gone = "Ingevuld bij een veld dat niet meer in het werkblad staat";
+  const gone = "Niet meer in het werkblad";
   for (const [key, answer] of texts) {
     const text = trim(answer?.text);
-    if (!known.has(key) && text) lines.push(`${gone} (${key}): ${text}`);
+    if (!known.has(key) && text) lines.push(`${gone}, veld ${key}: ${text}`);
   }
   for (const [key, answer] of choices) {
     const chosen = choiceOf(answer);
-    if (!known.has(key) && chosen) lines.push(`${gone} (${key}): ${CHOICES[chosen]}`);
+    if (!known.has(key) && chosen) lines.push(`${gone}, veld ${key}: ${CHOICES[chosen]}`);
   }
   for (const [key, answer] of items) {
-    const line = known.has(key) ? null : itemLine(`${gone} (${key})`, answer);
+    const line = known.has(key) ? null : itemLine(`${gone}, punt ${key}`, answer);
     if (line) lines.push(line);
   }
   if (!lines.length) return ["Nog niets ingevuld."];

@@ -88,11 +88,12 @@ def done(config: Any, state: Any) -> bool:
 
 
 def _item_line(prefix: str, answer: Any) -> str | None:
+    """'<prefix> (afgevinkt; notitie: ...)', or None for an item neither ticked nor noted."""
     checked = bool(field(answer, "checked"))
     note = trim(field(answer, "note"))
     if not checked and not note:
         return None
-    return f"{prefix}: {'afgevinkt' if checked else 'niet afgevinkt'}" + (f"; notitie: {note}" if note else "")
+    return f"{prefix} ({'afgevinkt' if checked else 'niet afgevinkt'}" + (f"; notitie: {note})" if note else ")")
 
 
 def summary_lines(config: Any, state: Any) -> list[str]:
@@ -125,17 +126,17 @@ def summary_lines(config: Any, state: Any) -> list[str]:
         if found:
             lines.append(field(section, "title"))
             lines.extend(found)
-    gone = "Ingevuld bij een veld dat niet meer in het werkblad staat"
+    gone = "Niet meer in het werkblad"
     for key, answer in texts.items():
         text = trim(field(answer, "text"))
         if key not in known and text:
-            lines.append(f"{gone} ({key}): {text}")
+            lines.append(f"{gone}, veld {key}: {text}")
     for key, answer in choices.items():
         chosen = _choice(answer)
         if key not in known and chosen:
-            lines.append(f"{gone} ({key}): {CHOICES[chosen]}")
+            lines.append(f"{gone}, veld {key}: {CHOICES[chosen]}")
     for key, answer in items.items():
-        line = _item_line(f"{gone} ({key})", answer) if key not in known else None
+        line = _item_line(f"{gone}, punt {key}", answer) if key not in known else None
         if line:
             lines.append(line)
     if not lines:
