@@ -29,9 +29,13 @@ options:
 """
 
 
-def build(tmp_path: Path, page: str) -> tuple[Path, str]:
+def build(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> tuple[Path, str]:
+    """Build a one-page project; `files` are extra files by path under the source folder (e.g. data files)."""
     src = tmp_path / "src"
     (src / "data").mkdir(parents=True)
+    for name, text in (files or {}).items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
     # The course's competences, with a mapping that names this project's one page instead of the book's chapters.
     framework = yaml.safe_load((ROOT / "data" / "competences.yaml").read_text(encoding="utf-8"))
     first = framework["competences"][0]["id"]
