@@ -11,7 +11,7 @@ HTML := _build/html
 JB_FLAGS := -W --keep-going -n
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle test-node test-unit test-site
+.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle course test-node test-unit test-site
 
 $(STAMP): requirements.lock pyproject.toml
 	@if [ ! -x $(BIN)/python ]; then \
@@ -31,7 +31,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## bundle: rebuild every widget's bundle.js with esbuild (commit the result; a test fails when a bundle is stale)
+## bundle: compile the JSON schemas into validators (Ajv), then rebuild every widget's bundle.js (esbuild); commit the result
 bundle: $(NODE_STAMP)
 	node src/jeugddomein/widgets/bundle.mjs
 
@@ -70,7 +70,11 @@ test-unit: $(STAMP)
 test-site: $(STAMP) chromium build
 	$(BIN)/python -m pytest -p no:cacheprovider -q -m "not unit" -n 2 --dist loadfile tests exercises --nbval-lax
 
-## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
+## course: build, then copy the course index (the book's structure) into the package for the lecturer's tools
+course: build
+	cp $(HTML)/_static/jeugddomein/course.json src/jeugddomein/course.json
+
+## schema: regenerate the committed JSON schemas (portfolio, rubric export, rich picture); then run `make bundle`
 schema: $(STAMP)
 	$(BIN)/python -m jeugddomein.schema schema
 

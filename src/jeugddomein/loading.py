@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -85,7 +85,7 @@ def located(source: str, text: str, problems: Iterable[tuple[tuple, str]], by_li
     return DataError(source, sorted(found, key=lambda p: p[0] or 0) if by_line else found)
 
 
-def plain_reason(error: dict[str, Any]) -> str:
+def plain_reason(error: Mapping[str, Any]) -> str:
     """Pydantic's error in plain Dutch, keeping our own validator messages as they are."""
     if error["type"] == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")

@@ -46,16 +46,16 @@ def read_assessment(path: Path, name: str, context: Context) -> Assessment:
     try:
         export = RubricExport.model_validate_json(raw)
     except ValidationError as error:
-        reason = json_problem(raw, error, "rubricexport", ADVICE)
-        if reason is None:
+        problem = json_problem(raw, error, "rubricexport", ADVICE)
+        if problem is None:
             wrong_kind = any(e["loc"] == ("format",) for e in error.errors())
-            reason = (
+            problem = (
                 "geen rubricexport van deze cursus (het veld 'format' ontbreekt of heeft een andere waarde); "
                 "portfolio's horen in de portfoliomap"
                 if wrong_kind
                 else field_problem(error)
             )
-        return Assessment(name, False, reason)
+        return Assessment(name, False, problem)
     except (RecursionError, ValueError) as error:
         return Assessment(name, False, f"geen bruikbare rubricexport ({error})")
     if export.mode != "docent":

@@ -707,7 +707,7 @@ def assemble(
     own rubric exports (`lecturer`, graded with `context`)."""
     results = [result for batch in batches for result in batch.results]
     kept, replaced = _newest(results)
-    file_rows = []
+    file_rows: list[tuple[str, str, str, str, float | None, str]] = []
     for result in results:
         if not result.ok:
             file_rows.append((result.name, STATUS_SKIPPED, result.reason, "", None, KIND_PORTFOLIO))

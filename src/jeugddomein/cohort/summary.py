@@ -325,7 +325,9 @@ def gradebook(cohort: Cohort) -> pd.DataFrame:
         wide, left_on="deelnemer", right_index=True, how="left"
     )
     flags = passed.reindex(frame["deelnemer"]).itertuples(index=False)
-    module, verdict, remark = [], [], []
+    module: list[float | None] = []
+    verdict: list[str] = []
+    remark: list[str] = []
     for (_, *values), passes in zip(frame[["deelnemer", *ids]].itertuples(index=False), flags, strict=True):
         missing = [pid for pid, value in zip(ids, values, strict=True) if pd.isna(value)]
         if not plan or missing:

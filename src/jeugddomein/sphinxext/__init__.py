@@ -12,7 +12,6 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__
-from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
 from . import citations, collect, postprocess
@@ -94,18 +93,17 @@ def _copy_front_end(target: Path) -> None:
             if source.suffix in (".js", ".css", ".svg"):
                 shutil.copyfile(source, destination / source.name)
     (target / "widgets").mkdir(parents=True, exist_ok=True)
-    for folder in WIDGET_FOLDERS:
-        shutil.copyfile(WIDGETS_DIR / folder / "bundle.js", target / "widgets" / f"{folder}.js")
-        shutil.copyfile(WIDGETS_DIR / folder / "style.css", target / "widgets" / f"{folder}.css")
+    for name in WIDGET_FOLDERS:
+        shutil.copyfile(WIDGETS_DIR / name / "bundle.js", target / "widgets" / f"{name}.js")
+        shutil.copyfile(WIDGETS_DIR / name / "style.css", target / "widgets" / f"{name}.css")
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
-    """Write the course index and the portfolio schema into _static/jeugddomein/, then repair the pages."""
+    """Write the course index into _static/jeugddomein/ (the import's validator is compiled in), then repair pages."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "jeugddomein"
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
-    (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
     postprocess.finish_site(Path(app.outdir), light=app.config.jd_light_assets)
 
 

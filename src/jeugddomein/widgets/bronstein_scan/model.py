@@ -7,16 +7,17 @@ Scoring exists twice, once per language: `score()` here and the pure `score` hel
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeGuard
 
-from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import BeforeValidator, Field, Strict, ValidationError, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ...models.base import ShortText, StrictModel, WidgetId
+from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import WHOLE_NUMBER, JsonDate, JsonInt
 from ...models.registry import widget_state
 
 COMPONENTS: dict[str, str] = {
@@ -45,8 +46,12 @@ ItemId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]{1,15}$")]
 SlugId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 """Lowercase id with hyphens."""
 
-Answer = Annotated[int, Field(ge=0, le=9)]
+Answer = Annotated[int, Field(ge=0, le=9), Strict(), WHOLE_NUMBER]
 """One answer: a point of the scale, or 0 for "weet ik niet"."""
+
+ONLY_ITEM_KEYS: JsonDict = {"additionalProperties": False}
+"""JSON schema of an answers dict: pydantic refuses a key that is no ItemId; `patternProperties` alone would let such
+a key through, so the schema says so too."""
 
 
 def _fail(problems: list[tuple[tuple[Any, ...], str]]) -> None:
@@ -269,7 +274,7 @@ class Instrument(StrictModel):
 InstrumentName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 
 
-class BronsteinScanSpec(StrictModel):
+class BronsteinScanSpec(WidgetSpec):
     """A Bronstein self-scan in a page: which instrument it asks."""
 
     id: WidgetId = Field(description="Stable id of this scan; it keys the learner's saved scans.")
@@ -301,12 +306,14 @@ class SavedScan(StrictModel):
     """One completed scan, kept so the learner can compare moments."""
 
     label: str = Field(min_length=1, max_length=60, description="The learner's name for the moment, e.g. 'week 1'.")
-    date: dt.date = Field(description="Day of the scan (ISO 8601, YYYY-MM-DD).")
+    date: JsonDate = Field(description="Day of the scan (ISO 8601, YYYY-MM-DD).")
     perspective: str = Field(pattern=r"^[a-z][a-z0-9-]{1,39}$", description="Id of the chosen perspective.")
     context: str = Field("", max_length=200, description="Which collaboration the learner had in mind.")
     version: str = Field("1.0", max_length=20, description="Instrument version the answers belong to.")
     answers: dict[ItemId, Answer] = Field(
-        max_length=200, description="Item id -> answer (a scale point, or 0 for 'weet ik niet')."
+        max_length=200,
+        description="Item id -> answer (a scale point, or 0 for 'weet ik niet').",
+        json_schema_extra=ONLY_ITEM_KEYS,
     )
 
 
@@ -319,9 +326,12 @@ class BronsteinScanState(StrictModel):
     )
     context: str = Field("", max_length=200, description="Collaboration the scan in progress is about.")
     mode: Literal["vraag", "component"] = Field("vraag", description="One question or one component at a time.")
-    position: int = Field(0, ge=0, le=200, description="Where the learner is in the scan in progress.")
+    position: JsonInt = Field(0, ge=0, le=200, description="Where the learner is in the scan in progress.")
     answers: dict[ItemId, Answer] = Field(
-        default_factory=dict, max_length=200, description="Answers of the scan in progress (0 = 'weet ik niet')."
+        default_factory=dict,
+        max_length=200,
+        description="Answers of the scan in progress (0 = 'weet ik niet').",
+        json_schema_extra=ONLY_ITEM_KEYS,
     )
     scans: list[SavedScan] = Field(default_factory=list, max_length=60, description="Completed scans, oldest first.")
 
@@ -381,6 +391,13 @@ def scoring(instrument: Instrument | dict[str, Any]) -> Scoring:
     return Scoring(min(values), max(values), levels["low_below"], levels["high_from"], blocks)
 
 
+def _whole_number(raw: object) -> TypeGuard[int | float]:
+    """Whether an answer is a whole number, as JS's Number.isInteger sees it (a bool is not a number)."""
+    if type(raw) is int:
+        return True
+    return isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
+
+
 def score(instrument: Instrument | dict[str, Any] | Scoring, answers: dict[str, int]) -> dict[str, Any]:
     """Score answers on every component and factor. Mirrors `score` in bronstein_scan.js exactly.
 
@@ -398,11 +415,7 @@ def score(instrument: Instrument | dict[str, Any] | Scoring, answers: dict[str, 
         unknown = missing = 0
         for item_id, reverse in items:
             raw = answers.get(item_id)
-            if type(raw) is int:
-                whole = True
-            else:  # JS: undefined, null or not Number.isInteger
-                whole = isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
-            if not whole:
+            if not _whole_number(raw):  # JS: undefined, null or not Number.isInteger
                 missing += 1
             elif raw == UNKNOWN:
                 unknown += 1

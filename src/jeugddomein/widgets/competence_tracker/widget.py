@@ -8,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 import traitlets
-from pydantic import BaseModel
 
+from ...models.base import WidgetSpec
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from ..rubric.model import load_framework, load_studiewijzer
@@ -57,7 +57,7 @@ class CompetenceTracker(CourseWidget):
     assessments = traitlets.List(traitlets.Dict(), help="Self-assessments.").tag(sync=True, learner=True)
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """Moments (with the studiewijzer's weeks when `weekly`), the framework, and the mapping as a page list.
 
         The static site replaces `pages` (with titles and links) and fills `evidence` once every page is read.
@@ -71,8 +71,12 @@ class CompetenceTracker(CourseWidget):
             half = (len(weeks) + 1) // 2
             first, middle, last = moments[:1], moments[1:-1], moments[-1:]
             ordered = [*first, *weeks[:half], *middle, *weeks[half:], *last]
+            moments = []
             seen: set[str] = set()
-            moments = [m for m in ordered if not (m["id"] in seen or seen.add(m["id"]))]
+            for moment in ordered:
+                if moment["id"] not in seen:
+                    seen.add(moment["id"])
+                    moments.append(moment)
         framework = load_framework(data)
         pages = [
             {"page": item.page, "title": item.page, "url": "", "kind": kind, "competences": item.competences}

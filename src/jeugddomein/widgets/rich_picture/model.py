@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from ...models.base import ShortText, StrictModel, WidgetId
+from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import JsonBool, JsonFloat
 from ...models.registry import widget_state
 
-SCENE_FORMAT = "jeugddomein-rich-picture"
+SCENE_FORMAT: Final = "jeugddomein-rich-picture"
 """Marks a JSON file as a rich picture of this course."""
 
-SCENE_VERSION = 2
+SCENE_VERSION: Final = 2
 """The current version of the scene format; older versions are migrated by `migrate_scene`."""
 
 PICTOGRAMS = {
@@ -49,6 +50,12 @@ PICTOGRAMS = {
 
 PICTOGRAM_IDS = tuple(PICTOGRAMS)
 
+# The id of a pictogram of the palette: a Literal of the ids at run time; a type checker sees a string.
+if TYPE_CHECKING:
+    PictogramId = str
+else:
+    PictogramId = Literal[PICTOGRAM_IDS]
+
 MAX_ELEMENTS = 1000
 MAX_RELATIONS = 2000
 MAX_PICTURES = 30
@@ -64,7 +71,7 @@ def _finite(value: float) -> float:
 ElementId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 """Id of an element or relation inside one scene: letters, digits, '-' and '_' (at most 40)."""
 
-Coordinate = Annotated[float, Field(ge=-COORD, le=COORD), AfterValidator(_finite)]
+Coordinate = Annotated[JsonFloat, Field(ge=-COORD, le=COORD), AfterValidator(_finite)]
 """A position on the canvas, in canvas units (one unit is one screen pixel at 100% zoom)."""
 
 Label = Annotated[str, StringConstraints(max_length=300)]
@@ -76,7 +83,7 @@ class Actor(StrictModel):
 
     id: ElementId = Field(description="Id of the element, unique in the scene.")
     kind: Literal["actor"] = Field(description="Element type.")
-    pictogram: Literal[PICTOGRAM_IDS] = Field(description="Which pictogram of the palette is drawn.")
+    pictogram: PictogramId = Field(description="Which pictogram of the palette is drawn.")
     label: Label = Field("", description="The name under the pictogram; empty shows the pictogram's own label.")
     x: Coordinate = Field(description="Centre of the pictogram, horizontal.")
     y: Coordinate = Field(description="Centre of the pictogram, vertical.")
@@ -112,8 +119,8 @@ class Boundary(StrictModel):
     label: Label = Field("", description="Name of the system or context.")
     x: Coordinate = Field(description="Left edge.")
     y: Coordinate = Field(description="Top edge.")
-    width: Annotated[float, Field(ge=40, le=COORD)] = Field(description="Width (at least 40).")
-    height: Annotated[float, Field(ge=40, le=COORD)] = Field(description="Height (at least 40).")
+    width: Annotated[JsonFloat, Field(ge=40, le=COORD)] = Field(description="Width (at least 40).")
+    height: Annotated[JsonFloat, Field(ge=40, le=COORD)] = Field(description="Height (at least 40).")
 
     def contains(self, x: float, y: float) -> bool:
         """Whether a point lies inside the boundary (edges included)."""
@@ -136,7 +143,7 @@ class Relation(StrictModel):
     style: Literal["strong", "weak", "strained"] = Field(
         "strong", description="strong: thick line; weak: dashed line; strained: zigzag line."
     )
-    conflict: bool = Field(False, description="Whether the relation carries a conflict mark (crossed swords).")
+    conflict: JsonBool = Field(False, description="Whether the relation carries a conflict mark (crossed swords).")
 
 
 class Scene(StrictModel):
@@ -188,7 +195,7 @@ class Scene(StrictModel):
 def scene_problems(scene: dict[str, Any]) -> list[str]:
     """What is wrong with the references of a (shape-valid) scene, in Dutch; empty when all is well.
 
-    The same rules as `validateScene` in the rich picture's rules.js: ids are unique over elements and relations,
+    The same rules as `referenceProblems` in the rich picture's rules.js: ids are unique over elements and relations,
     relations connect two different existing elements, and a bubble belongs to an existing actor.
     """
     problems: list[str] = []
@@ -321,7 +328,7 @@ def scene_from_json(text: str) -> Scene:
     return load_scene(json.loads(text))
 
 
-class RichPictureSpec(StrictModel):
+class RichPictureSpec(WidgetSpec):
     """A rich-picture canvas in a page: a title, a prompt and the starting pictures learners can begin with."""
 
     id: WidgetId = Field(description="Stable id of this canvas; it keys the learner's pictures.")
@@ -378,7 +385,7 @@ class RichPictureState(StrictModel):
     active: Annotated[str, StringConstraints(max_length=40)] = Field(
         "", description="Id of the picture that is open; empty: the first."
     )
-    snap: bool = Field(False, description="Whether moved elements snap to the grid.")
+    snap: JsonBool = Field(False, description="Whether moved elements snap to the grid.")
 
     @model_validator(mode="after")
     def _unique_pictures(self) -> RichPictureState:

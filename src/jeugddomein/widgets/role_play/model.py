@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ...models.base import LongText, ShortText, StrictModel, WidgetId
+from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import JsonDateTime
 from ...models.registry import widget_state
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
@@ -437,7 +438,8 @@ def check_case(case: CaseFile, labels: dict[str, ChapterLink] | None = None) -> 
 def _check_ids(case: CaseFile) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for kind, items in (("scenes", case.scenes), ("endings", case.endings)):
+    groups: tuple[tuple[str, Sequence[Scene | Ending]], ...] = (("scenes", case.scenes), ("endings", case.endings))
+    for kind, items in groups:
         for i, item in enumerate(items):
             if item.id in seen:
                 problems.append(
@@ -671,9 +673,9 @@ def _check_graph(case: CaseFile) -> list[Problem]:
             return problems
         finishing = {state for state in seen if case.ending(state[0]) is not None}
         reverse: dict[tuple, list[tuple]] = {}
-        for source, targets in edges.items():
-            for target in targets:
-                reverse.setdefault(target, []).append(source)
+        for state, successors in edges.items():
+            for successor in successors:
+                reverse.setdefault(successor, []).append(state)
         queue2 = deque(finishing)
         while queue2:
             for source in reverse.get(queue2.popleft(), []):
@@ -831,7 +833,7 @@ class ConceptModel(StrictModel):
     section: str = Field(max_length=100, description="Label of the chapter section that explains it.")
 
 
-class RolePlaySpec(StrictModel):
+class RolePlaySpec(WidgetSpec):
     """A role-play in a page: which case. The build fills in the case itself and its links."""
 
     id: WidgetId = Field(description="Stable id of this placement; it keys the learner's saved game.")
@@ -888,7 +890,7 @@ class RolePlayRun(StrictModel):
     ending: str = Field(max_length=40, description="Id of the ending reached.")
     path: list[RolePlayStep] = Field(max_length=100, description="The choices made.")
     reflections: list[LongText] = Field(default_factory=list, max_length=8, description="Answers to the questions.")
-    finished: datetime = Field(description="When the game was finished (ISO 8601).")
+    finished: JsonDateTime = Field(description="When the game was finished (ISO 8601).")
 
 
 @widget_state("role-play")

@@ -121,12 +121,13 @@ def grade(rubric: Any, scores: Mapping[str, str | None]) -> GradeResult:
     missing = [(_get(c, "id"), _get(c, "title")) for c in criteria if not scores.get(_get(c, "id"))]
     if missing:
         raise MissingScores(missing)
+    chosen = {cid: level_id for cid, level_id in scores.items() if level_id}
     total = 0
     parts: list[CriterionScore] = []
     knockouts: list[str] = []
     for criterion in criteria:
         cid = _get(criterion, "id")
-        level_id = scores[cid]
+        level_id = chosen[cid]
         if level_id not in level_index:
             raise ValueError(f"Onbekend niveau '{level_id}' bij criterium '{cid}'.")
         level = levels[level_index[level_id]]
