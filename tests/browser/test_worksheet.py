@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.helpers import store_key, stored, widget
-from tests.build.pdftext import pdf_text
+from tests.browser.pdftext import pdf_text
 from tests.conftest import open_page, wait_for_widgets
 
 PAGE = "exercises/werkbladen.html"

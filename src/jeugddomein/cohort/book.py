@@ -75,9 +75,9 @@ class Book:
         """Placement id of every role-play -> the id of its case."""
         return {p.id: str(p.config.get("case")) for p in self.placements().values() if p.widget == "role-play"}
 
-    def worksheet_of(self) -> dict[str, str]:
-        """Placement id of every worksheet -> the name of its file in data/worksheets/."""
-        return {p.id: str(p.spec.get("worksheet")) for p in self.placements().values() if p.widget == "worksheet"}
+    def worksheets(self) -> dict[str, dict]:
+        """Placement id of every worksheet -> the worksheet as the page embeds it (title, sections, fields)."""
+        return {p.id: p.config for p in self.placements().values() if p.widget == "worksheet"}
 
 
 def book_from_index(index: dict[str, Any], root: Path | None = None) -> Book:

@@ -463,14 +463,12 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
     instrument = rubrics = None
     competence_ids: list[str] = []
     cases: dict[str, Any] = {}
-    worksheets: dict[str, dict[str, Any]] = {}
     if data is not None and data.is_dir():
         instrument = scoring(load_instrument("bronstein", data))
         framework = load_framework(data)
         rubrics = {key: value.model_dump(mode="json") for key, value in load_rubrics(data, framework).items()}
         competence_ids = [c.id for c in framework.competences]
         cases = _cases(data)
-        worksheets = _worksheets(data)
     return Context(
         course=book.course,
         instrument=instrument,
@@ -481,8 +479,7 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
         competences=len(competence_ids) or 7,
         competence_ids=competence_ids,
         cases=cases,
-        worksheet_of=book.worksheet_of(),
-        worksheets=worksheets,
+        worksheets=book.worksheets(),
     )
 
 
@@ -495,20 +492,6 @@ def _cases(data: Path) -> dict[str, Any]:
     for path in sorted((data / "cases").glob("*.yaml")):
         try:
             found[path.stem] = load_case(path, data.parent)
-        except (DataError, ValueError):
-            continue
-    return found
-
-
-def _worksheets(data: Path) -> dict[str, dict[str, Any]]:
-    """Every worksheet file of the course that loads, by name, as the page embeds it (a broken one stops the build)."""
-    from ..loading import DataError
-    from ..widgets.worksheet.model import load_worksheet, worksheet_files
-
-    found = {}
-    for path in worksheet_files(data):
-        try:
-            found[path.stem] = load_worksheet(path.stem, data).model_dump(mode="json")
         except (DataError, ValueError):
             continue
     return found
