@@ -156,7 +156,7 @@ FAULTS = {
         "charts/05-interprofessioneel-isjo-verandering.yaml",
         ((("mark",), "taart"),),
         "mark",
-        "deze waarde is niet toegestaan (kies uit 'bar', 'line' or 'point')",
+        "deze waarde is niet toegestaan (kies uit 'bar', 'line' of 'point')",
     ),
 }
 
