@@ -41,7 +41,7 @@ def public_methods(cls: type) -> set[str]:
 def test_widgets_in_jupyter_creates_every_widget_and_calls_every_public_method():
     code = "\n".join(cells(EXERCISES / "widgets-in-jupyter.ipynb", "code"))
     classes = widget_classes()
-    assert len(classes) == 8  # the seven for students and the lecturers' case editor
+    assert len(classes) == 9  # the seven of the course, the worksheet and the lecturers' case editor
     for cls in classes.values():
         assert re.search(rf"\b{cls.__name__}\.(from_yaml|from_case|from_json|from_file|new)\(", code), cls.__name__
     wanted = set().union(*(public_methods(cls) for cls in classes.values()), public_methods(CourseWidget))
