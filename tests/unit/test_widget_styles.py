@@ -13,7 +13,6 @@ from jeugddomein.widgets import WIDGET_FOLDERS, widget_classes
 pytestmark = pytest.mark.unit
 
 
-
 def root_class(folder: str) -> str:
     first = (WIDGETS_DIR / folder / "style.css").read_text(encoding="utf-8").split("\n", 1)[0]
     match = re.search(r"scoped under (\.[a-z][a-z0-9-]*)", first)

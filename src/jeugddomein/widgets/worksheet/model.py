@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ...models.base import LongText, ShortText, StrictModel, WidgetId
+from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
@@ -166,7 +166,7 @@ class Worksheet(StrictModel):
         return out
 
 
-class WorksheetSpec(StrictModel):
+class WorksheetSpec(WidgetSpec):
     """A worksheet in a page: which file. The build fills in its content."""
 
     id: WidgetId = Field(description="Stable id of this placement; it keys the learner's answers.")

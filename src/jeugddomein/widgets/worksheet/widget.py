@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 import traitlets
-from pydantic import BaseModel
 
+from ...models.base import WidgetSpec
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from . import rules
@@ -46,7 +46,7 @@ class Worksheet(CourseWidget):
     )
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """Load and validate data/worksheets/<worksheet>.yaml; the front end gets its title, intro and sections."""
         if not isinstance(spec, WorksheetSpec):
             raise TypeError(f"a worksheet placement needs a WorksheetSpec, not {type(spec).__name__}")
