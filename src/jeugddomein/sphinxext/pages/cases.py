@@ -67,7 +67,7 @@ def load_valid_cases(root: Path, report: bool = False) -> dict[str, CaseFile]:
     """Every case file that validates, by id; with `report`, each problem becomes a build warning."""
     labels = chapter_labels(root)
     cases: dict[str, CaseFile] = {}
-    for path in case_files(root):
+    for path in case_files(root, misnamed=report):
         try:
             cases[path.stem] = load_case(path, root, labels)
         except DataError as error:
@@ -110,7 +110,7 @@ class CaseDirective(SphinxDirective):
         root = self.root()
         # A file, not the folder: Sphinx counts a folder dependency as missing and rereads the page on every build.
         self.env.note_dependency(str(root / GENERATED_DIR / CASE_INDEX))
-        for path in case_files(root):
+        for path in case_files(root, misnamed=True):
             self.env.note_dependency(str(path))
         return load_valid_cases(root)
 
