@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -29,9 +30,12 @@ options:
 """
 
 
-def build(tmp_path: Path, page: str) -> tuple[Path, str]:
+def build(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> tuple[Path, str]:
     src = tmp_path / "src"
     (src / "data").mkdir(parents=True)
+    for name, text in (files or {}).items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
     # The course's competences, with a mapping that names this project's one page instead of the book's chapters.
     framework = yaml.safe_load((ROOT / "data" / "competences.yaml").read_text(encoding="utf-8"))
     first = framework["competences"][0]["id"]
@@ -93,3 +97,28 @@ def test_script_end_tag_in_content_cannot_break_out(tmp_path):
 def test_unknown_competence_in_learning_goals(tmp_path):
     _, warnings = build(tmp_path, "# T\n\n```{learning-goals}\n:competences: vliegen\n- Doel.\n```\n")
     assert "competences: onbekend: vliegen" in warnings
+
+
+HOSTILE = "<img src=x onerror=alert(1)> *nadruk* [link](javascript:alert(2)) {{x}} `code` | $x$"
+"""Text a case author could type: HTML, Markdown, a javascript: link, a substitution, a role's backticks, a pipe."""
+
+
+def test_case_text_is_text_on_its_page_in_the_sidebar_and_on_the_overview(tmp_path):
+    from jeugddomein.widgets.role_play.model import chapter_labels
+
+    case = (ROOT / "data" / "cases" / "twee-brillen.yaml").read_text(encoding="utf-8")
+    title = next(line for line in case.splitlines() if line.startswith("title: "))
+    case = case.replace(title, "title: " + json.dumps(HOSTILE), 1)
+    labels = "".join(f"({name})=\n## {link.title}\n\nTekst.\n\n" for name, link in chapter_labels(ROOT).items())
+    page = "# Start\n\n```{toctree}\nexercises/casussen/twee-brillen\nchapters/labels\n```\n\n```{case-overview}\n```\n"
+    out, warnings = build(
+        tmp_path, page, {"data/cases/twee-brillen.yaml": case, "chapters/labels.md": "# Labels\n\n" + labels}
+    )
+    pages = {p.name: p.read_text(encoding="utf-8") for p in out.rglob("*.html")}
+    assert "twee-brillen.html" in pages and "index.html" in pages, warnings
+    for name, html in pages.items():
+        assert "<img src=x" not in html and 'href="javascript:' not in html, name
+        assert "<em>nadruk</em>" not in html and "<code" not in html.split("jd-widget-data")[0], name
+    shown = "&lt;img src=x onerror=alert(1)&gt; *nadruk* [link](javascript:alert(2)) {{x}} `code` | $x$"
+    assert shown in pages["twee-brillen.html"].split("<h1>", 1)[1]  # the page title
+    assert pages["index.html"].count(shown) >= 2  # the sidebar and the overview's link

@@ -817,6 +817,8 @@ def case_files(root: Path, misnamed: bool = False) -> list[Path]:
     """The case files of the course, sorted by name. `misnamed`: also files that look like a case but do not end in
     .yaml (.yml, .YAML), for which load_case says how to rename them."""
     folder = root / "data" / "cases"
+    if not folder.is_dir():
+        return []
     if not misnamed:
         return sorted(folder.glob("*.yaml"))
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith("."))
