@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,11 +110,17 @@ _WIDE_BOMS = (
 _POSITION = re.compile(r"line (\d+) column (\d+)")
 
 
-def encoding_problem(raw: bytes, kind: str, advice: str) -> str:
-    """Why bytes that are not UTF-8 cannot be read: saved as UTF-16/32 (an editor's 'Unicode'), or not text at all."""
+def wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes are text saved in such an encoding (an editor's 'Unicode'), else None."""
     wide = next((name for bom, name in _WIDE_BOMS if raw.startswith(bom)), None)
     if wide is None and b"\x00" in raw[:4] and raw[:4].replace(b"\x00", b"")[:1] in (b"{", b"["):
-        wide = "UTF-16"
+        wide = "UTF-32" if raw[1:4] == b"\x00\x00\x00" or raw[:3] == b"\x00\x00\x00" else "UTF-16"
+    return wide
+
+
+def encoding_problem(raw: bytes, kind: str, advice: str) -> str:
+    """Why bytes that are not UTF-8 cannot be read: saved as UTF-16/32 (an editor's 'Unicode'), or not text at all."""
+    wide = wide_encoding(raw)
     if wide:
         return (
             f"opgeslagen als {wide} in plaats van UTF-8 (bijvoorbeeld na openen en opslaan in een teksteditor); "
@@ -131,6 +138,8 @@ def json_problem(
         return None
     if "recursion limit" in first["msg"]:
         return f"veel dieper genest dan een {kind} ooit is (honderden lagen haakjes); dit is geen {kind}"
+    if wide_encoding(raw):
+        return encoding_problem(raw, kind, advice)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -162,7 +171,7 @@ def field_problem(error: ValidationError) -> str:
 def too_large(size: int, max_bytes: int, kind: str) -> str:
     """Why a file of `size` bytes is not read (`kind`: 'een portfolio', 'een rubricexport')."""
     return (
-        f"te groot ({size / 1048576:.1f} MB); {kind} is meestal kleiner dan 1 MB "
+        f"te groot ({math.ceil(size / 104857.6) / 10:.1f} MB); {kind} is meestal kleiner dan 1 MB "
         f"en nooit groter dan {max_bytes / 1048576:.0f} MB"
     )
 
