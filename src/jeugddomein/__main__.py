@@ -54,6 +54,9 @@ def _cohort(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a student's name must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = argparse.ArgumentParser(
         prog="python -m jeugddomein",
         description="Hulpmiddelen bij de cursus Samenwerken in het brede jeugddomein.",

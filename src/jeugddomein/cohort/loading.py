@@ -41,6 +41,7 @@ from .reading import (
     clean_name,
     field_problem,
     json_problem,
+    named_learner,
     normal_name,
     read_raw,
     shown_path,
@@ -221,7 +222,7 @@ def diagnose(raw: bytes, error: ValidationError, course: str) -> tuple[str, str]
     """Why a file that failed validation is not a usable portfolio, in plain Dutch, and the learner it names (or '')."""
     not_json = json_problem(raw, error)
     if not_json is not None:
-        return not_json, ""
+        return not_json, named_learner(raw)
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):

@@ -75,8 +75,9 @@ class Context:
         return {c: lv for c, lv in scores.items() if c in criteria and lv in levels}
 
 
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
-"""Control characters and bidirectional overrides: they can hide or reorder what a name shows."""
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]+")
+"""Control characters, bidirectional overrides and halves of a character (lone surrogates): they can hide or
+reorder what a name shows, or make the report impossible to write."""
 
 
 def clean_name(name: object) -> str:
@@ -88,6 +89,21 @@ def clean_name(name: object) -> str:
 def normal_name(name: object) -> str:
     """A name compared without case and extra spaces (group lists, portfolios and rubric exports meet on it)."""
     return clean_name(name).casefold()
+
+
+_LEARNER = re.compile(rb'"learner"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
+
+
+def named_learner(raw: bytes) -> str:
+    """The learner a file that is no valid JSON (e.g. cut off) still names, or ''; a broken export must not make its
+    student vanish from the grade list."""
+    found = _LEARNER.search(raw[:4096])
+    if found is None:
+        return ""
+    try:
+        return clean_name(json.loads(b'"' + found.group(1) + b'"'))
+    except ValueError:
+        return ""
 
 
 def shown_path(name: str) -> str:
