@@ -128,3 +128,6 @@ def test_pdf_has_every_chapter(site: Path, tmp_path: Path):
         title = title_of(site, docname)
         assert squeeze(title) in text, f"'{title}' staat niet in de pdf"
     assert "pagina1van" in text, "paginanummers in de voettekst"
+    targets = re.findall(rb"/URI\s*\(([^)]*)\)", pdf.read_bytes())
+    assert targets, "the PDF keeps its links to the web"
+    assert all(t.startswith((b"http://", b"https://", b"mailto:")) for t in targets), "no file:/// links in the pdf"
