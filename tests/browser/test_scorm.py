@@ -197,7 +197,7 @@ def test_an_lms_that_refuses_or_does_not_answer_gets_a_notice_and_the_work_stays
     box = frame.locator(".jd-widget textarea").first
     box.fill("Mijn reflectie, ook zonder leeromgeving.")
     box.blur()
-    sco = next(f for f in page.frames if f.name == "" and f != page.main_frame)
+    [sco] = page.main_frame.child_frames
     sco.wait_for_function(
         "() => Object.values(localStorage).some((v) => v.includes('Mijn reflectie, ook zonder leeromgeving.'))"
     )
