@@ -11,7 +11,7 @@ HTML := _build/html
 JB_FLAGS := -W --keep-going -n
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle test-node test-unit test-site
+.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle course test-node test-unit test-site
 
 $(STAMP): requirements.lock pyproject.toml
 	@if [ ! -x $(BIN)/python ]; then \
@@ -69,6 +69,10 @@ test-unit: $(STAMP)
 
 test-site: $(STAMP) chromium build
 	$(BIN)/python -m pytest -p no:cacheprovider -q -m "not unit" -n 2 --dist loadfile tests exercises --nbval-lax
+
+## course: build, then copy the course index (the book's structure) into the package for the lecturer's tools
+course: build
+	cp $(HTML)/_static/jeugddomein/course.json src/jeugddomein/course.json
 
 ## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
 schema: $(STAMP)

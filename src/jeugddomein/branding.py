@@ -105,8 +105,7 @@ class Branding(StrictModel):
     def config_values(cls) -> dict[str, Any]:
         """Every Sphinx config name with its default."""
         return {
-            CONFIG_PREFIX + name: (info.default_factory() if info.default_factory else info.default)
-            for name, info in cls.model_fields.items()
+            CONFIG_PREFIX + name: info.get_default(call_default_factory=True) for name, info in cls.model_fields.items()
         }
 
     @classmethod

@@ -78,7 +78,7 @@ def build_chart(spec: ChartSpec, frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def chart_svg(chart: alt.Chart) -> str:
+def chart_svg(chart: alt.TopLevelMixin) -> str:
     """Render a chart to a standalone SVG string, locally (vl-convert)."""
     import vl_convert as vlc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -111,7 +111,7 @@ def _not_text(value: Any) -> str:
     return f"hier hoort tekst, maar YAML leest dit als {type(value).__name__}; {QUOTE_FIX}"
 
 
-def plain_reason(error: dict[str, Any]) -> str:
+def plain_reason(error: Mapping[str, Any]) -> str:
     """Pydantic's error in plain Dutch, keeping our own validator messages as they are."""
     if error["type"] == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")

@@ -66,7 +66,7 @@ def load_rules(data_dir: Path) -> ScormRules:
 
 def _select(selection: Selection, index: dict[str, Any], field: str, known_types: set[str]) -> list[str]:
     source = f"data/{RULES_FILE}"
-    problems = []
+    problems: list[tuple[int | None, str, str]] = []
     for i, name in enumerate(selection.widgets):
         if name not in known_types:
             problems.append(

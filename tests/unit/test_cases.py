@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from jeugddomein.loading import DataError
 from jeugddomein.models.portfolio import Portfolio, portfolio_json_schema
-from jeugddomein.sphinxext.pages.cases import case_page, schema_reference_lines
+from jeugddomein.sphinxext.pages.cases import GENERATED_DIR, case_page, generate_case_pages, schema_reference_lines
 from jeugddomein.widgets import WIDGET_CLASSES
 from jeugddomein.widgets.role_play.model import (
     MODEL_KEYS,
@@ -63,6 +65,23 @@ def test_at_least_eight_cases_all_valid():
     assert len(cases) >= 8
     for case in cases.values():
         assert check_case(case, LABELS) == []
+
+
+def test_at_least_twelve_cases_each_with_its_own_exercise_page(tmp_path):
+    """Every case gets exercises/casussen/<id>.md at build time, and the table of contents picks those pages up."""
+    cases = all_cases()
+    assert len(cases) >= 12, sorted(cases)
+    shutil.copytree(ROOT / "data" / "cases", tmp_path / "data" / "cases")
+    shutil.copytree(ROOT / "chapters", tmp_path / "chapters")
+    generate_case_pages(SimpleNamespace(srcdir=str(tmp_path)), None)
+    pages = tmp_path / GENERATED_DIR
+    assert {page.stem for page in pages.glob("*.md")} == set(cases)
+    for case_id, case in cases.items():
+        text = (pages / f"{case_id}.md").read_text(encoding="utf-8")
+        assert text == case_page(case_id, case)
+        assert f"(casus-{case_id})=" in text and f"case: {case_id}" in text
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    assert f"glob: {GENERATED_DIR.as_posix()}/*" in toc
 
 
 def test_cases_cover_settings_and_lead_the_three_professions_twice():

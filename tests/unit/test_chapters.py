@@ -9,7 +9,21 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-CHAPTERS = sorted((ROOT / "chapters").glob("0[1-7]-*/index.md"))
+CONTENT_PARTS = ("Deel I.", "Deel II.")
+
+
+def content_chapters() -> list[Path]:
+    """The chapters of the content parts (Deel I and Deel II), in the order of _toc.yml."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [
+        ROOT / f"{entry['file']}.md"
+        for part in toc["parts"]
+        if part["caption"].startswith(CONTENT_PARTS)
+        for entry in part["chapters"]
+    ]
+
+
+CHAPTERS = content_chapters()
 PRACTISED_BY_EXERCISES = {
     "04-grensoverschrijding",
     "05-interprofessioneel",
@@ -41,8 +55,19 @@ def chapter(request) -> tuple[str, str]:
     return request.param.parent.name, request.param.read_text(encoding="utf-8")
 
 
-def test_all_seven_content_chapters_exist():
-    assert [p.parent.name[:2] for p in CHAPTERS] == ["01", "02", "03", "04", "05", "06", "07"]
+def test_the_eight_content_chapters_exist_in_toc_order():
+    assert [p.parent.name for p in CHAPTERS] == [
+        "01-jeugddomein",
+        "02-systeemtheorie",
+        "03-t-shaped",
+        "wettelijk-kader",
+        "04-grensoverschrijding",
+        "05-interprofessioneel",
+        "06-ouders-jeugdigen",
+        "07-samen-doen-in-de-klas",
+    ]
+    missing = [str(p.relative_to(ROOT)) for p in CHAPTERS if not p.is_file()]
+    assert not missing, missing
 
 
 def test_at_least_3000_words_of_prose(chapter):

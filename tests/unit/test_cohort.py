@@ -121,7 +121,7 @@ def test_completion_per_exercise_and_page(cohort, raw):
     ids = [e for e in per_exercise.index if per_exercise.loc[e, "pagina"] == chapter]
     expected = sum(done[i] for i in ids) / (len(ids) * len(raw)) * 100
     assert pages.loc[chapter, "af_pct"] == pytest.approx(round(expected, 1))
-    assert pages.loc[chapter, "oefeningen"] == len(ids) == 6
+    assert pages.loc[chapter, "oefeningen"] == len(ids) == 7
 
 
 def _scan_score(blocks: list[dict], answers: dict[str, int], top: int, min_share: float) -> float | None:

@@ -113,9 +113,9 @@ def _read_assessment(path: Path, name: str, context: Context) -> Assessment:
     try:
         export = RubricExport.model_validate_json(raw)
     except ValidationError as error:
-        reason = json_problem(raw, error, "rubricexport", ADVICE)
-        if reason is not None:
-            return Assessment(name, False, reason)
+        problem = json_problem(raw, error, "rubricexport", ADVICE)
+        if problem is not None:
+            return Assessment(name, False, problem)
         if any(e["loc"] == ("format",) for e in error.errors()):
             return Assessment(
                 name,

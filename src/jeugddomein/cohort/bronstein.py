@@ -201,7 +201,7 @@ def _decimal_mean_half_up(values: pd.Series) -> float:
     values = values.dropna()
     if values.empty:
         return float("nan")
-    mean = sum(Decimal(repr(float(v))) for v in values) / len(values)
+    mean = sum((Decimal(repr(float(v))) for v in values), Decimal(0)) / len(values)
     return float(mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
@@ -250,7 +250,7 @@ def team_profile(
 
 def team_chart(
     profile: pd.DataFrame, title: str = "Teamprofiel zelfscan Bronstein", include_factors: bool = False
-) -> alt.Chart:
+) -> alt.TopLevelMixin:
     """Mean per part (point) with the range min-max (thin line) and mean ± sd (thick line), labelled 'mean (n)'."""
     frame = profile if include_factors else profile[profile["soort"] == "component"]
     frame = frame.dropna(subset=["gemiddelde"]).copy()

@@ -15,8 +15,11 @@ BLUE = "#1f5f8b"
 ORANGE = "#b35900"
 LIGHT = "#9ec3dc"
 
+AnyChart = alt.TopLevelMixin
+"""Any top-level altair chart (single, layered or faceted): what `svg` draws."""
 
-def _finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+
+def _finish(chart: AnyChart) -> AnyChart:
     return (
         chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=INK, titleColor=INK)
         .configure_legend(labelColor=INK, titleColor=INK, labelFontSize=12, titleFontSize=12)
@@ -26,12 +29,12 @@ def _finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def svg(chart: alt.TopLevelMixin) -> str:
+def svg(chart: AnyChart) -> str:
     """The chart as a standalone SVG string (vl-convert, Dutch number format)."""
     return chart_svg(chart)
 
 
-def completion_chart(by_page: pd.DataFrame, title: str = "Voortgang per pagina") -> alt.Chart:
+def completion_chart(by_page: pd.DataFrame, title: str = "Voortgang per pagina") -> AnyChart:
     """Per page: the share of exercises learners touched and finished (bars side by side, with the percentages)."""
     frame = by_page.melt(
         id_vars=["pagina", "titel"], value_vars=["aangeraakt_pct", "af_pct"], var_name="maat", value_name="procent"
@@ -53,7 +56,7 @@ def completion_chart(by_page: pd.DataFrame, title: str = "Voortgang per pagina")
     return _finish((bars + text).properties(width=420, height=alt.Step(13), title=title))
 
 
-def scan_chart(profile: pd.DataFrame, title: str = "Zelfscan Bronstein: profiel van het cohort") -> alt.Chart:
+def scan_chart(profile: pd.DataFrame, title: str = "Zelfscan Bronstein: profiel van het cohort") -> AnyChart:
     """The team profile chart of jeugddomein.cohort.bronstein (mean, ± sd, min-max, labelled)."""
     return team_chart(profile, title=title)
 
@@ -68,7 +71,7 @@ def _mean_heatmap(frame: pd.DataFrame, x: alt.X, y: alt.Y, colour: alt.Color, to
     return cells + text
 
 
-def scan_groups_chart(by_group: pd.DataFrame, title: str = "Zelfscan per groep: gemiddelde per component") -> alt.Chart:
+def scan_groups_chart(by_group: pd.DataFrame, title: str = "Zelfscan per groep: gemiddelde per component") -> AnyChart:
     """A table-like heat map: groups by components, the mean written in every cell (n below it)."""
     frame = by_group[(by_group["soort"] == "component") & by_group["gemiddelde"].notna()].copy()
     frame["gemiddelde"] = frame["gemiddelde"].astype(float)
@@ -85,7 +88,7 @@ def scan_groups_chart(by_group: pd.DataFrame, title: str = "Zelfscan per groep: 
 
 def scan_change_chart(
     change: pd.DataFrame, title: str = "Zelfscan: eerste en laatste scan (zelfde studenten)"
-) -> alt.Chart:
+) -> AnyChart:
     """Per part: the mean of the first scan (circle) and of the last scan (diamond), joined by a line."""
     frame = change[change["n"] > 0].copy()
     long = frame.melt(
@@ -119,7 +122,7 @@ def competence_chart(
     progress: pd.DataFrame,
     names: dict[str, str] | None = None,
     title: str = "Competenties: gemiddeld niveau per moment",
-) -> alt.Chart:
+) -> AnyChart:
     """A heat map of competences by moments with the mean level (and n) written in every cell."""
     frame = progress.copy()
     frame["naam"] = frame["competentie"].map(lambda c: (names or {}).get(c, c))
@@ -132,7 +135,7 @@ def competence_chart(
 
 def grades_chart(
     grades: pd.DataFrame, titles: dict[str, str] | None = None, title: str = "Cijfers van de docent per product"
-) -> alt.TopLevelMixin:
+) -> AnyChart:
     """Per product: how many learners got each grade (rounded to halves); the line marks the pass mark 5,5."""
     frame = grades.copy()
     frame["klasse"] = (frame["cijfer"].astype(float) * 2).round() / 2
@@ -148,9 +151,7 @@ def grades_chart(
     return _finish(chart)
 
 
-def choices_chart(
-    choices: pd.DataFrame, top: int = 12, title: str = "Meest gekozen keuzes in de casussen"
-) -> alt.Chart:
+def choices_chart(choices: pd.DataFrame, top: int = 12, title: str = "Meest gekozen keuzes in de casussen") -> AnyChart:
     """The `top` most common choices over all cases, with how often and their share within the scene."""
     frame = choices.sort_values("aantal", ascending=False).head(top).copy()
     frame["keuze_kort"] = frame.apply(lambda r: _short(f"{r['casus_titel']}: {r['keuze_tekst']}", 70), axis=1)

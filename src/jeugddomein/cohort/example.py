@@ -91,12 +91,12 @@ class Learner:
 
 
 def _knowledge_check(p: Placement, who: Learner, rng: random.Random) -> dict[str, Any]:
-    options = p.spec.get("options", [])
+    options = p.config.get("options", [])
     right = [i for i, o in enumerate(options) if o.get("correct")]
     wrong = [i for i in range(len(options)) if i not in right]
     correct = rng.random() < who.skill or not wrong
     selected = right if correct else [rng.choice(wrong)]
-    if not p.spec.get("multiple"):
+    if not p.config.get("multiple"):
         selected = selected[:1]
     return {"selected": sorted(selected), "checked": True, "correct": correct, "attempts": rng.randint(1, 3)}
 
@@ -135,7 +135,7 @@ def _play(
     """Play a case to an ending with the engine; choices weighted by a cohort-wide taste (so some are popular)."""
     flags: set[str] = set()
     node = case.follow_routes(case.start, flags)
-    path = []
+    path: list[dict[str, str]] = []
     for _ in range(60):
         if case.ending(node) is not None:
             return node, path
@@ -175,7 +175,7 @@ def _role_play(case: CaseFile, who: Learner, rng: random.Random, taste: dict, fi
 
 
 def _picture(p: Placement, who: Learner, rng: random.Random) -> dict[str, Any]:
-    starts = p.spec.get("starts") or [{"title": "Rich picture", "elements": [], "relations": []}]
+    starts = p.config.get("starts") or [{"title": "Rich picture", "elements": [], "relations": []}]
     scene = {"title": starts[0]["title"], "elements": [dict(e) for e in starts[0].get("elements", [])]}
     relations = [dict(r) for r in starts[0].get("relations", [])]
     actors = [e["id"] for e in scene["elements"] if e["kind"] == "actor"]
@@ -185,11 +185,14 @@ def _picture(p: Placement, who: Learner, rng: random.Random) -> dict[str, Any]:
         scene["elements"].append(
             {"id": element_id, "kind": "actor", "pictogram": extra[i], "label": "", "x": 100 + 120 * i, "y": 620}
         )
+        if not actors:  # the first actor on an empty canvas has no one to connect to yet
+            actors.append(element_id)
+            continue
         relations.append(
             {
                 "id": f"rel{i}",
                 "source": element_id,
-                "target": rng.choice(actors) if actors else element_id,
+                "target": rng.choice(actors),
                 "label": "overleg",
                 "direction": rng.choice(["forward", "both", "none"]),
                 "style": rng.choice(["strong", "weak", "strained"]),
@@ -244,9 +247,10 @@ def _scoring(rubric: Rubric, quality: float, rng: random.Random, knockout: bool 
     for criterion in rubric.criteria:
         index = min(len(levels) - 1, max(0, round(rng.gauss(quality * (len(levels) - 1), 0.7))))
         if criterion.knockout:
-            index = max(index, levels.index(criterion.standard or levels[0]))
+            standard = levels.index(criterion.standard or levels[0])
+            index = max(index, standard)
             if knockout:
-                index = levels.index(criterion.standard) - 1
+                index = standard - 1
                 knockout = False
         scores[criterion.id] = levels[index]
     return {"scores": scores, "feedback": {}, "general": ""}
@@ -414,10 +418,10 @@ def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book
     rubrics = load_rubrics(data, load_framework(data))
     rubric_of = book.rubric_of()
     newest: dict[str, Portfolio] = {}
-    for entry in list_folder(Path(portfolios)):
-        if entry.path is None:
+    for listed in list_folder(Path(portfolios)):
+        if listed.path is None:
             continue
-        portfolio = Portfolio.model_validate_json(entry.path.read_bytes())
+        portfolio = Portfolio.model_validate_json(listed.path.read_bytes())
         if portfolio.learner not in newest or portfolio.exported_at > newest[portfolio.learner].exported_at:
             newest[portfolio.learner] = portfolio
     folder = Path(folder)

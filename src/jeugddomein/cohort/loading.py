@@ -29,6 +29,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
+from ..widgets import widget_rules
 from ..widgets.bronstein_scan.model import load_instrument, scoring
 from ..widgets.rubric.grading import MissingScores, grade
 from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO, Assessment, newest, read_assessment, targets
@@ -213,11 +214,6 @@ class Cohort:
 # --- one file -------------------------------------------------------------------------------------------------------
 
 
-def _has_words(text: str, count: int) -> bool:
-    """Whether `text` has at least `count` words (without splitting all of a long text)."""
-    return len(text.split(None, count)) >= count
-
-
 def diagnose(raw: bytes, error: ValidationError, course: str) -> tuple[str, str]:
     """Why a file that failed validation is not a usable portfolio, in plain Dutch, and the learner it names (or '')."""
     not_json = json_problem(raw, error)
@@ -272,12 +268,11 @@ def _graded(context: Context, rubric_id: str, scores: tuple[tuple[str, str], ...
     return context.grades[key]
 
 
-def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, list[tuple]], notes: list[str]) -> bool:
-    """Add the rubric's criterion scores and grades; return whether the self-assessment is complete (done).
-    Scores of criteria or levels the rubric does not have are left out, each with a note in `notes`."""
+def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, list[tuple]], notes: list[str]) -> None:
+    """Add the rubric's criterion scores and grades. Scores of criteria or levels the rubric does not have are left
+    out, each with a note in `notes`."""
     rubric_id = context.rubric_of.get(entry.id) or entry.id.removeprefix("rubric-")
     rubric = context.rubrics.get(rubric_id)
-    done = False
     for who in ("zelf", "docent"):
         scores = getattr(entry.state, who).scores
         if not scores:
@@ -297,7 +292,6 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
             outcome = _graded(context, rubric_id, tuple(sorted(clean.items())))
             if outcome is not None:
                 grade_value, weighted, passed, knockouts = outcome
-                done = done or who == "zelf"
         rows["rubric_grades"].append(
             (
                 learner,
@@ -316,11 +310,10 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
                 SOURCE_PORTFOLIO,
             )
         )
-    return done
 
 
-def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]) -> tuple[bool, list[str]]:
-    """Add one row per choice of every game; return (done, group names used in class play)."""
+def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]) -> list[str]:
+    """Add one row per choice of every game; return the group names used in class play."""
     state = entry.state
     case = context.case_of.get(entry.id) or entry.id.removeprefix("rollenspel-")
     games = [(i + 1, run.mode, run.role, run.group, run.ending, run.path) for i, run in enumerate(state.runs)]
@@ -331,17 +324,14 @@ def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]
             rows.append(
                 (learner, entry.id, case, number, mode, role, group, ending, step_number, step.scene, step.choice)
             )
-    done = any(any(r.strip() for r in run.reflections) for run in state.runs) or (
-        bool(state.mode) and bool(state.reflections) and all(r.strip() for r in state.reflections)
-    )
     groups = [run.group.strip() for run in state.runs if run.mode == "klas" and run.group.strip()]
     if state.mode == "klas" and state.group.strip():
         groups.append(state.group.strip())
-    return done, groups
+    return groups
 
 
-def _picture_rows(learner: str, entry: Any, rows: list[tuple]) -> bool:
-    done = False
+def _picture_rows(learner: str, entry: Any, rows: list[tuple]) -> None:
+    """Add one row per picture: its element counts by kind, relations and strained relations."""
     for picture in entry.state.pictures:
         scene = picture.scene
         kinds = {"actor": 0, "text": 0, "bubble": 0, "boundary": 0}
@@ -361,8 +351,6 @@ def _picture_rows(learner: str, entry: Any, rows: list[tuple]) -> bool:
                 strained,
             )
         )
-        done = done or (kinds["actor"] >= 3 and len(scene.relations) >= 2)
-    return done
 
 
 def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
@@ -375,13 +363,7 @@ def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
     for entry in portfolio.entries:
         widget = entry.widget
         state = entry.state
-        done: bool | None
-        if widget == "knowledge-check":
-            done = bool(state.checked and state.correct)
-        elif widget == "reflection":
-            done = _has_words(state.text, 10)
-        elif widget == "bronstein-scan":
-            done = bool(state.scans)
+        if widget == "bronstein-scan":
             rows["scans"].extend(_scan_rows(context, learner, name, entry))
         elif widget == "competence-tracker":
             profession = state.profession or profession
@@ -389,17 +371,14 @@ def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
                 rows["competences"].append(
                     (learner, item.competence, item.moment, item.level, item.day.isoformat(), len(item.evidence))
                 )
-            assessed = {item.competence for item in state.assessments}
-            done = bool(state.profession) and len(assessed) >= context.competences
         elif widget == "rubric":
-            done = _rubric_rows(context, learner, entry, rows, notes)
+            _rubric_rows(context, learner, entry, rows, notes)
         elif widget == "role-play":
-            done, used = _roleplay_rows(context, learner, entry, rows["roleplay"])
-            groups.extend(used)
+            groups.extend(_roleplay_rows(context, learner, entry, rows["roleplay"]))
         elif widget == "rich-picture":
-            done = _picture_rows(learner, entry, rows["pictures"])
-        else:
-            done = None
+            _picture_rows(learner, entry, rows["pictures"])
+        config = context.done_config(widget, entry.id)
+        done = None if config is None else widget_rules(widget).done(config, state)
         page = context.pages.get(entry.id) or entry.page
         rows["activity"].append((learner, entry.id, widget, page, entry.updated.timestamp(), done))
     return FileResult(
@@ -537,12 +516,14 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
     book = book or read_book()
     data = data or (book.root / "data" if book.root else None)
     instrument = rubrics = None
-    competences = 7
+    competence_ids: list[str] = []
+    cases: dict[str, Any] = {}
     if data is not None and data.is_dir():
         instrument = scoring(load_instrument("bronstein", data))
         framework = load_framework(data)
         rubrics = {key: value.model_dump(mode="json") for key, value in load_rubrics(data, framework).items()}
-        competences = len(framework.competences)
+        competence_ids = [c.id for c in framework.competences]
+        cases = _cases(data)
     return Context(
         course=book.course,
         instrument=instrument,
@@ -550,8 +531,24 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
         rubric_of=book.rubric_of(),
         case_of=book.case_of(),
         pages={pid: p.page for pid, p in book.placements().items()},
-        competences=competences,
+        competences=len(competence_ids) or 7,
+        competence_ids=competence_ids,
+        cases=cases,
     )
+
+
+def _cases(data: Path) -> dict[str, Any]:
+    """Every case file of the course that loads, by id (a broken case stops the build, not the lecturer's tools)."""
+    from ..loading import DataError
+    from ..widgets.role_play.model import load_case
+
+    found = {}
+    for path in sorted((data / "cases").glob("*.yaml")):
+        try:
+            found[path.stem] = load_case(path, data.parent)
+        except (DataError, ValueError):
+            continue
+    return found
 
 
 def _newest(results: list[FileResult]) -> tuple[list[FileResult], dict[str, FileResult]]:
@@ -731,7 +728,7 @@ def assemble(
     (cohort.listing), reported with the files."""
     results = sorted([*(r for batch in batches for r in batch.results), *(unlisted or [])], key=lambda r: r.index)
     kept, replaced = _newest(results)
-    file_rows = []
+    file_rows: list[tuple[str, str, str, str, float | None, str]] = []
     for result in results:
         if not result.ok:
             file_rows.append((result.name, STATUS_SKIPPED, result.reason, result.learner, None, KIND_PORTFOLIO))

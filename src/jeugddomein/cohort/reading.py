@@ -58,6 +58,10 @@ class Context:
     pages: dict[str, str]
     competences: int
     max_bytes: int = MAX_BYTES
+    competence_ids: list[str] = field(default_factory=list)
+    """The framework's competence ids (the competence tracker is done when each has a self-assessment)."""
+    cases: dict[str, Any] = field(default_factory=dict)
+    """Case id -> its validated case model (the role-play's rule for 'done' replays the learner's path)."""
     rubric_keys: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     """Per rubric: its criterion ids and level ids."""
     grades: dict[tuple[str, tuple], tuple | None] = field(default_factory=dict)
@@ -68,6 +72,18 @@ class Context:
             rid: (frozenset(c["id"] for c in r["criteria"]), frozenset(lv["id"] for lv in r["levels"]))
             for rid, r in self.rubrics.items()
         }
+
+    def done_config(self, widget: str, placement_id: str) -> dict[str, Any] | None:
+        """What a widget's rule for 'done' reads of its configuration, or None when the course does not know it."""
+        if widget == "rubric":
+            rubric = self.rubrics.get(self.rubric_of.get(placement_id) or placement_id.removeprefix("rubric-"))
+            return {"definition": rubric} if rubric is not None else None
+        if widget == "role-play":
+            case = self.cases.get(self.case_of.get(placement_id) or placement_id.removeprefix("rollenspel-"))
+            return {"case_data": case} if case is not None else None
+        if widget == "competence-tracker":
+            return {"framework": {"competences": [{"id": cid} for cid in self.competence_ids]}}
+        return {}
 
     def known_scores(self, rubric_id: str, scores: dict[str, str]) -> dict[str, str]:
         """The scores of criteria and levels the rubric has (others, e.g. from an older rubric, are left out)."""

@@ -110,8 +110,8 @@ def table(
     body = []
     for row in columns.itertuples(index=False):
         cells = []
-        for value, decimals in zip(row, places, strict=True):
-            text, number = _cell(value, decimals)
+        for value, digits in zip(row, places, strict=True):
+            text, number = _cell(value, digits)
             cells.append(f'<td class="num">{html.escape(text)}</td>' if number else f"<td>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = ""
@@ -123,7 +123,7 @@ def table(
     )
 
 
-def figure(chart: object, label: str, caption: str) -> str:
+def figure(chart: charts.AnyChart, label: str, caption: str) -> str:
     """A chart as inline SVG with a text alternative (the table next to it carries the same numbers)."""
     try:
         drawing = charts.svg(chart)

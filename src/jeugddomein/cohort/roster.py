@@ -90,11 +90,11 @@ def learners(
         first_skipped.setdefault(normal_name(item.learner), item)
     for key, member in roster.items():
         if key not in rows:
-            item = first_skipped.get(key)
-            if item is None:
+            found = first_skipped.get(key)
+            if found is None:
                 rows[key] = (member.name, member.group, "", PORTFOLIO_MISSING, "")
             else:
-                rows[key] = (member.name, member.group, item.file, PORTFOLIO_SKIPPED, item.reason)
+                rows[key] = (member.name, member.group, found.file, PORTFOLIO_SKIPPED, found.reason)
     for key, item in first_skipped.items():
         if key not in rows:
             rows[key] = (item.learner, no_group, item.file, PORTFOLIO_SKIPPED, item.reason)

@@ -400,7 +400,10 @@ def gradebook(cohort: Cohort) -> pd.DataFrame:
     )
     flags = passed.reindex(frame["deelnemer"]).itertuples(index=False)
     remarks_of = _learner_remarks(cohort, lecturer_gaps(cohort))
-    module, verdict, status, remark = [], [], [], []
+    module: list[float | None] = []
+    verdict: list[str] = []
+    status: list[str] = []
+    remark: list[str] = []
     for (learner, *values), passes in zip(frame[["deelnemer", *ids]].itertuples(index=False), flags, strict=True):
         remarks, states, open_products = remarks_of.get(learner, ([], set(), set()))
         remarks, states = list(remarks), set(states)

@@ -23,3 +23,11 @@ class StrictModel(BaseModel):
     """Base for every model: unknown keys are errors, so typos in hand-written YAML surface at once."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True, frozen=False)
+
+
+class WidgetSpec(StrictModel):
+    """Base of every widget's spec (what an author writes in a directive): each placement has a stable id.
+
+    Subclasses declare `id` again with their own description."""
+
+    id: WidgetId

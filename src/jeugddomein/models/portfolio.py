@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, create_model, field_validator
 
@@ -27,11 +27,12 @@ class EntryBase(StrictModel):
 def entry_model(widget_name: str, state_model: type[BaseModel]) -> type[EntryBase]:
     """The portfolio entry model of one widget type."""
     name = "".join(part.title() for part in widget_name.split("-")) + "Entry"
+    widget_type: Any = Literal[widget_name]  # a Literal of a runtime value: no static type can name it
     return create_model(
         name,
         __base__=EntryBase,
         __doc__=f"Saved work of a '{widget_name}' widget.",
-        widget=(Literal[widget_name], Field(description="Widget type.")),
+        widget=(widget_type, Field(description="Widget type.")),
         state=(state_model, Field(description="The learner's work.")),
     )
 
@@ -39,7 +40,16 @@ def entry_model(widget_name: str, state_model: type[BaseModel]) -> type[EntryBas
 ENTRY_MODELS: dict[str, type[EntryBase]] = {
     name: entry_model(name, state) for name, state in sorted(load_all_models().items())
 }
-PortfolioEntry = Annotated[Union[tuple(ENTRY_MODELS.values())], Field(discriminator="widget")]  # noqa: UP007
+if TYPE_CHECKING:
+
+    class PortfolioEntry(EntryBase):
+        """How type checkers see an entry: the model of `state` depends on `widget`, so narrow on `widget` first."""
+
+        widget: str
+        state: Any
+
+else:
+    PortfolioEntry = Annotated[Union[tuple(ENTRY_MODELS.values())], Field(discriminator="widget")]  # noqa: UP007
 
 
 class Portfolio(StrictModel):

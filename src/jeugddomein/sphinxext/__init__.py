@@ -70,7 +70,7 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
     types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
     if not types or "pathto" not in context:
         return
-    files = ["jeugddomein/store.js"]
+    files = ["jeugddomein/store.js", "jeugddomein/host.js"]
     files += [f"jeugddomein/widgets/{name.replace('-', '_')}.js" for name in sorted(types)]
     links = "".join(
         f'<link rel="modulepreload" href="{context["pathto"]("_static/" + file, 1)}" />\n' for file in files
@@ -94,9 +94,9 @@ def _copy_front_end(target: Path) -> None:
             if source.suffix in (".js", ".css", ".svg"):
                 shutil.copyfile(source, destination / source.name)
     (target / "widgets").mkdir(parents=True, exist_ok=True)
-    for folder in WIDGET_FOLDERS:
-        shutil.copyfile(WIDGETS_DIR / folder / "bundle.js", target / "widgets" / f"{folder}.js")
-        shutil.copyfile(WIDGETS_DIR / folder / "style.css", target / "widgets" / f"{folder}.css")
+    for name in WIDGET_FOLDERS:
+        shutil.copyfile(WIDGETS_DIR / name / "bundle.js", target / "widgets" / f"{name}.js")
+        shutil.copyfile(WIDGETS_DIR / name / "style.css", target / "widgets" / f"{name}.css")
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+
+from . import stash
 
 logger = logging.getLogger(__name__)
 
 
 def widgets_of(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
     """docname -> placements on that page (id, widget, config), kept in the environment."""
-    if not hasattr(env, "jd_widgets"):
-        env.jd_widgets = {}
-    return env.jd_widgets
+    return stash.table(env, "jd_widgets")
+
+
+def goals_of(env: BuildEnvironment) -> dict[str, list[str]]:
+    """docname -> the competence ids of that page's learning goals, kept in the environment."""
+    return stash.table(env, "jd_goals")
 
 
 def record(env: BuildEnvironment, placement: dict[str, Any], lineno: int | None) -> None:
@@ -42,30 +49,73 @@ def record(env: BuildEnvironment, placement: dict[str, Any], lineno: int | None)
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     widgets_of(env).pop(docname, None)
-    getattr(env, "jd_goals", {}).pop(docname, None)
+    goals_of(env).pop(docname, None)
 
 
 def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     for docname in docnames:
-        if docname in getattr(other, "jd_widgets", {}):
-            widgets_of(env)[docname] = other.jd_widgets[docname]
-        if docname in getattr(other, "jd_goals", {}):
-            env.jd_goals = getattr(env, "jd_goals", {})
-            env.jd_goals[docname] = other.jd_goals[docname]
+        if docname in widgets_of(other):
+            widgets_of(env)[docname] = widgets_of(other)[docname]
+        if docname in goals_of(other):
+            goals_of(env)[docname] = goals_of(other)[docname]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A page of the book in table-of-contents order."""
+
+    docname: str
+    depth: int
+    """0 for the root page and the top-level chapters, 1 for their sections, and so on."""
+    part: str
+    """Caption of the part the page belongs to ('' for pages outside a part, such as the root)."""
+
+
+def toc(app: Sphinx) -> list[TocEntry]:
+    """Every page in reading order, with its depth and part: the book's one walk of the table of contents."""
+    env = app.env
+    root = app.config.root_doc
+    captions: dict[str, str] = {}
+    if root in env.found_docs:
+        for node in env.get_doctree(root).findall(addnodes.toctree):
+            for docname in node.get("includefiles", []):
+                captions.setdefault(docname, node.get("caption") or "")
+    entries: list[TocEntry] = []
+    seen: set[str] = set()
+
+    def walk(doc: str, depth: int, part: str) -> None:
+        if doc in seen:
+            return
+        seen.add(doc)
+        part = captions.get(doc, part) if depth == 0 else part
+        entries.append(TocEntry(doc, depth, part))
+        for child in env.toctree_includes.get(doc, []):
+            walk(child, 0 if doc == root else depth + 1, part)
+
+    walk(root, 0, "")
+    return entries
+
+
+def reading_order(app: Sphinx) -> list[str]:
+    """Docnames in table-of-contents order."""
+    return [entry.docname for entry in toc(app)]
 
 
 def course_index(app: Sphinx) -> dict[str, Any]:
-    """What the portfolio page needs: every placement with its page, page title and part, in book order."""
+    """The book's structure for the site (portfolio, SCORM, the tracker) and the lecturer's tools: every page with
+    widgets, in book order, with its title, link, part and placements (id, widget, configuration)."""
     env = app.env
-    order = {doc: i for i, doc in enumerate(_reading_order(app))}
+    entries = {entry.docname: (i, entry) for i, entry in enumerate(toc(app))}
     pages = []
-    for docname in sorted(widgets_of(env), key=lambda d: order.get(d, 10_000)):
+    for docname in sorted(widgets_of(env), key=lambda d: entries.get(d, (10_000, None))[0]):
         title = env.titles[docname].astext() if docname in env.titles else docname
+        entry = entries.get(docname, (None, None))[1]
         pages.append(
             {
                 "page": docname,
                 "title": title,
                 "url": app.builder.get_target_uri(docname),
+                "part": entry.part if entry else "",
                 "widgets": [{k: v for k, v in item.items() if k != "line"} for item in widgets_of(env)[docname]],
             }
         )
@@ -74,20 +124,3 @@ def course_index(app: Sphinx) -> dict[str, Any]:
         "version": app.config.jd_course_version,
         "pages": pages,
     }
-
-
-def _reading_order(app: Sphinx) -> list[str]:
-    """Docnames in table-of-contents order."""
-    env = app.env
-    root = app.config.root_doc
-    seen: list[str] = []
-
-    def walk(doc: str) -> None:
-        if doc in seen:
-            return
-        seen.append(doc)
-        for child in env.toctree_includes.get(doc, []):
-            walk(child)
-
-    walk(root)
-    return seen

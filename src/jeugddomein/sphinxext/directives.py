@@ -16,7 +16,7 @@ from ..charts import build_chart, chart_svg, load_chart
 from ..loading import DataError, load_yaml_file, load_yaml_text
 from ..models.content import CompetenceFramework, GlossaryEntry, LearningGoals
 from ..widgets import WIDGET_CLASSES
-from .collect import record
+from .collect import goals_of, record
 from .markup import plain
 from .placeholder import make_placeholder
 from .tables import table_node
@@ -99,8 +99,7 @@ class LearningGoalsDirective(CourseDirective):
                     ],
                 )
             )
-        self.env.jd_goals = getattr(self.env, "jd_goals", {})
-        self.env.jd_goals[self.env.docname] = goals.competences
+        goals_of(self.env)[self.env.docname] = goals.competences
         box = nodes.admonition(classes=["jd-learning-goals", "tip"])
         box += nodes.title(text="Leerdoelen")
         box += nodes.paragraph(text="Na dit hoofdstuk:")

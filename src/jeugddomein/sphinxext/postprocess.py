@@ -157,7 +157,10 @@ def externalize_styles(html: str, root: str = "") -> Finished:
 
     def move_attribute(match: re.Match[str]) -> str:
         attrs = match["attrs"]
-        value = _STYLE_ATTR.search(attrs)["value"].strip()
+        style = _STYLE_ATTR.search(attrs)
+        if style is None:  # cannot happen: the tag was matched for its style attribute
+            return match[0]
+        value = style["value"].strip()
         attrs = _STYLE_ATTR.sub("", attrs, count=1)
         if not value:
             return f"<{match['tag']}{attrs}{match['end']}>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,6 +29,12 @@ _EXPORTED = {
     "CompetenceTracker": "competence-tracker",
     "RubricWidget": "rubric",
 }
+
+
+@cache
+def widget_rules(widget: str) -> ModuleType:
+    """A widget's rules module (`done` and the rules shared with rules.js), by widget name, e.g. 'rich-picture'."""
+    return importlib.import_module(f"{__name__}.{widget.replace('-', '_')}.rules")
 
 
 @cache
@@ -56,4 +63,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["MIME_TYPE", "WIDGET_CLASSES", "WIDGET_FOLDERS", "CourseWidget", *_EXPORTED]
+__all__ = ["MIME_TYPE", "WIDGET_CLASSES", "WIDGET_FOLDERS", "CourseWidget", "widget_rules", *_EXPORTED]

@@ -9,6 +9,7 @@ import anywidget
 import traitlets
 from pydantic import BaseModel
 
+from ..models.base import WidgetSpec
 from ..paths import WIDGETS_DIR
 
 MIME_TYPE = "application/vnd.jeugddomein.widget+json"
@@ -27,7 +28,7 @@ class CourseWidget(anywidget.AnyWidget):
     label: ClassVar[str]
     """Dutch name of the widget type, shown above its static version."""
     module: ClassVar[str]
-    spec_model: ClassVar[type[BaseModel]]
+    spec_model: ClassVar[type[WidgetSpec]]
     state_model: ClassVar[type[BaseModel]]
 
     widget_id = traitlets.Unicode(help="Stable id of this placement; it keys the learner's work.").tag(sync=True)
@@ -39,7 +40,7 @@ class CourseWidget(anywidget.AnyWidget):
             cls._css = (folder / "style.css").read_text(encoding="utf-8")
         super().__init_subclass__(**kwargs)
 
-    def __init__(self, spec: BaseModel | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
+    def __init__(self, spec: WidgetSpec | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
         spec = spec if isinstance(spec, self.spec_model) else self.spec_model.model_validate(spec)
         config = self.resolve_config(spec, data_dir)
         checked_state = self.state_model.model_validate(state).model_dump(mode="json")
@@ -54,13 +55,13 @@ class CourseWidget(anywidget.AnyWidget):
         return cls(load_yaml_text(cls.spec_model, text, f"<{cls.widget_name}>"))
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """The configuration the front end gets for a spec (subclasses may fill in data files here)."""
         return spec.model_dump(mode="json", exclude={"id"})
 
     @classmethod
     def placement_for(
-        cls, spec: BaseModel, state: dict[str, Any] | None = None, data_dir: Path | None = None
+        cls, spec: WidgetSpec, state: dict[str, Any] | None = None, data_dir: Path | None = None
     ) -> dict[str, Any]:
         """What a page embeds for a spec: type, id, configuration and (initial) learner state."""
         checked = cls.state_model.model_validate(state or {}).model_dump(mode="json")

@@ -415,9 +415,9 @@ def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     def url(doc: str) -> str:
         return builder.get_relative_uri(docname, doc) if doc in env.found_docs else ""
 
-    from ..collect import _reading_order
+    from ..collect import reading_order
 
-    order = {doc: i for i, doc in enumerate(_reading_order(app))}
+    order = {doc: i for i, doc in enumerate(reading_order(app))}
     evidence = []
     for doc in sorted(widgets_of(env), key=lambda d: order.get(d, 10_000)):
         for item in widgets_of(env)[doc]:

@@ -11,6 +11,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from ...branding import Branding
+from .. import stash
 from ..tables import table_node
 
 STYLESHEET = "jeugddomein/branding.css"
@@ -33,7 +34,12 @@ def _apply(app: Sphinx, config: Config) -> None:
         options["extra_footer"] = f"{options.get('extra_footer') or ''}{footer}"
         config.html_theme_options = options
     config.myst_substitutions = {**branding.substitutions(), **(getattr(config, "myst_substitutions", None) or {})}
-    app.jd_branding = branding
+    stash.keep(app, "jd_branding", branding)
+
+
+def _branding(app: Sphinx) -> Branding:
+    """The branding `_apply` checked."""
+    return stash.kept(app, "jd_branding", Branding)
 
 
 def _write_stylesheet(app: Sphinx) -> None:
@@ -41,12 +47,12 @@ def _write_stylesheet(app: Sphinx) -> None:
         return
     target = Path(app.outdir) / "_static" / STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(app.jd_branding.stylesheet(), encoding="utf-8")
+    target.write_text(_branding(app).stylesheet(), encoding="utf-8")
     app.add_css_file(STYLESHEET, priority=900)
 
 
 def _context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    context["jd_branding"] = app.jd_branding.context()
+    context["jd_branding"] = _branding(app).context()
 
 
 class BrandingSettingsDirective(SphinxDirective):

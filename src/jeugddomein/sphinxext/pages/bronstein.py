@@ -43,7 +43,7 @@ def _section_target(app: Sphinx, label: str, heading: str | None) -> tuple[str, 
     if label not in labels:
         return (
             f"het label '{label}' bestaat niet in het boek; "
-            "kies een label uit hoofdstuk 5, zoals interprofessioneel-bronstein"
+            "kies een label uit hoofdstuk 6, zoals interprofessioneel-bronstein"
         )
     docname, anchor, title = labels[label]
     if not heading:

@@ -331,7 +331,9 @@ def _type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
         return "blok met `vlag: uitleg`-regels"
     if kind == "string":
         return "id (kleine letters, cijfers, -)" if prop.get("pattern", "").startswith("^[a-z0-9]") else "tekst"
-    return {"boolean": "true of false", "integer": "geheel getal"}.get(kind, kind or "waarde")
+    if not kind:
+        return "waarde"
+    return {"boolean": "true of false", "integer": "geheel getal"}.get(kind, kind)
 
 
 def schema_reference_lines() -> list[str]:

@@ -13,9 +13,8 @@ import html
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
-import yaml
 from sphinx.application import Sphinx
 
 from .. import collect
@@ -72,38 +71,21 @@ def rewrite(body: str, uri: str, targets: dict[str, str]) -> str:
     return _URL.sub(url, body)
 
 
-def parts_of(srcdir: Path) -> dict[str, str]:
-    """docname -> caption of the part it opens (from _toc.yml)."""
-    toc_file = srcdir / "_toc.yml"
-    if not toc_file.is_file():
-        return {}
-    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8")) or {}
-    out = {}
-    for part in toc.get("parts", []):
-        chapters = part.get("chapters") or []
-        if part.get("caption") and chapters and chapters[0].get("file"):
-            out[re.sub(r"\.(md|ipynb|rst)$", "", chapters[0]["file"])] = part["caption"]
-    return out
+class ReaderPage(TypedDict):
+    """One built page as the reader takes it in."""
+
+    docname: str
+    uri: str
+    """The page's path from the site root."""
+    html: str
+    """The built page's HTML."""
+    depth: int
+    """Depth in the table of contents."""
+    part: str
+    """Caption of the part the page opens, or empty."""
 
 
-def depths(app: Sphinx) -> dict[str, int]:
-    """docname -> depth in the table of contents (0 for the root page and top-level chapters)."""
-    env = app.env
-    out: dict[str, int] = {}
-    root = app.config.root_doc
-
-    def walk(doc: str, depth: int) -> None:
-        if doc in out:
-            return
-        out[doc] = depth
-        for child in env.toctree_includes.get(doc, []):
-            walk(child, 0 if doc == root else depth + 1)
-
-    walk(root, 0)
-    return out
-
-
-def build_reader(pages: list[dict[str, Any]], head_links: list[str], meta: dict[str, Any]) -> str:
+def build_reader(pages: list[ReaderPage], head_links: list[str], meta: dict[str, Any]) -> str:
     """The reader's HTML from the pages (uri, docname, html, depth, part) in order. Pure."""
     targets = {p["uri"]: slug(p["docname"]) for p in pages}
     toc, chapters = [], []
@@ -167,11 +149,16 @@ def write_reader(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "html":
         return
     outdir = Path(app.outdir)
-    order = collect._reading_order(app)
-    level = depths(app)
-    parts = parts_of(Path(app.srcdir))
+    entries = collect.toc(app)
+    order = [entry.docname for entry in entries]
+    level = {entry.docname: entry.depth for entry in entries}
+    parts = {}  # docname -> caption of the part it opens
+    opened = ""
+    for entry in entries:
+        if entry.depth == 0 and entry.part and entry.part != opened:
+            parts[entry.docname] = opened = entry.part
     excluded = set(app.config.jd_reader_exclude)
-    pages = []
+    pages: list[ReaderPage] = []
     for docname in order:
         uri = app.builder.get_target_uri(docname)
         if docname in excluded or not (outdir / uri).is_file():

@@ -12,12 +12,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ... import scorm
-from .. import collect
+from .. import collect, stash
 
 
 def _check_rules(app: Sphinx) -> None:
     """Fail early on a broken data/scorm.yaml (file, line, field, reason)."""
-    app.jd_scorm_rules = scorm.load_rules(Path(app.srcdir) / "data")
+    stash.keep(app, "jd_scorm_rules", scorm.load_rules(Path(app.srcdir) / "data"))
 
 
 def _write_rules(app: Sphinx, exception: Exception | None) -> None:
@@ -26,7 +26,7 @@ def _write_rules(app: Sphinx, exception: Exception | None) -> None:
     from ...widgets import WIDGET_CLASSES
 
     index = collect.course_index(app)
-    resolved = scorm.resolve(app.jd_scorm_rules, index, set(WIDGET_CLASSES))
+    resolved = scorm.resolve(stash.kept(app, "jd_scorm_rules", scorm.ScormRules), index, set(WIDGET_CLASSES))
     info = {
         "course": app.config.jd_course_id,
         "version": app.config.jd_course_version,

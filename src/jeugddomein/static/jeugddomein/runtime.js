@@ -1,91 +1,13 @@
-// The static-site host for the course's anywidget modules: finds each placeholder, gives its module a model
-// with the anywidget API (get, set, on, off, save_changes, send) backed by the learner store, and renders it.
+// The course's page script: creates the learner store, mounts every widget through the host (host.js), and does
+// the page chores: Dutch notices for storage problems, the portfolio page, print buttons, SCORM inside an LMS.
+import { loadWidgetModule, mountAll } from "./host.js";
 import { LearnerStore } from "./store.js";
 
 const settings = document.documentElement.dataset;
-const scriptData = document.querySelector("script[data-jd-course]")?.dataset || {};
+const scriptData = /** @type {HTMLScriptElement | null} */ (document.querySelector("script[data-jd-course]"))?.dataset || {};
 export const course = scriptData.jdCourse || settings.jdCourse || "cursus";
 export const courseVersion = scriptData.jdVersion || "0";
 export const store = new LearnerStore({ course });
-
-const WIDGET_BASE = new URL("./widgets/", import.meta.url);
-
-/** Load a widget's ES module (and its stylesheet once). */
-const modules = new Map();
-export function loadWidgetModule(name) {
-  if (!/^[a-z0-9_]+$/.test(name)) return Promise.reject(new Error(`onbekend widget: ${name}`));
-  if (!modules.has(name)) {
-    const css = new URL(`${name}.css`, WIDGET_BASE).href;
-    if (!document.querySelector(`link[data-jd-widget-css="${name}"]`)) {
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = css;
-      link.dataset.jdWidgetCss = name;
-      document.head.append(link);
-    }
-    modules.set(name, import(new URL(`${name}.js`, WIDGET_BASE).href).then((m) => m.default));
-  }
-  return modules.get(name);
-}
-
-/**
- * A model with the anywidget front-end API. `config` comes from the page, `state` keys are the learner's work.
- * @returns {{get: Function, set: Function, on: Function, off: Function, save_changes: Function, send: Function}}
- */
-export function createModel({ id, widget, page, config, defaults }) {
-  const stateKeys = Object.keys(defaults);
-  const saved = store.read(id);
-  const data = { ...config, ...defaults, ...pick(saved?.state || {}, stateKeys) };
-  const handlers = new Map();
-  const emit = (event, ...args) => {
-    for (const handler of [...(handlers.get(event) || [])]) handler(...args);
-  };
-  const model = {
-    get: (key) => data[key],
-    set(key, value) {
-      const old = data[key];
-      data[key] = value;
-      if (old !== value) {
-        emit(`change:${key}`, value);
-        emit("change");
-      }
-    },
-    on(event, handler) {
-      for (const name of event.split(" ")) {
-        if (!handlers.has(name)) handlers.set(name, new Set());
-        handlers.get(name).add(handler);
-      }
-    },
-    off(event, handler) {
-      if (!event) return handlers.clear();
-      for (const name of event.split(" ")) {
-        if (handler) handlers.get(name)?.delete(handler);
-        else handlers.delete(name);
-      }
-    },
-    save_changes() {
-      store.write(id, { widget, page, state: pick(data, stateKeys) });
-      document.dispatchEvent(new CustomEvent("jd:saved", { detail: { id } }));
-    },
-    send() {
-      // Custom messages go to a kernel; the static site has none.
-    },
-  };
-  store.subscribe((changedId, record) => {
-    if (changedId !== id) return;
-    const incoming = record ? pick(record.state, stateKeys) : { ...defaults };
-    for (const key of stateKeys) {
-      if (JSON.stringify(incoming[key]) !== JSON.stringify(data[key])) model.set(key, incoming[key] ?? defaults[key]);
-    }
-  });
-  return model;
-}
-
-function pick(source, keys) {
-  const out = {};
-  for (const key of keys) if (key in source) out[key] = source[key];
-  return out;
-}
 
 /** A notice in Dutch above a widget (or on top of the page for problems that concern all work). */
 export function notice(target, text, kind = "warning") {
@@ -120,41 +42,8 @@ function reportProblem(problem) {
   }
 }
 
-/** Render one placeholder. */
-export async function mount(holder) {
-  if (holder.dataset.jdMounted) return;
-  holder.dataset.jdMounted = "1";
-  const widget = holder.dataset.widget;
-  const id = holder.dataset.widgetId;
-  const target = document.createElement("div");
-  target.className = "jd-widget-live";
-  holder.append(target);
-  try {
-    const spec = JSON.parse(holder.querySelector("script.jd-widget-data").textContent);
-    const module = await loadWidgetModule(widget.replaceAll("-", "_"));
-    const model = createModel({ id, widget, page: holder.dataset.page || "", config: spec.config, defaults: spec.state });
-    await module.initialize?.({ model });
-    await module.render({ model, el: target });
-    holder.classList.add("jd-ready");
-  } catch (error) {
-    const details = document.createElement("details");
-    details.className = "jd-widget-error";
-    const summary = document.createElement("summary");
-    summary.textContent = "Deze oefening kon niet worden geladen. De tekst hieronder blijft leesbaar.";
-    const pre = document.createElement("pre");
-    pre.textContent = String(error && error.message ? error.message : error);
-    details.append(summary, pre);
-    target.replaceChildren(details);
-    holder.classList.add("jd-failed");
-  }
-}
-
-export function mountAll(root = document) {
-  return Promise.all([...root.querySelectorAll(".jd-widget[data-widget]")].map(mount));
-}
-
 store.onProblem(reportProblem);
-const ready = mountAll().then(() => {
+const ready = mountAll(store).then(() => {
   document.documentElement.dataset.jdWidgetsReady = String(document.querySelectorAll(".jd-widget.jd-ready").length);
   document.dispatchEvent(new CustomEvent("jd:widgets-ready"));
 });

@@ -69,7 +69,10 @@ export function timespan(ms) {
 }
 
 class Session {
-  /** @param {object} api the LMS's SCORM 1.2 API; @param {(kind: string) => void} onProblem a refusal or no answer */
+  /**
+   * @param {any} api the LMS's SCORM 1.2 API
+   * @param {(kind: "refused" | "silent" | "rejected") => void} onProblem told of a refusal or of no answer
+   */
   constructor(api, onProblem) {
     this.api = api;
     this.onProblem = onProblem;
@@ -125,14 +128,15 @@ class Session {
  * Connect this page to the LMS: report now, after every saved change and when the page is left. `notify(text)`
  * shows a notice to the learner; each kind of problem is told once. Returns null when there is no session.
  */
-export async function connect({ api, store, loadWidgetModule, notify = () => {} }) {
+export async function connect({ api, store, loadWidgetModule, notify = /** @type {(text: string) => void} */ (() => {}) }) {
   const told = new Set();
-  const session = new Session(api, (kind) => {
+  const session = new Session(api, (/** @type {keyof typeof MESSAGES} */ kind) => {
     if (told.has(kind)) return;
     told.add(kind);
     notify(MESSAGES[kind]);
   });
   if (!session.start()) return null;
+  /** @type {(again?: boolean) => void} */
   let report = () => {};
   // Registered before anything is loaded: a learner may leave the page at once.
   window.addEventListener("pagehide", () => session.finish());

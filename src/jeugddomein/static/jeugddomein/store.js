@@ -107,6 +107,19 @@ export class LearnerStore {
     return false;
   }
 
+  /** The ids of every exercise with stored work (without reading the records). */
+  ids() {
+    const found = new Set(this.memory.keys());
+    if (this.storage) {
+      const marker = `${this.prefix}w:`;
+      for (let i = 0; i < this.storage.length; i += 1) {
+        const key = this.storage.key(i);
+        if (key && key.startsWith(marker)) found.add(key.slice(marker.length));
+      }
+    }
+    return [...found];
+  }
+
   /** Every stored record of this course, keyed by widget id. */
   all() {
     const records = new Map();

@@ -10,9 +10,11 @@ export function uid(prefix) {
 
 /**
  * Create an element. Text always goes in through textContent, never as HTML.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [props] attributes; `text` sets textContent, `on` maps events to handlers
- * @param {Array<Node|string|null|false>} [children]
+ * @param {Array<Node|string|null|false|undefined>} [children]
+ * @returns {HTMLElementTagNameMap[K]} the element type of `tag`, e.g. HTMLInputElement for "input"
  */
 export function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);

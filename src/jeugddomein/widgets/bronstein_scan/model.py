@@ -11,12 +11,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeGuard
 
 from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ...models.base import ShortText, StrictModel, WidgetId
+from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
 COMPONENTS: dict[str, str] = {
@@ -112,7 +112,7 @@ class ScaleBlock(StrictModel):
     """A group of statements scored together: one of Bronstein's components or influencing factors."""
 
     id: SlugId = Field(description="Id of the component or factor.")
-    name: ShortText = Field(max_length=80, description="Dutch name as in chapter 5.")
+    name: ShortText = Field(max_length=80, description="Dutch name as in the chapter Interprofessioneel samenwerken.")
     short: ShortText = Field(max_length=24, description="Short name for chart labels.")
     description: ShortText = Field(max_length=300, description="One sentence: what this part is about.")
     section: SlugId = Field(description="Label of the chapter section that explains it (checked at build).")
@@ -269,7 +269,7 @@ class Instrument(StrictModel):
 InstrumentName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 
 
-class BronsteinScanSpec(StrictModel):
+class BronsteinScanSpec(WidgetSpec):
     """A Bronstein self-scan in a page: which instrument it asks."""
 
     id: WidgetId = Field(description="Stable id of this scan; it keys the learner's saved scans.")
@@ -381,6 +381,13 @@ def scoring(instrument: Instrument | dict[str, Any]) -> Scoring:
     return Scoring(min(values), max(values), levels["low_below"], levels["high_from"], blocks)
 
 
+def _whole_number(raw: object) -> TypeGuard[int | float]:
+    """Whether an answer is a whole number, as JS's Number.isInteger sees it (a bool is not a number)."""
+    if type(raw) is int:
+        return True
+    return isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
+
+
 def score(instrument: Instrument | dict[str, Any] | Scoring, answers: dict[str, int]) -> dict[str, Any]:
     """Score answers on every component and factor. Mirrors `score` in bronstein_scan.js exactly.
 
@@ -398,11 +405,7 @@ def score(instrument: Instrument | dict[str, Any] | Scoring, answers: dict[str, 
         unknown = missing = 0
         for item_id, reverse in items:
             raw = answers.get(item_id)
-            if type(raw) is int:
-                whole = True
-            else:  # JS: undefined, null or not Number.isInteger
-                whole = isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
-            if not whole:
+            if not _whole_number(raw):  # JS: undefined, null or not Number.isInteger
                 missing += 1
             elif raw == UNKNOWN:
                 unknown += 1

@@ -1,7 +1,18 @@
 // Bronstein self-scan: choose a perspective, rate statements (one at a time or one component at a time), see a
 // score per component with a radar chart, a bar chart and a table, read an interpretation, repeat and compare.
-// The pure helpers (score, compare, level) mirror jeugddomein.models.bronstein; a test feeds both the same answers.
+// The rules (score, compare, level) are pure functions in rules.js, the same as model.py (golden cases in tests/golden).
 import { el, listen, uid } from "../_shared/ui.js";
+import {
+  UNKNOWN,
+  blocksOf,
+  compare,
+  done,
+  formatChange,
+  formatScore,
+  itemsOf,
+  level,
+  score,
+} from "./rules.js";
 
 /**
  * @typedef Model
@@ -15,116 +26,9 @@ import { el, listen, uid } from "../_shared/ui.js";
  *   answers: Record<string, number>}[]} scans completed scans, oldest first
  */
 
-const UNKNOWN = 0;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const COLORS = ["#1f5f8b", "#b35900"];
 const LEVEL_WORDS = { laag: "laag", midden: "midden", hoog: "hoog" };
-
-// ---------------------------------------------------------------------------------------------------------------
-// Pure helpers (no DOM). Keep them identical in meaning to jeugddomein/models/bronstein.py.
-
-/** Round half up to two decimals (Python: math.floor(x * 100 + 0.5) / 100). */
-function round2(value) {
-  return Math.floor(value * 100 + 0.5) / 100;
-}
-
-/** "laag", "midden" or "hoog" for a score; null without a score. */
-export function level(instrument, value) {
-  if (value === null || value === undefined) return null;
-  if (value < instrument.levels.low_below) return "laag";
-  return value >= instrument.levels.high_from ? "hoog" : "midden";
-}
-
-/** Components, then factors, each with its kind. */
-export function blocksOf(instrument) {
-  return [
-    ...instrument.components.map((block) => ({ kind: "component", block })),
-    ...instrument.factors.map((block) => ({ kind: "factor", block })),
-  ];
-}
-
-/** Every statement in order, with the index of its block. */
-export function itemsOf(instrument) {
-  const out = [];
-  blocksOf(instrument).forEach(({ block }, b) => block.items.forEach((item) => out.push({ item, block, b })));
-  return out;
-}
-
-/**
- * Score answers on every component and factor: reverse-keyed statements turned round, "weet ik niet" (0) and
- * unanswered statements left out; fewer counted answers than `min_share` of a scale gives no score.
- */
-export function score(instrument, answers) {
-  const values = instrument.scale.map((point) => point.value);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const scales = [];
-  const totals = { answered: 0, unknown: 0, total: 0 };
-  for (const { kind, block } of blocksOf(instrument)) {
-    const counted = [];
-    let unknown = 0;
-    let missing = 0;
-    for (const item of block.items) {
-      const raw = answers ? answers[item.id] : undefined;
-      if (raw === undefined || raw === null) missing += 1;
-      else if (raw === UNKNOWN) unknown += 1;
-      else if (Number.isInteger(raw) && raw >= low && raw <= high) counted.push(item.reverse ? low + high - raw : raw);
-      else missing += 1;
-    }
-    let total = 0;
-    for (const value of counted) total += value;
-    const needed = Math.max(1, Math.ceil(instrument.min_share * block.items.length));
-    const enough = counted.length >= needed;
-    const mean = enough ? total / counted.length : null;
-    const rounded = mean === null ? null : round2(mean);
-    scales.push({
-      id: block.id,
-      kind,
-      name: block.name,
-      short: block.short,
-      mean,
-      score: rounded,
-      n: counted.length,
-      unknown,
-      missing,
-      items: block.items.length,
-      needed,
-      enough,
-      level: level(instrument, rounded),
-    });
-    totals.answered += counted.length;
-    totals.unknown += unknown;
-    totals.total += block.items.length;
-  }
-  return { scales, ...totals };
-}
-
-/** Change per component and factor from the first to the second set of answers (null where one has no score). */
-export function compare(instrument, first, second) {
-  const a = score(instrument, first).scales;
-  const b = score(instrument, second).scales;
-  return a.map((x, i) => ({
-    id: x.id,
-    kind: x.kind,
-    name: x.name,
-    first: x.score,
-    second: b[i].score,
-    change: x.score !== null && b[i].score !== null ? round2(b[i].score - x.score) : null,
-  }));
-}
-
-/** A number the Dutch way: 3.5 -> "3,50". */
-export function formatScore(value) {
-  return value === null || value === undefined ? "–" : value.toFixed(2).replace(".", ",");
-}
-
-/** A change with its direction in words and a symbol (never colour alone). */
-export function formatChange(change) {
-  if (change === null || change === undefined) return "niet te berekenen";
-  if (change > 0) return `▲ +${formatScore(change)} (hoger)`;
-  if (change < 0) return `▼ −${formatScore(-change)} (lager)`;
-  return "= 0,00 (gelijk)";
-}
 
 function today() {
   const now = new Date();
@@ -299,6 +203,7 @@ function render({ model, el: root }) {
   const componentIds = new Set(instrument.components.map((c) => c.id));
   const prefix = uid("jd-bs");
   const ui = {
+    /** @type {{perspective: string, context: string, mode: Model["mode"], error: string}} */
     start: { perspective: "", context: "", mode: "vraag", error: "" },
     finish: { label: "", date: "" },
     view: null,
@@ -326,6 +231,7 @@ function render({ model, el: root }) {
       status.textContent = text;
     }, 30);
   };
+  /** @returns {Omit<Model, "instrument">} the learner state, with defaults for missing traits */
   const state = () => ({
     perspective: model.get("perspective") || "",
     context: model.get("context") || "",
@@ -335,10 +241,14 @@ function render({ model, el: root }) {
     scans: model.get("scans") || [],
   });
 
-  /** Set learner traits, save, redraw now and focus an element by its data-key. */
+  /**
+   * Set learner traits, save, redraw now and focus an element by its data-key.
+   * @param {Partial<Model>} changes
+   * @param {string} [focusKey]
+   */
   function commit(changes, focusKey) {
     quiet = true;
-    for (const [key, value] of Object.entries(changes)) model.set(key, value);
+    for (const [key, value] of Object.entries(changes)) model.set(/** @type {keyof Model} */ (key), value);
     model.save_changes();
     quiet = false;
     draw(focusKey);
@@ -366,10 +276,10 @@ function render({ model, el: root }) {
         el("p", { className: "jd-hint", id: `${id}-hint`, text: p.explanation }),
       ]);
     });
-    const modes = [
+    const modes = /** @type {Array<[Model["mode"], string]>} */ ([
       ["vraag", "Eén stelling tegelijk"],
       ["component", "Eén onderdeel tegelijk (alle stellingen van een component op één scherm)"],
-    ].map(([value, text]) =>
+    ]).map(([value, text]) =>
       el("div", { className: "jd-bs-choice" }, [
         el("input", { type: "radio", name: nameM, id: `${nameM}-${value}`, value, checked: ui.start.mode === value, "data-key": `mode-${value}`, on: { change: () => { ui.start.mode = value; } } }),
         el("label", { for: `${nameM}-${value}`, text }),
@@ -505,6 +415,7 @@ function render({ model, el: root }) {
     progressText = el("p", { id: progressId, className: "jd-bs-progress-text" });
     progressBar = el("progress", { max: String(items.length), value: "0", "aria-labelledby": progressId });
     const context = s.context ? ` · over: ${s.context}` : "";
+    /** @type {HTMLElement[]} */
     const parts = [
       el("p", { className: "jd-bs-meta", text: `Perspectief: ${perspectiveLabel(instrument, s.perspective)}${context}` }),
       el("div", { className: "jd-bs-progress" }, [progressText, progressBar]),
@@ -635,7 +546,7 @@ function render({ model, el: root }) {
 
   function sectionLink(block) {
     const title = block.section_title ? `${block.section_title}${block.heading ? ` › ${block.heading}` : ""}` : block.heading || block.name;
-    if (!block.section_url) return el("p", { className: "jd-hint", text: `Lees meer in hoofdstuk 5: ${title}.` });
+    if (!block.section_url) return el("p", { className: "jd-hint", text: `Lees meer in het hoofdstuk Interprofessioneel samenwerken: ${title}.` });
     return el("p", {}, ["Lees meer: ", el("a", { href: block.section_url, text: title })]);
   }
 
@@ -856,6 +767,7 @@ function render({ model, el: root }) {
     refreshProgress();
     const wanted = focusKey || active;
     if (!wanted) return;
+    /** @type {HTMLElement | null} */
     let target = null;
     if (wanted === "question-first") {
       const group = body.querySelector(".jd-bs-item");
@@ -907,7 +819,7 @@ function summary(config, state) {
     lines.push(`Scan in uitvoering: ${answered} van ${itemsOf(instrument).length} stellingen beantwoord.`);
   }
   if (!lines.length) lines.push("Nog geen scan bewaard.");
-  return { title: instrument.title, lines, done: scans.length > 0 };
+  return { title: instrument.title, lines, done: done(config, state) };
 }
 
 export default { render, summary, score, compare, level, formatScore, formatChange };

@@ -9,9 +9,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import traitlets
-from pydantic import BaseModel
 
 from ...cohort.bronstein import PART_DETAIL_COLUMNS, scored_parts
+from ...models.base import WidgetSpec
 from ...paths import data_dir as course_data_dir
 from ..base import CourseWidget
 from .model import (
@@ -53,8 +53,9 @@ class BronsteinScan(CourseWidget):
     scans = traitlets.List(traitlets.Dict(), help="Completed scans.").tag(sync=True, learner=True)
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """The full instrument (checked, with the teachers' means filled in) as the front end's configuration."""
+        assert isinstance(spec, BronsteinScanSpec)
         instrument = spec.instrument
         if not isinstance(instrument, Instrument):
             instrument = load_instrument(instrument, data_dir or course_data_dir())

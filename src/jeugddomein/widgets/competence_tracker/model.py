@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ...models.base import LongText, ShortText, StrictModel, WidgetId
+from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
 CompetenceId = Annotated[str, Field(pattern=r"^[a-z]+$")]
@@ -20,7 +20,18 @@ PageRef = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/_-]*$", max_length=200
 """A page of the book as its docname, without extension (e.g. `chapters/02-systeemtheorie/index`)."""
 
 
-def raise_first(model: Any, info: ValidationInfo) -> Any:
+class CrossChecked(StrictModel):
+    """A data file model with cross-field checks: `problems()`, raised by `raise_first` or reported by the loader."""
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        """Cross-field problems as (YAML path, reason)."""
+        raise NotImplementedError
+
+
+Checked = TypeVar("Checked", bound=CrossChecked)
+
+
+def raise_first(model: Checked, info: ValidationInfo) -> Checked:
     """Model-validator helper: raise the first of `model.problems()`, unless the loader reports them itself.
 
     The loader (models.rubrics.load_checked) validates with context `{"defer_checks": True}` and then reports every
@@ -116,7 +127,7 @@ class Mapping(StrictModel):
         return self
 
 
-class CompetenceFramework(StrictModel):
+class CompetenceFramework(CrossChecked):
     """The file data/competences.yaml: competences, professions and the mapping of the book onto them."""
 
     competences: list[Competence] = Field(min_length=1, description="The competences of the minor.")
@@ -212,7 +223,7 @@ DEFAULT_MOMENTS = [
 ]
 
 
-class CompetenceTrackerSpec(StrictModel):
+class CompetenceTrackerSpec(WidgetSpec):
     """The {competence-tracker} block: which moments the learner can assess at."""
 
     id: WidgetId = Field(description="Stable id of the tracker; it keys the learner's saved self-assessments.")

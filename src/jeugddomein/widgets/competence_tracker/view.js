@@ -2,6 +2,15 @@
 // motivation and evidence (work saved in this course, or an external note/URL kept as text), and sees progress
 // (chart and table), the T-profile (depth in the own profession, breadth across the domain) and suggestions.
 import { el, listen, uid } from "../_shared/ui.js";
+import {
+  HORIZONTAL,
+  VERTICAL,
+  done,
+  levelsAt,
+  suggest,
+  tProfile,
+  usedMoments,
+} from "./rules.js";
 
 /**
  * @typedef Evidence
@@ -25,13 +34,12 @@ import { el, listen, uid } from "../_shared/ui.js";
  * @property {{page: string, title: string, url: string, kind: string, competences: string[]}[]} pages
  * @property {{id: string, widget: string, label: string, title: string, page: string, page_title: string}[]} evidence
  * @property {string} course
+ * @property {string[]} saved_work ids of the exercises with saved work (filled by the host)
  * @property {string} profession
  * @property {Assessment[]} assessments
  */
 
 const SVG = "http://www.w3.org/2000/svg";
-const VERTICAL = new Set(["verticaal", "beide"]);
-const HORIZONTAL = new Set(["horizontaal", "beide"]);
 const MOMENT_FILLS = ["#c9d7e6", "#7ea6c9", "#1f5f8b", "#0b3352"];
 
 function svg(tag, attrs = {}, children = []) {
@@ -49,70 +57,6 @@ function dutch(value) {
   return value === null || value === undefined ? "–" : value.toFixed(1).replace(".", ",");
 }
 
-/** Each competence's level at a moment: the latest assessment at or before it (same rule as the Python class). */
-export function levelsAt(assessments, moments, momentId) {
-  const order = moments.map((m) => m.id);
-  const upto = order.indexOf(momentId);
-  const found = {};
-  for (const a of assessments) {
-    const position = order.indexOf(a.moment);
-    if (position < 0 || position > upto) continue;
-    if (!(a.competence in found) || position > found[a.competence][0]) found[a.competence] = [position, a.level];
-  }
-  return Object.fromEntries(Object.entries(found).map(([cid, [, level]]) => [cid, level]));
-}
-
-/** Depth (vertical leg) and breadth (horizontal bar): mean level of the competences in each part; null when none. */
-export function tProfile(competences, levels) {
-  const shape = Object.fromEntries(competences.map((c) => [c.id, c.t_shape]));
-  const depth = Object.entries(levels).filter(([cid]) => VERTICAL.has(shape[cid])).map(([, lv]) => lv);
-  const breadth = Object.entries(levels).filter(([cid]) => HORIZONTAL.has(shape[cid])).map(([, lv]) => lv);
-  const avg = (xs) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-  return { depth: avg(depth), breadth: avg(breadth) };
-}
-
-/** The moments (in order) at which the learner assessed anything. */
-export function usedMoments(assessments, moments) {
-  const used = new Set(assessments.map((a) => a.moment));
-  return moments.filter((m) => used.has(m.id));
-}
-
-/**
- * Suggestions: the `count` weakest competences (latest level; not assessed first) with pages that develop them,
- * pages without saved work first.
- */
-export function suggest({ competences, pages, evidence, assessments, moments, saved, count = 2, perCompetence = 4 }) {
-  const latest = moments.length ? levelsAt(assessments, moments, moments[moments.length - 1].id) : {};
-  const order = competences.map((c) => c.id);
-  const weakest = [...order].sort((a, b) => (latest[a] || 0) - (latest[b] || 0) || order.indexOf(a) - order.indexOf(b));
-  const donePages = new Set(evidence.filter((e) => saved.has(e.id)).map((e) => e.page));
-  return weakest.slice(0, count).map((cid) => {
-    const items = pages
-      .filter((p) => p.competences.includes(cid))
-      .map((p) => ({ ...p, done: donePages.has(p.page), rank: p.competences.indexOf(cid) }))
-      .sort((a, b) => Number(a.done) - Number(b.done) || a.rank - b.rank);
-    return { competence: cid, level: latest[cid] || 0, pages: items.slice(0, perCompetence) };
-  });
-}
-
-/**
- * Which evidence items have saved work in this browser's learner store (read only; the static site's runtime
- * keeps one key per widget, `jd:<course>:w:<id>`). Returns null when the store cannot be read (Jupyter, private mode).
- */
-export function savedWork(course, ids, storage) {
-  try {
-    const store = storage === undefined ? globalThis.localStorage : storage;
-    if (!store || !course) return null;
-    return new Set(ids.filter((id) => store.getItem(`jd:${course}:w:${id}`) !== null));
-  } catch {
-    return null;
-  }
-}
-
-function courseId(model) {
-  return model.get("course") || globalThis.document?.querySelector("script[data-jd-course]")?.dataset.jdCourse || "";
-}
-
 /** @type {import("@anywidget/types").Render<Model>} */
 function render({ model, el: root }) {
   const framework = model.get("framework");
@@ -124,7 +68,7 @@ function render({ model, el: root }) {
   const names = Object.fromEntries(competences.map((c) => [c.id, c.name]));
   const momentLabel = Object.fromEntries(moments.map((m) => [m.id, m.label]));
   const base = uid("jd-ct");
-  const saved = () => savedWork(courseId(model), catalogue.map((e) => e.id)) || new Set();
+  const saved = () => new Set(model.get("saved_work") || []);
   let draft = []; // evidence being collected for the assessment in the form
 
   // 1. Profession.
@@ -222,6 +166,7 @@ function render({ model, el: root }) {
       if (!groups.has(item.page_title)) groups.set(item.page_title, []);
       groups.get(item.page_title).push(item);
     }
+    /** @type {Array<HTMLOptionElement | HTMLOptGroupElement>} */
     const options = [el("option", { value: "", text: catalogue.length ? "— kies werk —" : "— geen oefeningen gevonden —" })];
     for (const [title, items] of groups) {
       const sorted = [...items].sort((a, b) => Number(have.has(b.id)) - Number(have.has(a.id)));
@@ -483,7 +428,7 @@ function render({ model, el: root }) {
     drawSuggestions(list);
   }
 
-  const stop = listen(model, { "change:profession": show, "change:assessments": show });
+  const stop = listen(model, { "change:profession": show, "change:assessments": show, "change:saved_work": show });
   fillWorkOptions();
   loadForm();
   show();
@@ -513,12 +458,7 @@ function summary(config, state) {
     const t = tProfile(framework.competences, levelsAt(list, config.moments, used[used.length - 1].id));
     lines.push(`T-profiel (${used[used.length - 1].label}): diepte ${dutch(t.depth)}, breedte ${dutch(t.breadth)} van ${scale.length}`);
   }
-  const assessed = new Set(list.map((a) => a.competence));
-  return {
-    title: "Competentievolger",
-    lines,
-    done: Boolean(profession) && assessed.size === framework.competences.length,
-  };
+  return { title: "Competentievolger", lines, done: done(config, state) };
 }
 
-export default { render, summary, levelsAt, tProfile, suggest, usedMoments, savedWork };
+export default { render, summary, levelsAt, tProfile, suggest, usedMoments };

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from statistics import mean
 from typing import Any
 
 import pandas as pd
 import traitlets
-from pydantic import BaseModel
 
+from ...models.base import WidgetSpec
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from ..rubric.model import load_framework, load_studiewijzer
 from .model import CompetenceTrackerSpec, CompetenceTrackerState, Evidence, Moment, SelfAssessment
-
-VERTICAL = ("verticaal", "beide")
-HORIZONTAL = ("horizontaal", "beide")
+from .rules import levels_at, t_profile
 
 
 def framework_config(data: Path) -> dict[str, Any]:
@@ -38,20 +35,6 @@ def framework_config(data: Path) -> dict[str, Any]:
     }
 
 
-def t_profile(competences: list[dict[str, Any]], levels: dict[str, int]) -> dict[str, float | None]:
-    """Depth (vertical leg) and breadth (horizontal bar) of the T: the mean level of the competences in each part.
-
-    Competences marked 'beide' count in both. None when no competence of that part has a level yet.
-    """
-    shape = {c["id"]: c["t_shape"] for c in competences}
-    depth = [lv for cid, lv in levels.items() if shape.get(cid) in VERTICAL]
-    breadth = [lv for cid, lv in levels.items() if shape.get(cid) in HORIZONTAL]
-    return {
-        "depth": round(mean(depth), 2) if depth else None,
-        "breadth": round(mean(breadth), 2) if breadth else None,
-    }
-
-
 class CompetenceTracker(CourseWidget):
     """Self-assessment per competence and moment with motivation and evidence; progress, T-profile and suggestions."""
 
@@ -67,11 +50,14 @@ class CompetenceTracker(CourseWidget):
     pages = traitlets.List(traitlets.Dict(), help="Chapters and exercises with their competences.").tag(sync=True)
     evidence = traitlets.List(traitlets.Dict(), help="Work in the course that can serve as evidence.").tag(sync=True)
     course = traitlets.Unicode("", help="Course id (keys of the learner store).").tag(sync=True)
+    saved_work = traitlets.List(
+        traitlets.Unicode(), help="Ids of the exercises with saved work; the static site's host fills it."
+    ).tag(sync=True)
     profession = traitlets.Unicode("", help="The learner's profession.").tag(sync=True, learner=True)
     assessments = traitlets.List(traitlets.Dict(), help="Self-assessments.").tag(sync=True, learner=True)
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """Moments (with the studiewijzer's weeks when `weekly`), the framework, and the mapping as a page list.
 
         The static site replaces `pages` (with titles and links) and fills `evidence` once every page is read.
@@ -85,8 +71,12 @@ class CompetenceTracker(CourseWidget):
             half = (len(weeks) + 1) // 2
             first, middle, last = moments[:1], moments[1:-1], moments[-1:]
             ordered = [*first, *weeks[:half], *middle, *weeks[half:], *last]
+            moments = []
             seen: set[str] = set()
-            moments = [m for m in ordered if not (m["id"] in seen or seen.add(m["id"]))]
+            for moment in ordered:
+                if moment["id"] not in seen:
+                    seen.add(moment["id"])
+                    moments.append(moment)
         framework = load_framework(data)
         pages = [
             {"page": item.page, "title": item.page, "url": "", "kind": kind, "competences": item.competences}
@@ -108,6 +98,7 @@ class CompetenceTracker(CourseWidget):
             "framework": framework_config(data),
             "pages": pages,
             "evidence": [],
+            "saved_work": [],
             "course": "",
         }
 
@@ -186,14 +177,7 @@ class CompetenceTracker(CourseWidget):
 
     def levels_at(self, moment: str) -> dict[str, int]:
         """Each competence's level at a moment: the latest assessment at or before it."""
-        order = [m["id"] for m in self.moments]
-        upto = order.index(moment)
-        found: dict[str, tuple[int, int]] = {}
-        for a in self.assessments:
-            position = order.index(a["moment"])
-            if position <= upto and (a["competence"] not in found or position > found[a["competence"]][0]):
-                found[a["competence"]] = (position, a["level"])
-        return {cid: level for cid, (_, level) in found.items()}
+        return levels_at(self.assessments, self.moments, moment)
 
     def t_shape(self) -> pd.DataFrame:
         """Depth and breadth of the learner's T at every moment that has an assessment."""

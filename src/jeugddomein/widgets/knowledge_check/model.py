@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from ...models.base import ShortText, StrictModel, WidgetId
+from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
 
@@ -18,7 +18,7 @@ class OptionSpec(StrictModel):
     feedback: ShortText = Field(description="Why this option is (not) right, shown after checking.")
 
 
-class KnowledgeCheckSpec(StrictModel):
+class KnowledgeCheckSpec(WidgetSpec):
     """A multiple-choice (one answer) or multiple-answer question with feedback per option."""
 
     id: WidgetId = Field(description="Stable id of this check; it keys the learner's saved answer.")

@@ -1,5 +1,9 @@
 // Knowledge check: one question, radio buttons (one answer) or checkboxes (several), feedback per option, retry.
 import { el, listen, uid } from "../_shared/ui.js";
+import {
+  done,
+  isRight,
+} from "./rules.js";
 
 /**
  * @typedef Model
@@ -11,11 +15,6 @@ import { el, listen, uid } from "../_shared/ui.js";
  * @property {boolean|null} correct
  * @property {number} attempts
  */
-
-function isRight(options, selected) {
-  const chosen = new Set(selected);
-  return options.every((option, i) => option.correct === chosen.has(i));
-}
 
 /** @type {import("@anywidget/types").Render<Model>} */
 function render({ model, el: root }) {
@@ -125,7 +124,7 @@ function summary(config, state) {
       state.checked ? (state.correct ? "Resultaat: juist" : "Resultaat: nog niet juist") : "Nog niet gecontroleerd",
       `Pogingen: ${state.attempts || 0}`,
     ],
-    done: Boolean(state.checked && state.correct),
+    done: done(config, state),
   };
 }
 

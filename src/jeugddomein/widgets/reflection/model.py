@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ...models.base import LongText, ShortText, StrictModel, WidgetId
+from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
 
-class ReflectionSpec(StrictModel):
+class ReflectionSpec(WidgetSpec):
     """A free-text reflection prompt whose answer goes into the portfolio."""
 
     id: WidgetId = Field(description="Stable id of this prompt; it keys the learner's saved text.")

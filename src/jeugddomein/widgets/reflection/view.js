@@ -1,5 +1,9 @@
 // Reflection prompt: free text, saved while the learner types, counted in the portfolio.
 import { debounce, el, listen, uid } from "../_shared/ui.js";
+import {
+  done,
+  words,
+} from "./rules.js";
 
 /**
  * @typedef Model
@@ -9,10 +13,6 @@ import { debounce, el, listen, uid } from "../_shared/ui.js";
  */
 
 const MAX_LENGTH = 20000;
-
-function words(text) {
-  return (text.trim().match(/\S+/g) || []).length;
-}
 
 /** @type {import("@anywidget/types").Render<Model>} */
 function render({ model, el: root }) {
@@ -75,7 +75,7 @@ function render({ model, el: root }) {
 /** The learner's work in words, for the portfolio. */
 function summary(config, state) {
   const text = (state.text || "").trim();
-  return { title: config.prompt, lines: [text || "(nog niets geschreven)"], done: words(text) >= 10, text: true };
+  return { title: config.prompt, lines: [text || "(nog niets geschreven)"], done: done(config, state), text: true };
 }
 
 export default { render, summary };

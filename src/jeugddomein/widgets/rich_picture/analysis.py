@@ -104,7 +104,8 @@ def actors_per_context(picture: Scene | dict[str, Any] | str) -> pd.DataFrame:
     rows = []
     for actor in (e for e in scene.elements if isinstance(e, Actor)):
         inside = contexts_of(scene, actor.id)
-        for boundary in inside or [None]:
+        boundaries: list[str | None] = [*inside] or [None]
+        for boundary in boundaries:
             rows.append(
                 {
                     "context_id": boundary,

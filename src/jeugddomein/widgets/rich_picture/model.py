@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from ...models.base import ShortText, StrictModel, WidgetId
+from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
-SCENE_FORMAT = "jeugddomein-rich-picture"
+SCENE_FORMAT: Final = "jeugddomein-rich-picture"
 """Marks a JSON file as a rich picture of this course."""
 
-SCENE_VERSION = 2
+SCENE_VERSION: Final = 2
 """The current version of the scene format; older versions are migrated by `migrate_scene`."""
 
 PICTOGRAMS = {
@@ -49,6 +49,12 @@ PICTOGRAMS = {
 
 PICTOGRAM_IDS = tuple(PICTOGRAMS)
 
+# The id of a pictogram of the palette: a Literal of the ids at run time; a type checker sees a string.
+if TYPE_CHECKING:
+    PictogramId = str
+else:
+    PictogramId = Literal[PICTOGRAM_IDS]
+
 MAX_ELEMENTS = 1000
 MAX_RELATIONS = 2000
 MAX_PICTURES = 30
@@ -76,7 +82,7 @@ class Actor(StrictModel):
 
     id: ElementId = Field(description="Id of the element, unique in the scene.")
     kind: Literal["actor"] = Field(description="Element type.")
-    pictogram: Literal[PICTOGRAM_IDS] = Field(description="Which pictogram of the palette is drawn.")
+    pictogram: PictogramId = Field(description="Which pictogram of the palette is drawn.")
     label: Label = Field("", description="The name under the pictogram; empty shows the pictogram's own label.")
     x: Coordinate = Field(description="Centre of the pictogram, horizontal.")
     y: Coordinate = Field(description="Centre of the pictogram, vertical.")
@@ -321,7 +327,7 @@ def scene_from_json(text: str) -> Scene:
     return load_scene(json.loads(text))
 
 
-class RichPictureSpec(StrictModel):
+class RichPictureSpec(WidgetSpec):
     """A rich-picture canvas in a page: a title, a prompt and the starting pictures learners can begin with."""
 
     id: WidgetId = Field(description="Stable id of this canvas; it keys the learner's pictures.")

@@ -50,7 +50,8 @@ def read_pictogram(path: Path) -> dict[str, Any]:
     if root.tag != f"{SVG}svg" or root.get("viewBox") != "0 0 48 48":
         raise ValueError(f"{path.name}: verwacht <svg viewBox='0 0 48 48'>")
     title = root.find(f"{SVG}title")
-    if title is None or not (title.text or "").strip():
+    label = "" if title is None else (title.text or "").strip()
+    if not label:
         raise ValueError(f"{path.name}: de <title> met het Nederlandse label ontbreekt")
     shapes = []
     for child in root:
@@ -63,7 +64,7 @@ def read_pictogram(path: Path) -> dict[str, Any]:
         if unknown:
             raise ValueError(f"{path.name}: onbekende attributen {sorted(unknown)}")
         shapes.append([tag, dict(child.attrib)])
-    return {"label": title.text.strip(), "shapes": shapes}
+    return {"label": label, "shapes": shapes}
 
 
 def pictogram_table(folder: Path | None = None) -> dict[str, dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ...models.base import LongText, ShortText, StrictModel, WidgetId
+from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
@@ -440,7 +441,8 @@ def check_case(case: CaseFile, labels: dict[str, ChapterLink] | None = None) -> 
 def _check_ids(case: CaseFile) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for kind, items in (("scenes", case.scenes), ("endings", case.endings)):
+    groups: tuple[tuple[str, Sequence[Scene | Ending]], ...] = (("scenes", case.scenes), ("endings", case.endings))
+    for kind, items in groups:
         for i, item in enumerate(items):
             if item.id in seen:
                 problems.append(
@@ -674,9 +676,9 @@ def _check_graph(case: CaseFile) -> list[Problem]:
             return problems
         finishing = {state for state in seen if case.ending(state[0]) is not None}
         reverse: dict[tuple, list[tuple]] = {}
-        for source, targets in edges.items():
-            for target in targets:
-                reverse.setdefault(target, []).append(source)
+        for state, successors in edges.items():
+            for successor in successors:
+                reverse.setdefault(successor, []).append(state)
         queue2 = deque(finishing)
         while queue2:
             for source in reverse.get(queue2.popleft(), []):
@@ -842,7 +844,7 @@ class ConceptModel(StrictModel):
     section: str = Field(max_length=100, description="Label of the chapter section that explains it.")
 
 
-class RolePlaySpec(StrictModel):
+class RolePlaySpec(WidgetSpec):
     """A role-play in a page: which case. The build fills in the case itself and its links."""
 
     id: WidgetId = Field(description="Stable id of this placement; it keys the learner's saved game.")

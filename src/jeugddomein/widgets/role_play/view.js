@@ -2,6 +2,19 @@
 // models, reach an ending, read the summary and answer the reflection questions. The path so far is always visible.
 // The engine (flags, conditions, routes) follows src/jeugddomein/models/cases.py; tests compare both.
 import { debounce, el, listen, uid } from "../_shared/ui.js";
+import {
+  availableChoices,
+  choiceOf,
+  done,
+  endingOf,
+  followRoutes,
+  isAvailable,
+  replay,
+  roleName,
+  sceneOf,
+  tally,
+  visibleText,
+} from "./rules.js";
 
 /**
  * @typedef Model
@@ -25,84 +38,6 @@ const TONES = {
   zorgelijk: "⚠ Zorgelijke afloop",
 };
 const MAX_RUNS = 20;
-
-// --- engine (pure) -------------------------------------------------------------------------------------------
-
-const sceneOf = (caseData, id) => caseData.scenes.find((s) => s.id === id) || null;
-const endingOf = (caseData, id) => caseData.endings.find((e) => e.id === id) || null;
-const allSet = (wanted, flags) => (wanted || []).every((f) => flags.has(f));
-
-/** Whether the player sees a choice; `role` null is class play (the group sees every role's choices). */
-function isAvailable(choice, role, flags) {
-  if ((choice.roles || []).length && role && !choice.roles.includes(role)) return false;
-  return allSet(choice.requires, flags) && !(choice.unless || []).some((f) => flags.has(f));
-}
-
-/** The choices open in a scene. */
-function availableChoices(caseData, sceneId, role, flags) {
-  const scene = sceneOf(caseData, sceneId);
-  return scene ? scene.choices.filter((c) => isAvailable(c, role, flags)) : [];
-}
-
-/** Pass through routing scenes until a scene with choices or an ending. */
-function followRoutes(caseData, nodeId, flags) {
-  let node = nodeId;
-  for (let i = 0; i <= caseData.scenes.length; i += 1) {
-    const scene = sceneOf(caseData, node);
-    if (!scene || !(scene.routes || []).length) return node;
-    node = scene.routes.find((r) => allSet(r.when, flags)).next;
-  }
-  throw new Error(`de routes vanaf '${nodeId}' vormen een kring`);
-}
-
-/**
- * Play a saved path from the start; stops at the first step that no longer fits the case.
- * @returns {{node: string, flags: string[], steps: {scene: string, choice: string}[], ending: string|null, error: string|null}}
- */
-function replay(caseData, role, path) {
-  const flags = new Set();
-  let node = followRoutes(caseData, caseData.start, flags);
-  const steps = [];
-  let error = null;
-  for (const step of path || []) {
-    const scene = sceneOf(caseData, node);
-    const choice = scene && scene.id === step.scene ? scene.choices.find((c) => c.id === step.choice) : null;
-    if (!choice || !isAvailable(choice, role, flags)) {
-      error = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier.";
-      break;
-    }
-    for (const f of choice.sets || []) flags.add(f);
-    steps.push({ scene: scene.id, choice: choice.id });
-    node = followRoutes(caseData, choice.next, flags);
-  }
-  return { node, flags: [...flags].sort(), steps, ending: endingOf(caseData, node) ? node : null, error };
-}
-
-/** Per concept: how often the path strengthened (up) and weakened (down) it, in the order of `order`. */
-function tally(caseData, steps, order = []) {
-  const counts = {};
-  for (const step of steps) {
-    const choice = sceneOf(caseData, step.scene).choices.find((c) => c.id === step.choice);
-    for (const key of choice.strengthens || []) (counts[key] ||= { up: 0, down: 0 }).up += 1;
-    for (const key of choice.weakens || []) (counts[key] ||= { up: 0, down: 0 }).down += 1;
-  }
-  const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b)));
-}
-
-function choiceOf(caseData, step) {
-  return sceneOf(caseData, step.scene)?.choices.find((c) => c.id === step.choice) || null;
-}
-
-function roleName(caseData, roleId) {
-  return caseData.roles.find((r) => r.id === roleId)?.name || roleId;
-}
-
-function visibleText(item, flags) {
-  return [item.text, ...(item.variants || []).filter((v) => allSet(v.when, flags)).map((v) => v.text)];
-}
-
-// --- rendering -------------------------------------------------------------------------------------------------
 
 function contentRoot() {
   const root = document.documentElement.dataset.content_root;
@@ -137,11 +72,15 @@ function render({ model, el: root }) {
   const kindLabel = (r) => kinds[r.kind] || r.kind;
 
   let batching = false;
-  /** Set several traits, save once and draw once (not once per trait, which would lose the focus). */
+  /**
+   * Set several traits, save once and draw once (not once per trait, which would lose the focus).
+   * @param {Partial<Model>} changes
+   * @param {boolean} [redraw]
+   */
   function save(changes, redraw = true) {
     batching = true;
     try {
-      for (const [key, value] of Object.entries(changes)) model.set(key, value);
+      for (const [key, value] of Object.entries(changes)) model.set(/** @type {keyof Model} */ (key), value);
     } finally {
       batching = false;
     }
@@ -453,7 +392,9 @@ function render({ model, el: root }) {
       );
     }
     if (focusAfterDraw) {
-      const target = view.querySelector(`[data-focus="${focusAfterDraw}"]`) || view.querySelector("[data-focus]");
+      const target = /** @type {HTMLElement | null} */ (
+        view.querySelector(`[data-focus="${focusAfterDraw}"]`) || view.querySelector("[data-focus]")
+      );
       focusAfterDraw = null;
       target?.focus();
     }
@@ -501,7 +442,6 @@ function summary(config, state) {
   const title = `Rollenspel: ${caseData.title}`;
   if (!state.mode && !(state.runs || []).length) return { title, lines: ["Nog niet gespeeld."], done: false };
   const lines = [];
-  let done = false;
   if (state.mode) {
     const role = state.mode === "solo" ? state.role || null : null;
     lines.push(
@@ -526,15 +466,13 @@ function summary(config, state) {
       const answer = (state.reflections?.[i] || "").trim();
       if (answer) lines.push(`Reflectie – ${question} ${answer}`);
     });
-    done = Boolean(ending) && caseData.reflection.every((_, i) => (state.reflections?.[i] || "").trim());
   }
   for (const run of state.runs || []) {
     const ending = endingOf(caseData, run.ending);
     const who = run.mode === "klas" ? "klassikaal" : roleName(caseData, run.role);
     lines.push(`Eerdere ronde (${who}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
-    if (run.reflections.some((r) => r.trim()) && !state.mode) done = true;
   }
-  return { title, lines, done };
+  return { title, lines, done: done(config, state) };
 }
 
 export default { render, summary, replay, availableChoices, followRoutes, isAvailable, tally };

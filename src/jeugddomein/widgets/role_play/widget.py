@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 import traitlets
-from pydantic import BaseModel
 
 from ...loading import DataError
+from ...models.base import WidgetSpec
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from .model import (
@@ -55,8 +55,9 @@ class RolePlay(CourseWidget):
     runs = traitlets.List(traitlets.Dict(), help="Earlier finished games.").tag(sync=True, learner=True)
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """Load and fully validate data/cases/<case>.yaml; hand the front end the case and its chapter links."""
+        assert isinstance(spec, RolePlaySpec)
         data = Path(data_dir) if data_dir else default_data_dir()
         root = data.parent
         labels = chapter_labels(root)

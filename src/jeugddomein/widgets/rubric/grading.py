@@ -77,8 +77,8 @@ class GradeResult:
 
 
 def _tenths(value: float) -> int:
-    """A value with at most one decimal as a whole number of tenths."""
-    return round(value * 10)
+    """A value as a whole number of tenths, rounded half up (as JavaScript's Math.round(value * 10))."""
+    return math.floor(value * 10 + 0.5)
 
 
 def round_half_up_tenths(hundredths_of_tenths: int) -> int:
@@ -121,12 +121,13 @@ def grade(rubric: Any, scores: Mapping[str, str | None]) -> GradeResult:
     missing = [(_get(c, "id"), _get(c, "title")) for c in criteria if not scores.get(_get(c, "id"))]
     if missing:
         raise MissingScores(missing)
+    chosen = {cid: level_id for cid, level_id in scores.items() if level_id}
     total = 0
     parts: list[CriterionScore] = []
     knockouts: list[str] = []
     for criterion in criteria:
         cid = _get(criterion, "id")
-        level_id = scores[cid]
+        level_id = chosen[cid]
         if level_id not in level_index:
             raise ValueError(f"Onbekend niveau '{level_id}' bij criterium '{cid}'.")
         level = levels[level_index[level_id]]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from ...loading import DataError
-from ...models.base import LongText, ShortText, StrictModel, WidgetId
+from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
 from ...models.registry import widget_state
-from ..competence_tracker.model import CompetenceFramework, CompetenceId, PageRef, raise_first
+from ..competence_tracker.model import Checked, CompetenceFramework, CompetenceId, CrossChecked, PageRef, raise_first
 
 SlugId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
 """A short id: lowercase letters, digits and hyphens."""
@@ -52,7 +52,7 @@ class Criterion(StrictModel):
     )
 
 
-class Rubric(StrictModel):
+class Rubric(CrossChecked):
     """A rubric for one assessed product of the module (one file in data/rubrics/)."""
 
     id: SlugId = Field(description="Id of the rubric; equal to the file name without .yaml.")
@@ -200,7 +200,7 @@ class Week(StrictModel):
     hours: dict[str, int] = Field(description="Study hours per kind of hours (keys from hour_kinds).")
 
 
-class Studiewijzer(StrictModel):
+class Studiewijzer(CrossChecked):
     """The file data/studiewijzer.yaml: weeks, products, hours and deadlines of the minor."""
 
     ec: int = Field(ge=1, le=60, description="Credits of the minor.")
@@ -279,7 +279,7 @@ class Studiewijzer(StrictModel):
 # --- the rubric widget ----------------------------------------------------------------------------------------------
 
 
-class RubricSpec(StrictModel):
+class RubricSpec(WidgetSpec):
     """The {rubric} block: which rubric to show, and whether the lecturer mode is offered."""
 
     id: WidgetId = Field(description="Stable id of this placement; it keys the learner's saved scores.")
@@ -289,6 +289,10 @@ class RubricSpec(StrictModel):
     def static_outline(self) -> list[dict]:
         """How the block reads without JavaScript; the full rubric table is rendered by the page itself."""
         return [{"strong": f"Beoordelingsrubric '{self.rubric}': kies per criterium een niveau en krijg een cijfer."}]
+
+
+RubricMode = Literal["zelf", "docent"]
+"""Whose scoring: the student's self-assessment or the lecturer's."""
 
 
 class RubricScoring(StrictModel):
@@ -303,14 +307,14 @@ class RubricScoring(StrictModel):
 class RubricState(StrictModel):
     """The learner's self-assessment and, when a lecturer scored in this browser, the lecturer's scoring."""
 
-    mode: Literal["zelf", "docent"] = Field("zelf", description="The mode last used.")
+    mode: RubricMode = Field("zelf", description="The mode last used.")
     student: str = Field("", max_length=200, description="Name of the student or group assessed (lecturer mode).")
     assessor: str = Field("", max_length=200, description="Name of the assessor (lecturer mode).")
     zelf: RubricScoring = Field(default_factory=RubricScoring, description="The student's self-assessment.")
     docent: RubricScoring = Field(default_factory=RubricScoring, description="The lecturer's scoring.")
 
 
-RUBRIC_EXPORT_FORMAT = "jeugddomein-rubric"
+RUBRIC_EXPORT_FORMAT: Final = "jeugddomein-rubric"
 """Marks a file written by the rubric widget's export button."""
 
 
@@ -320,7 +324,7 @@ class RubricExport(StrictModel):
     format: Literal["jeugddomein-rubric"] = Field(description="Marks the file as a rubric export of this course.")
     rubric: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$", description="Id of the rubric (data/rubrics/).")
     title: str = Field("", max_length=200, description="Title of the rubric.")
-    mode: Literal["zelf", "docent"] = Field(description="Self-assessment or the lecturer's scoring.")
+    mode: RubricMode = Field(description="Self-assessment or the lecturer's scoring.")
     student: str = Field("", max_length=200, description="The student or group assessed.")
     assessor: str = Field("", max_length=200, description="The assessor (lecturer's scoring only).")
     exported_at: datetime = Field(description="When the file was exported (ISO 8601).")
@@ -349,7 +353,7 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_checked(model: type, path: Path, root: Path) -> Any:
+def load_checked(model: type[Checked], path: Path, root: Path) -> Checked:
     """Load a YAML file like loading.load_yaml_file, but report cross-field problems at their own field and line."""
     import yaml
 

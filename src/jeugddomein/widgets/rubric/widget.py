@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 import traitlets
-from pydantic import BaseModel
 
+from ...models.base import WidgetSpec
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from .grading import KNOCKOUT_CAP, PASS_MARK, GradeResult, grade
-from .model import RUBRIC_EXPORT_FORMAT, RubricExport, RubricSpec, RubricState, load_framework, load_rubric
+from .model import (
+    RUBRIC_EXPORT_FORMAT,
+    RubricExport,
+    RubricMode,
+    RubricSpec,
+    RubricState,
+    load_framework,
+    load_rubric,
+)
 
-EXPORT_FORMAT = RUBRIC_EXPORT_FORMAT
+EXPORT_FORMAT: Final = RUBRIC_EXPORT_FORMAT
 """Marks a file exported by the rubric widget."""
 
 MODES = ("zelf", "docent")
@@ -42,7 +50,7 @@ class RubricWidget(CourseWidget):
     docent = traitlets.Dict(help="Lecturer's scoring: scores, feedback, general.").tag(sync=True, learner=True)
 
     @classmethod
-    def resolve_config(cls, spec: BaseModel, data_dir: Path | None = None) -> dict[str, Any]:
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """The rubric file, checked, plus the names of its competences and the grading constants."""
         assert isinstance(spec, RubricSpec)
         data = data_dir or default_data_dir()
@@ -106,7 +114,7 @@ class RubricWidget(CourseWidget):
             )
         return pd.DataFrame(rows)
 
-    def export(self, mode: str = "docent") -> dict[str, Any]:
+    def export(self, mode: RubricMode = "docent") -> dict[str, Any]:
         """The JSON the widget's export button writes (grade included only when every criterion is scored)."""
         from .grading import grade_dict
 

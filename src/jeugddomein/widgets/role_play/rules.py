@@ -1,0 +1,69 @@
+"""The role-play engine's rules, the same as rules.js (tests/golden/role_play/ holds the shared cases).
+
+The engine itself is the case model's (model.py: CaseFile.replay, available_choices, follow_routes, tally); this
+module gives it the browser's shapes (JSON in, JSON out) and the rule for 'done'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._shared import field
+from .model import CaseFile
+
+REPLAY_STOPPED = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier."
+"""What the learner reads when a saved path no longer fits the case."""
+
+
+def as_case(case: CaseFile | dict[str, Any]) -> CaseFile:
+    """A case model from its JSON (as the page embeds it) or the model itself."""
+    return case if isinstance(case, CaseFile) else CaseFile.model_validate(case)
+
+
+def replay(case: CaseFile | dict[str, Any], role: str | None, path: list[Any]) -> dict[str, Any]:
+    """Play a saved path from the start: where it stands, the flags set, the steps that fit, the ending reached."""
+    model = as_case(case)
+    steps = [{"scene": field(step, "scene"), "choice": field(step, "choice")} for step in path or []]
+    progress = model.replay(role, steps)
+    return {
+        "node": progress.node,
+        "flags": sorted(progress.flags),
+        "steps": [{"scene": scene.id, "choice": choice.id} for scene, choice in progress.steps],
+        "ending": progress.node if model.ending(progress.node) else None,
+        "error": REPLAY_STOPPED if progress.error else None,
+    }
+
+
+def available_choices(
+    case: CaseFile | dict[str, Any], scene_id: str, role: str | None, flags: list[str]
+) -> list[dict[str, Any]]:
+    """The choices the player sees in a scene (a role sees its own; class play, role None, sees all)."""
+    return [c.model_dump(mode="json") for c in as_case(case).available_choices(scene_id, role, set(flags))]
+
+
+def follow_routes(case: CaseFile | dict[str, Any], node_id: str, flags: list[str]) -> str:
+    """Pass through routing scenes: the first route whose flags are all set, until a choice scene or ending."""
+    return as_case(case).follow_routes(node_id, set(flags))
+
+
+def answered_all(questions: int, reflections: list[str] | None) -> bool:
+    """Whether each of the case's `questions` reflection questions has an answer."""
+    given = list(reflections or [])
+    return all(i < len(given) and given[i].strip() for i in range(questions))
+
+
+def done(config: Any, state: Any) -> bool:
+    """Done: one game (the current one or an earlier round) reached an ending and every reflection question of the
+    case is answered for it."""
+    case = as_case(field(config, "case_data"))
+    questions = len(case.reflection)
+    for run in field(state, "runs") or []:
+        if field(run, "ending") and answered_all(questions, field(run, "reflections")):
+            return True
+    mode = field(state, "mode")
+    if not mode:
+        return False
+    role = (field(state, "role") or None) if mode == "solo" else None
+    return bool(replay(case, role, field(state, "path") or [])["ending"]) and answered_all(
+        questions, field(state, "reflections")
+    )
