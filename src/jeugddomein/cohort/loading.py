@@ -279,11 +279,11 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
             continue
         clean = dict(scores) if rubric is None else context.known_scores(rubric_id, scores)
         for criterion, level in scores.items():
-            if criterion not in clean:
-                notes.append(
-                    f"onbekend niveau '{clean_name(level)[:40]}' bij criterium '{clean_name(criterion)[:40]}' "
-                    f"({entry.id}, {who}); die score telt niet"
-                )
+            if criterion in clean:
+                continue
+            known = rubric is not None and criterion in context.rubric_keys[rubric_id][0]
+            what = f"niveau '{clean_name(level)[:40]}' bij criterium" if known else "criterium"
+            notes.append(f"onbekend {what} '{clean_name(criterion)[:40]}' ({entry.id}, {who}); die score telt niet")
         for criterion, level in clean.items():
             rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level, SOURCE_PORTFOLIO))
         grade_value = weighted = passed = None
