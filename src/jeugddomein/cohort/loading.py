@@ -14,6 +14,7 @@ than once, the newest export counts. Large folders are read by several processes
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -538,12 +539,22 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
 
 
 def _cases(data: Path) -> dict[str, Any]:
-    """Every case file of the course that loads, by id (a broken case stops the build, not the lecturer's tools)."""
+    """Every case file of the course that loads, by id (a broken case stops the build, not the lecturer's tools).
+
+    Validating a case walks its whole graph: the result is kept for as long as no case file changes, so a second
+    cohort in the same session (a notebook, the benchmark) does not pay for it again."""
+    files = tuple((path.name, path.stat().st_mtime_ns) for path in sorted((data / "cases").glob("*.yaml")))
+    return _loaded_cases(data, files)
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded_cases(data: Path, files: tuple[tuple[str, int], ...]) -> dict[str, Any]:
     from ..loading import DataError
     from ..widgets.role_play.model import load_case
 
     found = {}
-    for path in sorted((data / "cases").glob("*.yaml")):
+    for name, _ in files:
+        path = data / "cases" / name
         try:
             found[path.stem] = load_case(path, data.parent)
         except (DataError, ValueError):
