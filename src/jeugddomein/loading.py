@@ -91,25 +91,34 @@ def located(source: str, text: str, problems: Iterable[tuple[tuple, str]], by_li
 QUOTE_FIX = "zet de tekst tussen aanhalingstekens"
 """The fix for most YAML surprises in text fields."""
 
+NOT_TEXT = {
+    "empty": "hier hoort tekst, maar het veld is leeg; schrijf de tekst achter de dubbele punt",
+    "yes_no": (
+        f'hier hoort tekst, maar YAML leest yes/no/on/off/true/false als ja of nee; {QUOTE_FIX}, bijvoorbeeld "yes"'
+    ),
+    "number": f'hier hoort tekst, maar YAML leest {{value}} als getal; {QUOTE_FIX}, bijvoorbeeld "{{value}}"',
+    "key_value": (
+        f"hier hoort tekst, maar YAML leest een dubbele punt met een spatie erachter als 'veld: waarde'; {QUOTE_FIX}"
+    ),
+    "list": f"hier hoort één tekst, geen lijst; haal de '- ' weg of {QUOTE_FIX}",
+    "other": f"hier hoort tekst; {QUOTE_FIX}",
+}
+"""Why YAML gave something else where text is meant, with the fix (the case editor's checks.js uses the same texts)."""
+
 
 def _not_text(value: Any) -> str:
-    """Why YAML gave a value that is not text where text is meant, with the fix."""
+    """The NOT_TEXT message for a value that is not text where text is meant."""
     if value is None:
-        return "hier hoort tekst, maar het veld is leeg; schrijf de tekst achter de dubbele punt"
+        return NOT_TEXT["empty"]
     if isinstance(value, bool):
-        return (
-            f'hier hoort tekst, maar YAML leest yes/no/on/off/true/false als ja of nee; {QUOTE_FIX}, bijvoorbeeld "yes"'
-        )
+        return NOT_TEXT["yes_no"]
     if isinstance(value, int | float):
-        return f'hier hoort tekst, maar YAML leest {value!r} als getal; {QUOTE_FIX}, bijvoorbeeld "{value}"'
+        return NOT_TEXT["number"].format(value=value)
     if isinstance(value, dict):
-        return (
-            "hier hoort tekst, maar YAML leest een dubbele punt met een spatie erachter als 'veld: waarde'; "
-            f"{QUOTE_FIX}"
-        )
+        return NOT_TEXT["key_value"]
     if isinstance(value, list):
-        return "hier hoort één tekst, geen lijst; haal de '- ' weg of zet de tekst tussen aanhalingstekens"
-    return f"hier hoort tekst, maar YAML leest dit als {type(value).__name__}; {QUOTE_FIX}"
+        return NOT_TEXT["list"]
+    return NOT_TEXT["other"]
 
 
 def plain_reason(error: Mapping[str, Any]) -> str:

@@ -228,6 +228,14 @@ export const PLAIN_REASONS = {
  "literal_error": "deze waarde is niet toegestaan",
  "union_tag_invalid": "onbekend type"
 };
+export const NOT_TEXT = {
+ "empty": "hier hoort tekst, maar het veld is leeg; schrijf de tekst achter de dubbele punt",
+ "yes_no": "hier hoort tekst, maar YAML leest yes/no/on/off/true/false als ja of nee; zet de tekst tussen aanhalingstekens, bijvoorbeeld \"yes\"",
+ "number": "hier hoort tekst, maar YAML leest {value} als getal; zet de tekst tussen aanhalingstekens, bijvoorbeeld \"{value}\"",
+ "key_value": "hier hoort tekst, maar YAML leest een dubbele punt met een spatie erachter als 'veld: waarde'; zet de tekst tussen aanhalingstekens",
+ "list": "hier hoort één tekst, geen lijst; haal de '- ' weg of zet de tekst tussen aanhalingstekens",
+ "other": "hier hoort tekst; zet de tekst tussen aanhalingstekens"
+};
 export const CASE_SCHEMA = {
  "$defs": {
   "Choice": {
