@@ -133,7 +133,8 @@ def plain_reason(error: Mapping[str, Any]) -> str:
     if error["type"] == "string_too_long":
         reason += f" (hoogstens {error.get('ctx', {}).get('max_length')} tekens)"
     if error["type"] == "literal_error":
-        reason += f" (kies uit {error.get('ctx', {}).get('expected')})"
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        reason += f" (kies uit {expected.replace(' or ', ' of ')})"
     return reason
 
 

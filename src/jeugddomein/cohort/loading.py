@@ -541,6 +541,7 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
         competences=len(competence_ids) or 7,
         competence_ids=competence_ids,
         cases=cases,
+        worksheets=book.worksheets(),
     )
 
 

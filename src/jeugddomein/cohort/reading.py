@@ -64,6 +64,9 @@ class Context:
     """Case id -> its validated case model (the role-play's rule for 'done' replays the learner's path)."""
     rubric_keys: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     """Per rubric: its criterion ids and level ids."""
+    worksheets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Placement id of every worksheet -> its configuration from the course index (the rule for 'done' reads which
+    fields are required)."""
     grades: dict[tuple[str, tuple], tuple | None] = field(default_factory=dict)
     """Grades computed so far, per rubric and scoring (a rubric has only a few hundred possible scorings)."""
 
@@ -83,6 +86,8 @@ class Context:
                 return {"case_data": None}  # students open a lecturer's case file: the case is in their state
             case = self.cases.get(self.case_of.get(placement_id) or placement_id.removeprefix("rollenspel-"))
             return {"case_data": case} if case is not None else None
+        if widget == "worksheet":
+            return self.worksheets.get(placement_id)
         if widget == "competence-tracker":
             return {"framework": {"competences": [{"id": cid} for cid in self.competence_ids]}}
         return {}

@@ -29,6 +29,7 @@ _EXPORTED = {
     "CompetenceTracker": "competence-tracker",
     "RubricWidget": "rubric",
     "CaseEditor": "case-editor",
+    "Worksheet": "worksheet",
 }
 
 
