@@ -96,3 +96,11 @@ def pdf_text(path: Path) -> str:
                     words.extend(table.get(int.from_bytes(raw[i : i + 2], "big"), "") for i in range(0, len(raw), 2))
         pages.append("".join(words))
     return "\f".join(pages)
+
+
+def link_targets(path: Path) -> list[bytes]:
+    """The URIs of the PDF's link annotations (links inside the document are not URIs)."""
+    found = []
+    for head, raw in _objects(path.read_bytes()).values():
+        found += re.findall(rb"/URI\s*\(([^)]*)\)", head + (raw or b""))
+    return found

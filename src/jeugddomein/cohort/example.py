@@ -462,7 +462,7 @@ def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book
     than the portfolio now says, so that the cohort tools have a difference to report.
     """
     from ..widgets.rubric.grading import grade_dict
-    from .loading import list_files
+    from .listing import list_folder
 
     book = book or read_book()
     if book.root is None:
@@ -471,8 +471,10 @@ def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book
     rubrics = load_rubrics(data, load_framework(data))
     rubric_of = book.rubric_of()
     newest: dict[str, Portfolio] = {}
-    for path, _ in list_files(Path(portfolios)):
-        portfolio = Portfolio.model_validate_json(path.read_bytes())
+    for listed in list_folder(Path(portfolios)):
+        if listed.path is None:
+            continue
+        portfolio = Portfolio.model_validate_json(listed.path.read_bytes())
         if portfolio.learner not in newest or portfolio.exported_at > newest[portfolio.learner].exported_at:
             newest[portfolio.learner] = portfolio
     folder = Path(folder)
