@@ -15,6 +15,8 @@ def typedef_properties(source: str, name: str = "Model") -> list[str]:
     """The property names of a JSDoc `@typedef <name>` block (types may span lines and nest braces)."""
     start = source.index(f"@typedef {name}\n")
     end = source.index("*/", start)
+    following = source.find("@typedef", start + 1)
+    end = min(end, following) if following != -1 else end
     block = source[start:end]
     names, i = [], 0
     while (i := block.find("@property", i)) != -1:
@@ -74,4 +76,5 @@ EXAMPLE_SPECS = {
     "role-play": "id: t-rp\ncase: twee-brillen\n",
     "rich-picture": "id: t-pic\ntitle: Plaat\n",
     "case-editor": "id: t-editor\n",
+    "worksheet": "id: t-ws\nworksheet: lopende-casus\n",
 }

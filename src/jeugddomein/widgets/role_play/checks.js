@@ -30,7 +30,7 @@ function resolve(schema) {
 /** Python's repr of a string list joined as pydantic does: 'a', 'b' or 'c'. */
 function expected(values) {
   const quoted = values.map((v) => `'${v}'`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : quoted.join("");
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} of ${quoted[quoted.length - 1]}` : quoted.join("");
 }
 
 function reason(type, extra = "") {
