@@ -30,16 +30,17 @@ import pandas as pd
 from pydantic import ValidationError
 
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
-from ..widgets import widget_rules
+from ..widgets import cohort_extractor, widget_rules
 from ..widgets.bronstein_scan.model import load_instrument, scoring
-from ..widgets.rubric.grading import MissingScores, grade
-from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO, Assessment, newest, read_assessment, targets
+from ..widgets.rubric.cohort import graded
+from .assessments import SOURCE_LECTURER, Assessment, newest, read_assessment, targets
 from .book import Book, read_book
-from .bronstein import PART_COLUMNS, RESULT_COLUMNS, scored_parts
+from .bronstein import RESULT_COLUMNS
 from .listing import listing
 from .reading import (
     PORTFOLIO_ADVICE,
     Context,
+    Found,
     clean_name,
     field_problem,
     json_problem,
@@ -246,148 +247,21 @@ def _other_course(found: object, course: str) -> str:
     return f"hoort bij een andere cursus ('{clean_name(found)[:80]}'), niet bij '{course}'"
 
 
-def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tuple]:
-    if context.instrument is None:
-        return []
-    rows = []
-    for scan in entry.state.scans:
-        when = (learner, name, entry.id, scan.label, scan.date.isoformat(), scan.perspective)
-        rows += [(*when, *(part[c] for c in PART_COLUMNS)) for part in scored_parts(context.instrument, scan.answers)]
-    return rows
-
-
-def _graded(context: Context, rubric_id: str, scores: tuple[tuple[str, str], ...]) -> tuple | None:
-    """jeugddomein.widgets.rubric.grading.grade for one scoring, remembered in the context."""
-    key = (rubric_id, scores)
-    if key not in context.grades:
-        try:
-            result = grade(context.rubrics[rubric_id], dict(scores))
-        except MissingScores:
-            context.grades[key] = None
-        else:
-            context.grades[key] = (result.grade, result.weighted, result.passed, ", ".join(result.knockouts))
-    return context.grades[key]
-
-
-def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, list[tuple]], notes: list[str]) -> None:
-    """Add the rubric's criterion scores and grades. Scores of criteria or levels the rubric does not have are left
-    out, each with a note in `notes`."""
-    rubric_id = context.rubric_of.get(entry.id) or entry.id.removeprefix("rubric-")
-    rubric = context.rubrics.get(rubric_id)
-    for who in ("zelf", "docent"):
-        scores = getattr(entry.state, who).scores
-        if not scores:
-            continue
-        clean = dict(scores) if rubric is None else context.known_scores(rubric_id, scores)
-        for criterion, level in scores.items():
-            if criterion in clean:
-                continue
-            known = rubric is not None and criterion in context.rubric_keys[rubric_id][0]
-            what = f"niveau '{clean_name(level)[:40]}' bij criterium" if known else "criterium"
-            notes.append(f"onbekend {what} '{clean_name(criterion)[:40]}' ({entry.id}, {who}); die score telt niet")
-        for criterion, level in clean.items():
-            rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level, SOURCE_PORTFOLIO))
-        grade_value = weighted = passed = None
-        knockouts = ""
-        if rubric is not None:
-            outcome = _graded(context, rubric_id, tuple(sorted(clean.items())))
-            if outcome is not None:
-                grade_value, weighted, passed, knockouts = outcome
-        rows["rubric_grades"].append(
-            (
-                learner,
-                entry.id,
-                rubric_id,
-                who,
-                len(clean),
-                len(rubric["criteria"]) if rubric else None,
-                grade_value,
-                weighted,
-                passed,
-                knockouts,
-                entry.state.student,
-                entry.state.assessor,
-                entry.updated.timestamp(),
-                SOURCE_PORTFOLIO,
-            )
-        )
-
-
-def played_case_key(played: Any) -> str:
-    """The `casus` of a game played from a lecturer's case file: its title and the start of its hash."""
-    return f"{played.title} (casusbestand {played.sha256[:12]})"
-
-
-def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]) -> list[str]:
-    """Add one row per choice of every game; return the group names used in class play."""
-    state = entry.state
-    book_case = context.case_of.get(entry.id) or entry.id.removeprefix("rollenspel-")
-    games = [(i + 1, run.mode, run.role, run.group, run.ending, run.path, run.file) for i, run in enumerate(state.runs)]
-    if state.mode:
-        games.append((0, state.mode, state.role, state.group, None, state.path, state.file))
-    for number, mode, role, group, ending, path, played in games:
-        case = played_case_key(played) if played is not None else book_case
-        for step_number, step in enumerate(path, start=1):
-            rows.append(
-                (learner, entry.id, case, number, mode, role, group, ending, step_number, step.scene, step.choice)
-            )
-    groups = [run.group.strip() for run in state.runs if run.mode == "klas" and run.group.strip()]
-    if state.mode == "klas" and state.group.strip():
-        groups.append(state.group.strip())
-    return groups
-
-
-def _picture_rows(learner: str, entry: Any, rows: list[tuple]) -> None:
-    """Add one row per picture: its element counts by kind, relations and strained relations."""
-    for picture in entry.state.pictures:
-        scene = picture.scene
-        kinds = {"actor": 0, "text": 0, "bubble": 0, "boundary": 0}
-        for element in scene.elements:
-            kinds[element.kind] += 1
-        strained = sum(1 for r in scene.relations if r.style == "strained" or r.conflict)
-        rows.append(
-            (
-                learner,
-                entry.id,
-                scene.title,
-                kinds["actor"],
-                kinds["text"],
-                kinds["bubble"],
-                kinds["boundary"],
-                len(scene.relations),
-                strained,
-            )
-        )
-
-
 def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
     """The tidy rows of one valid portfolio."""
     learner = clean_name(portfolio.learner) or Path(name).stem
-    rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
-    profession = ""
-    groups: list[str] = []
-    notes: list[str] = []
+    found = Found(learner=learner, name=name, rows={table: [] for table in TABLES})
+    rows = found.rows
     for entry in portfolio.entries:
         widget = entry.widget
-        state = entry.state
-        if widget == "bronstein-scan":
-            rows["scans"].extend(_scan_rows(context, learner, name, entry))
-        elif widget == "competence-tracker":
-            profession = state.profession or profession
-            for item in state.assessments:
-                rows["competences"].append(
-                    (learner, item.competence, item.moment, item.level, item.day.isoformat(), len(item.evidence))
-                )
-        elif widget == "rubric":
-            _rubric_rows(context, learner, entry, rows, notes)
-        elif widget == "role-play":
-            groups.extend(_roleplay_rows(context, learner, entry, rows["roleplay"]))
-        elif widget == "rich-picture":
-            _picture_rows(learner, entry, rows["pictures"])
+        extractor = cohort_extractor(widget)
+        if extractor is not None:
+            extractor(entry, found, context)
         config = context.done_config(widget, entry.id)
-        done = None if config is None else widget_rules(widget).done(config, state)
+        done = None if config is None else widget_rules(widget).done(config, entry.state)
         page = context.pages.get(entry.id) or entry.page
         rows["activity"].append((learner, entry.id, widget, page, entry.updated.timestamp(), done))
+    profession, groups, notes = found.profession, found.groups, found.notes
     return FileResult(
         name=name,
         ok=True,
@@ -692,7 +566,7 @@ def _lecturer_rows(
             )
         )
         rubric = context.rubrics[item.rubric]
-        outcome = _graded(context, item.rubric, tuple(sorted(item.scores.items())))
+        outcome = graded(context, item.rubric, tuple(sorted(item.scores.items())))
         grade_value, weighted, passed, knockouts = outcome if outcome is not None else (None, None, None, "")
         widget = widget_of.get(item.rubric, f"rubric-{item.rubric}")
         for learner in counted:

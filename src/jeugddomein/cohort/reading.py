@@ -109,6 +109,22 @@ def clean_name(name: object) -> str:
     return " ".join(_INVISIBLE.sub(" ", str(name)).split())
 
 
+@dataclass
+class Found:
+    """What one portfolio's entries add up to, filled in by each widget's cohort extractor (widgets/<w>/cohort.py)."""
+
+    learner: str
+    name: str
+    """The file's name in the report."""
+    rows: dict[str, list[tuple]]
+    """Rows per table (see cohort.loading.TABLES)."""
+    profession: str = ""
+    groups: list[str] = field(default_factory=list)
+    """Group names used in class play."""
+    notes: list[str] = field(default_factory=list)
+    """Remarks on the file (e.g. scores of criteria the rubric does not have)."""
+
+
 def normal_name(name: object) -> str:
     """A name compared without case and extra spaces (group lists, portfolios and rubric exports meet on it)."""
     return clean_name(name).casefold()

@@ -7,7 +7,9 @@ the first time ``WIDGET_CLASSES`` or a class name is asked for.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
+from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,17 @@ def widget_rules(widget: str) -> ModuleType:
 
 
 @cache
+def cohort_extractor(widget: str) -> Callable[..., None] | None:
+    """A widget's cohort extractor (`extract` in its folder's cohort.py: the rows one portfolio entry adds to the
+    lecturer's tables), or None for a widget that adds none."""
+    folder = widget.replace("-", "_")
+    if folder not in WIDGET_FOLDERS or importlib.util.find_spec(f"{__name__}.{folder}.cohort") is None:
+        return None
+    extract: Callable[..., None] = importlib.import_module(f"{__name__}.{folder}.cohort").extract
+    return extract
+
+
+@cache
 def widget_classes() -> dict[str, type[CourseWidget]]:
     """Every widget type by its name in pages and in the learner store (imports each folder's `widget` module)."""
     from .base import CourseWidget
@@ -65,4 +78,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["MIME_TYPE", "WIDGET_CLASSES", "WIDGET_FOLDERS", "CourseWidget", "widget_rules", *_EXPORTED]
+__all__ = [
+    "MIME_TYPE",
+    "WIDGET_CLASSES",
+    "WIDGET_FOLDERS",
+    "CourseWidget",
+    "cohort_extractor",
+    "widget_rules",
+    *_EXPORTED,
+]
