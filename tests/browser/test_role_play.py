@@ -190,7 +190,7 @@ def test_case_pages_overview_and_role_cards(page, base_url):
     assert widget(page, "rollenspel-moe-op-maandag").locator(".jd-play-start").is_visible()
 
     page.goto(base_url + "exercises/rolkaarten.html")
-    role_cards = page.locator(".jd-play-card")
+    role_cards = page.locator(".jd-role-card")
     expected = sum(len(load_case(p, ROOT).roles) for p in cases)
     assert role_cards.count() == expected
     first = role_cards.first.inner_text()

@@ -106,8 +106,12 @@ def test_lecturer_scores_with_feedback_exports_json_and_prints(page, base_url, t
     rubric.get_by_role("button", name="Printbaar formulier").click()
     assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
-    form = rubric.locator(".jd-rb-print")
+    # The form prints from a sheet directly under <body>; the rest of the page takes no room in the print.
+    form = page.locator("body > .jd-print-sheet .jd-rb-print")
     assert form.is_visible()
+    assert page.locator("body > :not(.jd-print-sheet)").evaluate_all(
+        "(nodes) => nodes.every((n) => getComputedStyle(n).display === 'none')"
+    )
     assert "Beoordelingsformulier: Eindproduct van de praktijkcasus" in form.inner_text()
     row = form.locator("tbody tr", has_text="Onderbouwing")
     assert "Een leerling is herkenbaar beschreven." in row.inner_text() and "Voldoende (6,0)" in row.inner_text()
