@@ -15,7 +15,7 @@ from .. import __version__
 from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, postprocess
+from . import citations, collect, offline, postprocess
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -138,4 +138,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossary-from-data", GlossaryFromDataDirective)
     app.add_directive("portfolio", PortfolioDirective)
     setup_pages(app)
+    offline.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
