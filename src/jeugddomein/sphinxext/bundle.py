@@ -6,14 +6,13 @@ theme writes some fifteen stylesheets and fifteen parser-blocking scripts there.
 - the first run of consecutive stylesheet links becomes one stylesheet under _static/jeugddomein/bundle/, named by
   its content (pages with the same run share it, so a second page costs nothing); `@import`s are inlined where they
   stood and relative `url()`s are rewritten for the new folder, so the cascade is the same;
-- every external classic script in <head> after that run gets `defer` (it then runs in the same order, after
-  parsing and before DOMContentLoaded, together with the runtime module), and each run of consecutive deferred
-  scripts becomes one file. A bundle starts with an empty statement, so a file's "use strict" applies only to
-  functions that ask for it, never to the files after it.
+- every external classic script after that run (head and body) gets `defer`: all of them then run in the same
+  order as before, after parsing and before DOMContentLoaded, together with the runtime module; each run of
+  consecutive deferred scripts under _static/ becomes one file. A bundle starts with an empty statement, so a
+  file's "use strict" applies only to functions that ask for it, never to the files after it.
 
 Scripts before the first stylesheet (the theme's colour mode, which must be set before the first paint) stay as
-they are, and so do all scripts of a page whose body has a parser-blocking script (the search page's index), which
-may need the head's scripts to have run. Pure and idempotent, like postprocess.finish.
+they are. Pure and idempotent, like postprocess.finish.
 """
 
 from __future__ import annotations
@@ -109,18 +108,16 @@ def _classic(attrs: str) -> bool:
     return kind is None or kind.group(1).lower() in ("text/javascript", "application/javascript")
 
 
-def _bundle_scripts(head: str, root: str, read: Callable[[str], str], files: dict[str, str]) -> str:
-    run = _first_run(head)
+def _bundle_scripts(page: str, root: str, read: Callable[[str], str], files: dict[str, str]) -> str:
+    run = _first_run(page[: page.find("</head>")])
     if not run:
-        return head
-    before, after = head[: run.start()], head[run.start() :]
+        return page
+    before, after = page[: run.start()], page[run.start() :]
 
     def defer(match: re.Match[str]) -> str:
         attrs = match["attrs"]
         source = _SRC.search(attrs)
         if not source or not _classic(attrs) or re.search(r"\b(?:async|defer)\b", attrs):
-            return match.group(0)
-        if _site_path(source.group(1), root) is None:
             return match.group(0)
         return f"<script defer{attrs}></script>"
 
@@ -140,20 +137,11 @@ def _bundle_scripts(head: str, root: str, read: Callable[[str], str], files: dic
     return before + run_pattern.sub(join, after)
 
 
-def _has_blocking_script(body: str) -> bool:
-    """Whether the body has a classic script that runs while the page is parsed (no defer or async)."""
-    return any(
-        _classic(m["attrs"]) and not re.search(r"\b(?:async|defer)\b", m["attrs"]) for m in _SCRIPT_TAG.finditer(body)
-    )
-
-
 def bundle_head(html: str, root: str, read: Callable[[str], str]) -> tuple[str, dict[str, str]]:
-    """The page with its head's stylesheets joined and classic scripts deferred and joined, and the new files."""
+    """The page with its head's stylesheets joined and its classic scripts deferred and joined, and the new files."""
     end = html.find("</head>")
     if end < 0:
         return html, {}
     files: dict[str, str] = {}
-    head = _bundle_styles(html[:end], root, read, files)
-    if not _has_blocking_script(html[end:]):  # e.g. the search page's index: it needs the head's scripts first
-        head = _bundle_scripts(head, root, read, files)
-    return head + html[end:], files
+    page = _bundle_styles(html[:end], root, read, files) + html[end:]
+    return _bundle_scripts(page, root, read, files), files
