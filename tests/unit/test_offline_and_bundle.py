@@ -14,6 +14,7 @@ PAGE = """<html><head>
 <link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />
 <!-- a comment the theme writes -->
 <link rel="stylesheet" type="text/css" href="../_static/extra.css?v=2" />
+<link rel="preload" as="script" href="../_static/b.js" />
 <script src="../_static/a.js?v=1"></script>
 <script src="../_static/b.js"></script>
 <script data-x="1" src="../_static/c.js"></script>
@@ -55,6 +56,7 @@ def test_classic_scripts_are_deferred_in_order_and_joined():
     assert '<script defer data-x="1" src="../_static/c.js"></script>' in html, "attributes: not joined"
     assert '<script type="module" src="../_static/runtime.js"></script>' in html
     assert '<script defer src="../searchindex.js"></script>' in html
+    assert 'rel="preload"' not in html, "no preload of a file that is now inside the bundle"
     order = [html.index(s) for s in (js, "c.js", "runtime.js", "searchindex.js")]
     assert order == sorted(order)
 

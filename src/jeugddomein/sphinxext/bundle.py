@@ -8,7 +8,7 @@ theme writes some fifteen stylesheets and fifteen parser-blocking scripts there.
   stood and relative `url()`s are rewritten for the new folder, so the cascade is the same;
 - every external classic script after that run (head and body) gets `defer`: all of them then run in the same
   order as before, after parsing and before DOMContentLoaded, together with the runtime module; each run of
-  consecutive deferred scripts under _static/ becomes one file. A bundle starts with an empty statement, so a
+  consecutive deferred scripts under _static/ becomes one file (their preload links go). A bundle starts with an empty statement, so a
   file's "use strict" applies only to functions that ask for it, never to the files after it.
 
 Scripts before the first stylesheet (the theme's colour mode, which must be set before the first paint) stay as
@@ -134,7 +134,19 @@ def _bundle_scripts(page: str, root: str, read: Callable[[str], str], files: dic
         files[name] = text
         return f'<script defer src="{root}{name}"></script>\n'
 
-    return before + run_pattern.sub(join, after)
+    joined: list[str] = []
+
+    def join_and_note(match: re.Match[str]) -> str:
+        replaced = join(match)
+        if replaced != match.group(0):
+            joined.extend(_SRC.findall(match.group(0)))
+        return replaced
+
+    page = before + run_pattern.sub(join_and_note, after)
+    # A preload of a file that is now inside a bundle would fetch it twice.
+    for source in joined:
+        page = re.sub(rf'<link rel="preload" as="script" href="{re.escape(source)}"\s*/?>\s*', "", page)
+    return page
 
 
 def bundle_head(html: str, root: str, read: Callable[[str], str]) -> tuple[str, dict[str, str]]:
