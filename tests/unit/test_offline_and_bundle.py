@@ -85,6 +85,7 @@ def test_offline_list_leaves_sources_maps_and_old_fonts_out(tmp_path: Path):
         "_static/unused.js": "2",
         "_static/used.js.map": "{}",
         "_static/jeugddomein/widgets/kc.js": "export default {}",
+        "_static/jeugddomein/bundle/old.css": "left by an older build, used by no page",
         "_sources/intro.md": "# Welkom",
         "searchindex.js": "Search.setIndex({})",
         ".buildinfo": "x",

@@ -8,8 +8,8 @@ theme writes some fifteen stylesheets and fifteen parser-blocking scripts there.
   stood and relative `url()`s are rewritten for the new folder, so the cascade is the same;
 - every external classic script after that run (head and body) gets `defer`: all of them then run in the same
   order as before, after parsing and before DOMContentLoaded, together with the runtime module; each run of
-  consecutive deferred scripts under _static/ becomes one file (their preload links go). A bundle starts with an empty statement, so a
-  file's "use strict" applies only to functions that ask for it, never to the files after it.
+  consecutive deferred scripts under _static/ becomes one file (their preload links go). A bundle starts with an
+  empty statement, so a file's "use strict" applies only to functions that ask for it, never to the files after it.
 
 Scripts before the first stylesheet (the theme's colour mode, which must be set before the first paint) stay as
 they are. Pure and idempotent, like postprocess.finish.
@@ -126,8 +126,8 @@ def _bundle_scripts(page: str, root: str, read: Callable[[str], str], files: dic
 
     def join(match: re.Match[str]) -> str:
         sources = _SRC.findall(match.group(0))
-        paths = [_site_path(source, root) for source in sources]
-        if any(path is None for path in paths):
+        paths = [path for path in (_site_path(source, root) for source in sources) if path is not None]
+        if len(paths) < len(sources):  # a script outside _static/ (the search index): the run stays as it is
             return match.group(0)
         text = ";\n" + "".join(f"// {path}\n{_SOURCE_MAP.sub('', read(path))}\n;\n" for path in paths)
         name = f"{BUNDLE_DIR}/{_digest(text)}.js"

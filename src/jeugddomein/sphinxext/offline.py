@@ -39,6 +39,7 @@ FRONT_END = "_static/jeugddomein/"
 _SKIPPED_DIRS = ("_sources/", "_static/")
 _SKIPPED_FILES = {".buildinfo", "objects.inv", WORKER, LIST}
 _SKIPPED_SUFFIXES = (".map", ".doctree", ".pickle")
+_GENERATED = (f"{FRONT_END}inline/", f"{FRONT_END}bundle/")
 _OLD_FONTS = (".ttf", ".eot", ".woff", ".otf")
 _HTML_REF = re.compile(r"""\s(?:href|src)\s*=\s*["']([^"'#]+)""", re.I)
 _CSS_REF = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""", re.I)
@@ -75,7 +76,12 @@ def offline_files(site: Path) -> list[str]:
         if not name.startswith(_SKIPPED_DIRS) and name not in _SKIPPED_FILES and not name.endswith(_SKIPPED_SUFFIXES)
     }
     wanted |= {
-        name for name in every if name.startswith(FRONT_END) and name != LIST and not name.endswith(_SKIPPED_SUFFIXES)
+        name
+        for name in every
+        if name.startswith(FRONT_END)
+        and not name.startswith(_GENERATED)  # found through the pages (older builds may have left others)
+        and name != LIST
+        and not name.endswith(_SKIPPED_SUFFIXES)
     }
     queue = sorted(name for name in wanted if name.endswith((".html", ".css")))
     while queue:
