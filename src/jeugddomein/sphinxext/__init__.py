@@ -122,7 +122,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _preload_widget_modules)
     app.connect("env-purge-doc", collect.purge)
     app.connect("env-merge-info", collect.merge)
-    app.connect("build-finished", _write_course_files)
+    # After the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css there): the pages are
+    # finished and their stylesheets joined from the final files.
+    app.connect("build-finished", _write_course_files, priority=800)
     app.add_node(
         widget_placeholder,
         html=(visit_placeholder_html, depart_placeholder_html),

@@ -204,4 +204,4 @@ class OfflineStatusDirective(SphinxDirective):
 def setup(app: Sphinx) -> None:
     app.add_directive("offline-status", OfflineStatusDirective)
     app.connect("html-page-context", _manifest_link)
-    app.connect("build-finished", _write, priority=900)  # after the pages are finished (priority 500)
+    app.connect("build-finished", _write, priority=900)  # after the pages are finished (priority 800)
