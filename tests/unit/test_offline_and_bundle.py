@@ -23,7 +23,8 @@ PAGE = """<html><head>
 FILES = {
     "_static/styles/theme.css": '@import "../basic.css";\n.a { background: url(../img/x.png) }',
     "_static/basic.css": ".b { background: url('icons/y.svg#z') } .c { background: url(data:image/png;base64,AA) }",
-    "_static/extra.css": "/*# sourceMappingURL=extra.css.map */.d{}",
+    "_static/extra.css": '@import url("more/f.css");\n/*# sourceMappingURL=extra.css.map */.d{}',
+    "_static/more/f.css": ".f { background: url(g.png) }",
     "_static/a.js": '"use strict";\nvar a = 1',
     "_static/b.js": "b = 2",
 }
@@ -42,6 +43,7 @@ def test_stylesheets_become_one_file_with_imports_inlined_and_urls_rewritten():
     assert 'url("../../img/x.png")' in text and 'url("../../basic/icons/y.svg#z")' not in text
     assert 'url("../../icons/y.svg#z")' in text and "url(data:image/png;base64,AA)" in text
     assert "sourceMappingURL" not in text and "@import" not in text
+    assert text.index('.f { background: url("../../more/g.png") }') < text.index(".d{}"), "import by url()"
     assert html.count('rel="stylesheet"') == 2, "the noscript link stays, the run becomes one link"
     assert f'href="../{css}"' in html
 

@@ -71,8 +71,11 @@ def css_for_bundle(path: str, read: Callable[[str], str], seen: tuple[str, ...] 
         return css_for_bundle(target, read, (*seen, path))
 
     text = _CHARSET.sub("", _SOURCE_MAP.sub("", read(path)))
-    text = _CSS_URL.sub(rewrite, text)
-    return _CSS_IMPORT.sub(inline, text)
+    parts, last = [], 0
+    for match in _CSS_IMPORT.finditer(text):  # urls of this file are rewritten here, an import's in its own call
+        parts += [_CSS_URL.sub(rewrite, text[last : match.start()]), inline(match)]
+        last = match.end()
+    return "".join([*parts, _CSS_URL.sub(rewrite, text[last:])])
 
 
 def _first_run(head: str) -> re.Match[str] | None:
