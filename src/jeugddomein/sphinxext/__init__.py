@@ -15,7 +15,7 @@ from .. import __version__
 from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, postprocess
+from . import citations, collect, postprocess, search, theme
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -111,6 +111,8 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
+    theme.setup(app)
+    search.setup(app)
     citations.register()
     app.add_config_value("jd_course_id", "samenwerken-jeugddomein", "html", [str])
     app.add_config_value("jd_course_version", "1.0", "html", [str])
