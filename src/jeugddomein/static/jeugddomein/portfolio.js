@@ -117,14 +117,16 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   const nameInput = h("input", { type: "text", id: "jd-portfolio-name", autocomplete: "name", maxlength: "200" });
   const exportButton = h("button", { type: "button", className: "jd-button jd-primary", text: "Exporteer portfolio (JSON)" });
   const printButton = h("button", { type: "button", className: "jd-button", text: "Afdrukken of als PDF bewaren" });
-  const fileInput = h("input", { type: "file", id: "jd-portfolio-import", accept: "application/json,.json" });
+  // The browser's own file control speaks the browser's language ("Choose File"): a Dutch button opens it instead.
+  const fileInput = h("input", { type: "file", id: "jd-portfolio-import", className: "jd-file-input", accept: "application/json,.json", tabIndex: -1, "aria-hidden": "true" });
+  const importButton = h("button", { type: "button", className: "jd-button", text: "Importeer een portfoliobestand…" });
   const clearButton = h("button", { type: "button", className: "jd-button", text: "Alles wissen…" });
   const preview = h("div", { className: "jd-portfolio-preview" });
   const content = h("div", { className: "jd-portfolio-content" });
   const tools = h("div", { className: "jd-portfolio-tools" }, [
     h("p", {}, [h("label", { for: "jd-portfolio-name", text: "Je naam in het exportbestand (optioneel): " }), nameInput]),
     h("div", { className: "jd-actions" }, [exportButton, printButton, clearButton]),
-    h("p", {}, [h("label", { for: "jd-portfolio-import", text: "Importeer een portfoliobestand: " }), fileInput]),
+    h("p", {}, [importButton, fileInput]),
     preview,
   ]);
   root.replaceChildren(tools, status, content);
@@ -240,6 +242,7 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   exportButton.addEventListener("click", exportFile);
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", askClear);
+  importButton.addEventListener("click", () => fileInput.click());
   fileInput.addEventListener("change", () => fileInput.files[0] && importFile(fileInput.files[0]));
   store.subscribe(() => draw());
   await draw();
