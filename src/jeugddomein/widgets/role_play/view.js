@@ -340,18 +340,25 @@ function render({ model, el: root }) {
     ]);
   }
 
+  /** Earlier rounds stay in view with their reflections: replaying never hides work the learner wrote. */
   function runsView() {
     const runs = model.get("runs") || [];
     if (!runs.length) return null;
-    return el("details", { className: "jd-rp-runs" }, [
-      el("summary", { text: `Eerdere rondes (${runs.length})` }),
+    return el("section", { className: "jd-rp-runs", "aria-labelledby": `${base}-runs-h` }, [
+      el("h2", { className: "jd-rp-h", id: `${base}-runs-h`, text: `Eerdere rondes (${runs.length})` }),
       el(
         "ol",
         {},
         runs.map((run) => {
-          const ending = endingOf(caseData, run.ending);
-          const who = run.mode === "klas" ? `klassikaal${run.group ? ` (${run.group})` : ""}` : roleName(caseData, run.role);
-          return el("li", { text: `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes` });
+          const answered = caseData.reflection
+            .map((question, i) => [question, (run.reflections?.[i] || "").trim()])
+            .filter(([, answer]) => answer);
+          return el("li", {}, [
+            el("p", { text: runLine(caseData, run) }),
+            answered.length
+              ? el("dl", { className: "jd-rp-run-reflections" }, answered.flatMap(([q, a]) => [el("dt", { text: q }), el("dd", { text: a })]))
+              : el("p", { className: "jd-hint", text: "Geen reflectie geschreven in deze ronde." }),
+          ]);
         }),
       ),
     ]);
@@ -435,6 +442,14 @@ function render({ model, el: root }) {
   };
 }
 
+/** One finished round in words: who played, the ending, the number of choices and the date. */
+function runLine(caseData, run) {
+  const ending = endingOf(caseData, run.ending);
+  const who = run.mode === "klas" ? `klassikaal${run.group ? ` (${run.group})` : ""}` : roleName(caseData, run.role);
+  const when = run.finished ? new Date(run.finished).toLocaleDateString("nl-NL", { dateStyle: "long" }) : "";
+  return `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes${when ? `, ${when}` : ""}`;
+}
+
 /** The learner's game in words, for the portfolio. */
 function summary(config, state) {
   const caseData = config.case_data;
@@ -468,9 +483,11 @@ function summary(config, state) {
     });
   }
   for (const run of state.runs || []) {
-    const ending = endingOf(caseData, run.ending);
-    const who = run.mode === "klas" ? "klassikaal" : roleName(caseData, run.role);
-    lines.push(`Eerdere ronde (${who}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
+    lines.push(`Eerdere ronde – ${runLine(caseData, run)}`);
+    caseData.reflection.forEach((question, i) => {
+      const answer = (run.reflections?.[i] || "").trim();
+      if (answer) lines.push(`Reflectie (eerdere ronde) – ${question} ${answer}`);
+    });
   }
   return { title, lines, done: done(config, state) };
 }
