@@ -14,10 +14,13 @@ from typing import ClassVar
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("JD_SITE", ROOT / "_build" / "html"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
+pytest_plugins = ("sphinx.testing.fixtures",)  # make_app: throwaway Sphinx projects built in-process
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -54,6 +57,30 @@ def site_pages() -> list[str]:
     if not SITE.is_dir():
         return []
     return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if "_static" not in p.parts)
+
+
+GENERATED_PAGES = ("genindex.html", "index.html", "reader.html", "search.html")
+"""Pages the build adds to those of the table of contents: index, redirect to the first page, reader, search."""
+
+
+def book_pages() -> list[str]:
+    """Every page the built site must have: each file in _toc.yml (globs expanded to source files), a page per case
+    in data/cases/ (written into exercises/casussen/ by the build) and the generated pages."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    docnames = [toc["root"]] + [f"exercises/casussen/{p.stem}" for p in (ROOT / "data" / "cases").glob("*.yaml")]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries:
+            if "file" in entry:
+                docnames.append(entry["file"])
+            if "glob" in entry:
+                sources = [p for p in ROOT.glob(entry["glob"]) if p.suffix in (".md", ".ipynb")]
+                docnames.extend(str(p.relative_to(ROOT).with_suffix("")) for p in sources)
+            walk(entry.get("sections", []))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return sorted({f"{name}.html" for name in docnames} | set(GENERATED_PAGES))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

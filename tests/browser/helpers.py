@@ -1,8 +1,11 @@
-"""Small helpers for browser tests: the learner store as the page sees it."""
+"""Small helpers for browser tests: the learner store as the page sees it, and what an exported PNG shows."""
 
 from __future__ import annotations
 
 import json
+import struct
+import zlib
+from pathlib import Path
 
 COURSE = "samenwerken-jeugddomein"
 
@@ -28,3 +31,46 @@ def stored(page: object) -> dict[str, object]:
 
 def widget(page: object, widget_id: str) -> object:
     return page.locator(f'.jd-widget[data-widget-id="{widget_id}"]')
+
+
+def png_size_and_ink(path: Path) -> tuple[int, int, int]:
+    """Width, height and the number of dark pixels of an 8-bit RGB(A) PNG (no image library needed)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "geen PNG-bestand"
+    pos, chunks = 8, {}
+    idat = b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IDAT":
+            idat += body
+        else:
+            chunks[kind] = body
+        pos += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert depth == 8 and colour in (2, 6)
+    channels = 4 if colour == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    previous = bytearray(stride)
+    dark = 0
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        dark += sum(1 for i in range(0, stride, channels) if line[i] < 100 and line[i + 1] < 100 and line[i + 2] < 120)
+        previous = line
+    return width, height, dark

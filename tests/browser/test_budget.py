@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.weight import largest, load
-from tests.conftest import site_pages
+from tests.conftest import book_pages
 
 FIRST_LOAD = 300 * 1024
 SECOND_PAGE = 60 * 1024
 LARGER = {"reader.html": 450 * 1024}
 """The printable reader holds every chapter in one page: its own, larger budget."""
-PAGES = site_pages()
+PAGES = book_pages()
 
 
 @pytest.mark.parametrize("path", PAGES)

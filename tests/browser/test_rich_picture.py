@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import struct
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
-from tests.browser.helpers import store_key, stored, widget
+from tests.browser.helpers import png_size_and_ink, store_key, stored, widget
 from tests.conftest import open_page, wait_for_widgets
-from tests.unit.test_rich_picture import DAAN as DAAN_SCENE
+from tests.factories import DAAN, V1
 
 PAGE = "exercises/rich-picture.html"
 WIDGET = "rich-picture-daan"
@@ -198,49 +196,6 @@ def download(page: object, button: object, tmp_path: Path) -> Path:
     return target
 
 
-def png_size_and_ink(path: Path) -> tuple[int, int, int]:
-    """Width, height and the number of dark pixels of an 8-bit RGB(A) PNG (no image library needed)."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "geen PNG-bestand"
-    pos, chunks = 8, {}
-    idat = b""
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        body = data[pos + 8 : pos + 8 + length]
-        if kind == b"IDAT":
-            idat += body
-        else:
-            chunks[kind] = body
-        pos += 12 + length
-    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
-    assert depth == 8 and colour in (2, 6)
-    channels = 4 if colour == 6 else 3
-    raw = zlib.decompress(idat)
-    stride = width * channels
-    previous = bytearray(stride)
-    dark = 0
-    for row in range(height):
-        start = row * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = previous[i]
-            corner = previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 255
-            elif kind == 2:
-                line[i] = (line[i] + up) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        dark += sum(1 for i in range(0, stride, channels) if line[i] < 100 and line[i + 1] < 100 and line[i + 2] < 120)
-        previous = line
-    return width, height, dark
-
-
 def test_export_svg_png_json_and_reimport(page, base_url, tmp_path):
     canvas = open_canvas(page, base_url)
     build_picture_with_keyboard(page, canvas)
@@ -417,7 +372,6 @@ def test_touch_drag_and_zoom_buttons(page, base_url):
 def test_browser_and_python_agree_on_migration_validation_and_analysis(page, base_url):
     from jeugddomein.widgets.rich_picture.analysis import summary
     from jeugddomein.widgets.rich_picture.model import migrate_scene, scene_problems
-    from tests.unit.test_rich_picture import DAAN, V1
 
     open_canvas(page, base_url)
     module = "(await import('/_static/jeugddomein/widgets/rich_picture.js')).default"
@@ -430,8 +384,8 @@ def test_browser_and_python_agree_on_migration_validation_and_analysis(page, bas
 
 
 def test_an_unreadable_stored_picture_is_kept_and_reported(page, base_url):
-    good = {"id": "p1", "scene": {**DAAN_SCENE}}
-    bad = {"id": "p2", "scene": {**DAAN_SCENE, "relations": [{"id": "r", "source": "daan", "target": "weg"}]}}
+    good = {"id": "p1", "scene": {**DAAN}}
+    bad = {"id": "p2", "scene": {**DAAN, "relations": [{"id": "r", "source": "daan", "target": "weg"}]}}
     record = {
         "v": 2,
         "widget": "rich-picture",
@@ -455,8 +409,8 @@ def test_an_unreadable_stored_picture_is_kept_and_reported(page, base_url):
 def test_portfolio_summary_counts_the_work(page, base_url):
     open_canvas(page, base_url)
     module = "(await import('/_static/jeugddomein/widgets/rich_picture.js')).default"
-    start = {"pictures": [{"id": "p1", "scene": {**DAAN_SCENE, "elements": DAAN_SCENE["elements"][:8]}}]}
-    full = {"pictures": [{"id": "p1", "scene": DAAN_SCENE}]}
+    start = {"pictures": [{"id": "p1", "scene": {**DAAN, "elements": DAAN["elements"][:8]}}]}
+    full = {"pictures": [{"id": "p1", "scene": DAAN}]}
     config = {"title": "Rich picture van de casus Daan"}
     empty = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, {"pictures": []}])
     assert empty == {"title": config["title"], "lines": ["Nog geen tekening gemaakt."], "done": False}

@@ -10,6 +10,7 @@ import pytest
 from jeugddomein.models.portfolio import Portfolio
 from tests.browser.helpers import COURSE, store_key, stored, widget
 from tests.conftest import open_page, wait_for_widgets
+from tests.factories import entry, portfolio
 
 CHAPTER = "chapters/01-jeugddomein/index.html"
 PORTFOLIO = "exercises/portfolio.html"
@@ -172,25 +173,15 @@ def test_refused_storage_keeps_working_and_asks_to_export(context, base_url):
 
 
 def _valid_portfolio(**changes: object) -> dict:
-    data = {
-        "format": "jeugddomein-portfolio",
-        "schema_version": 1,
-        "course": COURSE,
-        "course_version": "1.0",
-        "exported_at": "2026-11-20T10:00:00.000Z",
-        "learner": "",
-        "entries": [
-            {
-                "id": REFLECTION,
-                "widget": "reflection",
-                "page": "chapters/01-jeugddomein/index",
-                "updated": "2026-11-20T09:00:00.000Z",
-                "state": {"text": "Geïmporteerd."},
-            }
-        ],
-    }
-    data.update(changes)
-    return data
+    """An export as the portfolio page writes it (JavaScript's timestamps), holding one reflection."""
+    imported = entry(
+        "reflection",
+        {"text": "Geïmporteerd."},
+        REFLECTION,
+        page="chapters/01-jeugddomein/index",
+        updated="2026-11-20T09:00:00.000Z",
+    )
+    return portfolio(imported, **{"exported_at": "2026-11-20T10:00:00.000Z", "learner": "", **changes})
 
 
 def _entry(**changes: object) -> dict:

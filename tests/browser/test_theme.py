@@ -13,14 +13,43 @@ def test_search_finds_a_dutch_word_from_a_chapter(page, base_url):
     assert any("04-grensoverschrijding" in h for h in hrefs), hrefs
 
 
+SCHEME = """() => {
+  const brightness = (colour) => colour.match(/\\d+/g).slice(0, 3).reduce((sum, part) => sum + Number(part), 0) / 3;
+  const page = getComputedStyle(document.body);
+  return {
+    mode: document.documentElement.dataset.mode,
+    theme: document.documentElement.dataset.theme,
+    background: brightness(page.backgroundColor) < 128 ? "dark" : "light",
+    text: brightness(page.color) < 128 ? "dark" : "light",
+  };
+}"""
+"""The mode the reader chose, the scheme the theme applied, and what the page really shows (background, text)."""
+
+
+def shown(mode: str, scheme: str) -> dict[str, str]:
+    return {"mode": mode, "theme": scheme, "background": scheme, "text": "light" if scheme == "dark" else "dark"}
+
+
 def test_dark_mode_toggles(page, base_url):
+    """With a light system setting the switch goes auto -> dark -> light -> auto, and the page follows each time."""
+    page.emulate_media(color_scheme="light")
     page.goto(base_url + "intro.html")
     wait_for_widgets(page)
-    before = page.evaluate("document.documentElement.dataset.theme")
-    page.locator("button.theme-switch-button").first.click()
-    after = page.evaluate("document.documentElement.dataset.theme")
-    page.locator("button.theme-switch-button").first.click()
-    assert {before, after} == {"light", "dark"} or page.evaluate("document.documentElement.dataset.theme") != after
+    switch = page.locator("button.theme-switch-button").first
+    assert page.evaluate(SCHEME) == shown("auto", "light")
+    for mode, scheme in (("dark", "dark"), ("light", "light"), ("auto", "light"), ("dark", "dark")):
+        switch.click()
+        assert page.evaluate(SCHEME) == shown(mode, scheme), f"na een klik naar {mode}"
+    page.reload()
+    wait_for_widgets(page)
+    assert page.evaluate(SCHEME) == shown("dark", "dark"), "the choice is kept over a reload"
+
+
+def test_automatic_mode_follows_a_dark_system_setting(page, base_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + "intro.html")
+    wait_for_widgets(page)
+    assert page.evaluate(SCHEME) == shown("auto", "dark")
 
 
 def test_navigation_to_next_chapter(page, base_url):

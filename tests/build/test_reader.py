@@ -1,18 +1,15 @@
-"""The printable reader: every chapter in one page with a table of contents, widgets as static text, and its PDF."""
+"""The printable reader: every chapter in one page with a table of contents and widgets as static text."""
 
 from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from jeugddomein.sphinxext.pages.reader import build_reader, rewrite, slug
-from tests.build.pdftext import page_count, pdf_text
+from jeugddomein.sphinxext.pages.reader import slug
 
 ROOT = Path(__file__).resolve().parents[2]
 EXCLUDED = {"exercises/portfolio", "chapters/naslag/reader"}
@@ -74,57 +71,3 @@ def test_reader_is_static_with_unique_ids_and_working_links(site: Path, reader: 
     assert reader.count('class="jd-widget-static') == reader.count('class="jd-widget"') > 30
     assert "jd-widget-data" not in reader
     assert 'href="_static/jeugddomein/reader.css"' in reader
-
-
-def test_rewrite_points_links_into_the_reader():
-    targets = {"chapters/a/index.html": "chapters-a-index", "chapters/b/index.html": "chapters-b-index"}
-    body = (
-        '<h2 id="x">X</h2><a href="#x">x</a><a href="../b/index.html#y">y</a><a href="../b/index.html">b</a>'
-        '<a href="../../exercises/portfolio.html">p</a><img src="../../_images/f.svg"/><a href="https://e.nl/">e</a>'
-        '<label for="q1">q</label><details><summary>s</summary>t</details>'
-    )
-    out = rewrite(body, "chapters/a/index.html", targets)
-    assert 'id="chapters-a-index--x"' in out and 'href="#chapters-a-index--x"' in out
-    assert 'href="#chapters-b-index--y"' in out and 'href="#doc-chapters-b-index"' in out
-    assert 'href="exercises/portfolio.html"' in out and 'src="_images/f.svg"' in out
-    assert 'href="https://e.nl/"' in out and 'for="chapters-a-index--q1"' in out and "<details open>" in out
-
-
-def test_build_reader_cover_shows_the_branding():
-    from jeugddomein.branding import Branding
-
-    brand = Branding(institution="Hogeschool Test", programmes=["Pabo"], contact_email="a@b.nl", logo="x.svg")
-    page = {
-        "docname": "intro",
-        "uri": "intro.html",
-        "depth": 0,
-        "part": "",
-        "html": '<article class="bd-article"><h1>Welkom</h1></article>',
-    }
-    meta = {"title": "Cursus", "version": "2.0", "date": "01-01-2026", "branding": brand, "logo_src": "_static/x.svg"}
-    out = build_reader([page], [], meta)
-    assert "Aangeboden door Hogeschool Test voor Pabo" in out and 'src="_static/x.svg"' in out and "a@b.nl" in out
-    assert "Versie 2.0" in out and 'href="#doc-intro">Welkom</a>' in out
-
-
-def test_pdf_has_every_chapter(site: Path, tmp_path: Path):
-    """What `make pdf` does: the reader printed by headless Chromium (in its own process, as the command runs it;
-    the browser tests' Playwright session may still be open in this one)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "jeugddomein.reader_pdf", "--site", str(site), "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    [pdf] = tmp_path.glob("*.pdf")
-    assert pdf.read_bytes().startswith(b"%PDF-")
-    pages = page_count(pdf)
-    chapters = chapter_files()
-    # A cover, a table of contents and every chapter on its own sheet(s); and not absurdly long.
-    assert len(chapters) + 2 <= pages <= 1000, pages
-    text = squeeze(pdf_text(pdf))
-    for docname in chapters:
-        title = title_of(site, docname)
-        assert squeeze(title) in text, f"'{title}' staat niet in de pdf"
-    assert "pagina1van" in text, "paginanummers in de voettekst"

@@ -28,6 +28,7 @@ from jeugddomein.widgets.role_play.model import (
     load_case,
     load_case_text,
 )
+from tests.factories import entry, portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -311,26 +312,7 @@ def test_unknown_case_id_is_a_clear_error():
 def test_portfolio_schema_and_export_include_role_play():
     schema = portfolio_json_schema()
     assert "RolePlayEntry" in schema["$defs"]
+    state = {"mode": "solo", "role": "leraar", "path": [{"scene": "signaal", "choice": "zelf-bellen"}]}
     Portfolio.model_validate(
-        {
-            "format": "jeugddomein-portfolio",
-            "schema_version": 1,
-            "course": "samenwerken-jeugddomein",
-            "course_version": "1.0",
-            "exported_at": "2026-01-01T10:00:00Z",
-            "entries": [
-                {
-                    "id": "rollenspel-twee-brillen",
-                    "widget": "role-play",
-                    "updated": "2026-01-01T10:00:00Z",
-                    "state": {
-                        "mode": "solo",
-                        "role": "leraar",
-                        "path": [{"scene": "signaal", "choice": "zelf-bellen"}],
-                        "reflections": ["x"],
-                        "runs": [],
-                    },
-                }
-            ],
-        }
+        portfolio(entry("role-play", {**state, "reflections": ["x"], "runs": []}, "rollenspel-twee-brillen"))
     )

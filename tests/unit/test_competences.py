@@ -1,25 +1,20 @@
-"""The competence framework, rubrics and studiewijzer as data: valid files load, broken ones name file, line, field."""
+"""The competence framework, rubrics and studiewijzer as data, and the tracker and rubric widgets in Python.
+
+Broken files are in test_invalid_data.py."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from jeugddomein.loading import DataError
 from jeugddomein.widgets import WIDGET_CLASSES
-from jeugddomein.widgets.competence_tracker.model import CompetenceFramework, CompetenceTrackerState
+from jeugddomein.widgets.competence_tracker.model import CompetenceTrackerState
 from jeugddomein.widgets.rubric.grading import MissingScores
 from jeugddomein.widgets.rubric.model import (
-    Studiewijzer,
     check_pages,
-    load_checked,
     load_framework,
-    load_rubric_file,
     load_rubrics,
     load_studiewijzer,
     unmapped,
@@ -27,7 +22,6 @@ from jeugddomein.widgets.rubric.model import (
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-INVALID = ROOT / "tests" / "data" / "invalid"
 IDS = ["systemisch", "vraaggericht", "contextgericht", "interdisciplinair", "transparant", "vakmanschap", "ondernemend"]
 
 
@@ -85,49 +79,6 @@ def test_a_mapped_page_or_case_that_does_not_exist_is_reported(tmp_path):
     assert any("mapping.cases.0.case: er is geen casus 'bestaat-niet'" in line for line in problems), problems
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        (
-            "unknown-id",
-            r":29\d: mapping\.chapters\.1\.competences\.0: onbekende competentie 'systeemisch'; kies uit systemisch",
-        ),
-        ("level-missing", r":\d+: competences\.6\.levels: 2 niveaus gevonden; beschrijf er drie of vier"),
-        (
-            "level-renamed",
-            r":\d+: competences\.4\.levels\.2\.id: competentie 'transparant' noemt dit niveau 'gevorderd'",
-        ),
-        ("duplicate-id", r":\d+: competences: dubbele competentie-id's: transparant"),
-    ],
-)
-def test_invalid_competence_files_name_file_line_field_and_reason(name, expected):
-    path = INVALID / f"competences-{name}.yaml"
-    with pytest.raises(DataError) as error:
-        load_checked(CompetenceFramework, path, ROOT)
-    assert re.search(rf"^tests/data/invalid/competences-{name}\.yaml{expected}", str(error.value), re.M), str(
-        error.value
-    )
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("weights", r":27: criteria\.0\.weight: de gewichten tellen op tot 95% in plaats van 100%"),
-        ("level-missing", r":\d+: criteria\.0\.descriptors: niveau 'goed' ontbreekt bij criterium 'boodschap'"),
-        ("unknown-competence", r":48: criteria\.2\.competences\.1: onbekende competentie 'teamwerk'"),
-        (
-            "knockout-standard",
-            r":\d+: criteria\.0\.knockout: criterium 'boodschap' is een knock-out maar heeft geen norm",
-        ),
-        ("file-name", r":3: id: het id 'presentatie' moet gelijk zijn aan de bestandsnaam 'rubric-file-name'"),
-    ],
-)
-def test_invalid_rubric_files_name_file_line_field_and_reason(name, expected):
-    with pytest.raises(DataError) as error:
-        load_rubric_file(INVALID / f"rubric-{name}.yaml", DATA)
-    assert re.search(rf"^tests/data/invalid/rubric-{name}\.yaml{expected}", str(error.value), re.M), str(error.value)
-
-
 def test_rubrics_weights_add_up_and_knockouts_have_a_standard():
     rubrics = load_rubrics(DATA)
     assert set(rubrics) == {"eindproduct", "presentatie", "bijdrage", "portfolio"}
@@ -144,91 +95,6 @@ def test_studiewijzer_hours_add_up_to_420_and_deadlines_follow_the_start_date():
     product = next(p for p in plan.products if p.id == "eindproduct")
     assert product.due.on(plan.start).isoformat() == "2026-11-06"  # Friday of week 9 after Monday 7 September
     assert product.due.on(None) is None
-
-
-def test_studiewijzer_with_wrong_hours_names_the_difference(tmp_path):
-    text = (
-        (DATA / "studiewijzer.yaml")
-        .read_text(encoding="utf-8")
-        .replace("{contact: 8, zelfstudie: 22,", "{contact: 8, zelfstudie: 12,")
-    )
-    path = tmp_path / "studiewijzer.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as error:
-        load_checked(Studiewijzer, path, tmp_path)
-    assert re.search(
-        r"^studiewijzer\.yaml:\d+: weeks: de uren tellen op tot 410; 15 EC is 420 uur \(15 × 28\); verschil \+10",
-        str(error.value),
-        re.M,
-    )
-
-
-# --- the build fails on bad data ------------------------------------------------------------------------------------
-
-CONF = """
-extensions = ["sphinxcontrib.bibtex", "jeugddomein.sphinxext"]
-bibtex_bibfiles = ["refs.bib"]
-language = "nl"
-jd_course_id = "testcursus"
-"""
-
-
-def build_with(tmp_path: Path, broken: dict[str, str]) -> subprocess.CompletedProcess:
-    """A tiny Sphinx project with the course's extension and a copy of data/ where some files are replaced."""
-    (tmp_path / "conf.py").write_text(CONF, encoding="utf-8")
-    (tmp_path / "refs.bib").write_text("@misc{x, title={X}, year={2020}}\n", encoding="utf-8")
-    (tmp_path / "index.rst").write_text("Toets\n=====\n\n.. rubric-table:: presentatie\n", encoding="utf-8")
-    shutil.copytree(DATA, tmp_path / "data")
-    for source, target in broken.items():
-        shutil.copy(INVALID / f"{source}.yaml", tmp_path / "data" / target)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "html",
-            str(tmp_path),
-            str(tmp_path / "_build"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
-def test_invalid_rubrics_fail_the_build_with_file_field_and_reason(tmp_path):
-    run = build_with(
-        tmp_path,
-        {
-            "rubric-weights": "rubrics/rubric-weights.yaml",
-            "rubric-level-missing": "rubrics/rubric-level-missing.yaml",
-            "rubric-unknown-competence": "rubrics/rubric-unknown-competence.yaml",
-        },
-    )
-    assert run.returncode != 0
-    for expected in (
-        r"data/rubrics/rubric-weights\.yaml:27: criteria\.0\.weight: de gewichten tellen op tot 95%",
-        r"data/rubrics/rubric-level-missing\.yaml:\d+: criteria\.0\.descriptors: niveau 'goed' ontbreekt",
-        r"data/rubrics/rubric-unknown-competence\.yaml:48: criteria\.2\.competences\.1:"
-        r" onbekende competentie 'teamwerk'",
-    ):
-        assert re.search(expected, run.stderr), run.stderr[-3000:]
-    assert "Gewicht 30%" in (tmp_path / "_build" / "index.html").read_text(
-        encoding="utf-8"
-    )  # the valid rubric still renders
-
-
-def test_an_unknown_competence_id_fails_the_build_with_file_field_and_reason(tmp_path):
-    run = build_with(tmp_path, {"competences-unknown-id": "competences.yaml"})
-    assert run.returncode != 0
-    assert re.search(
-        r"data/competences\.yaml:29\d: mapping\.chapters\.1\.competences\.0: onbekende competentie 'systeemisch'",
-        run.stderr,
-    ), run.stderr[-3000:]
 
 
 # --- the Python classes -----------------------------------------------------------------------------------------------

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from jeugddomein.sphinxext.postprocess import INLINE_DIR, drop_search_index, finish, finish_page, patch_doctools
+from jeugddomein.sphinxext.postprocess import (
+    CONTENT_SECURITY_POLICY,
+    INLINE_DIR,
+    drop_search_index,
+    finish,
+    finish_page,
+    patch_doctools,
+)
+from tests.conftest import ROOT
 
 PAGE = """<html><head>
 <script data-cfasync="false">document.documentElement.dataset.mode = "auto";</script>
@@ -84,3 +92,9 @@ def test_the_search_index_loads_on_the_search_page_only():
     assert drop_search_index(search) == search
     assert "searchindex.js" not in finish_page(chapter)
     assert "searchindex.js" in finish_page(chapter, light=False), "the stock page (benchmarks) keeps the theme's head"
+
+
+def test_hosting_guide_shows_this_policy():
+    guide = (ROOT / "chapters" / "docenten" / "hosting.md").read_text(encoding="utf-8")
+    assert guide.count(CONTENT_SECURITY_POLICY) >= 3, "de handleiding toont de policy (header, nginx, Apache)"
+    assert "add_header Content-Security-Policy" in guide and "Header always set Content-Security-Policy" in guide

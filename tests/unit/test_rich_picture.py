@@ -33,66 +33,9 @@ from jeugddomein.widgets.rich_picture.widget import (
     pictogram_folder,
     read_pictogram,
 )
+from tests.factories import DAAN, V1, entry, portfolio, scene
 
 ROOT = Path(__file__).resolve().parents[2]
-INVALID = ROOT / "tests" / "data" / "invalid"
-
-DAAN = {
-    "format": "jeugddomein-rich-picture",
-    "version": 2,
-    "title": "Daan",
-    "elements": [
-        {"id": "thuis", "kind": "boundary", "label": "Thuis", "x": 20, "y": 40, "width": 430, "height": 320},
-        {"id": "school", "kind": "boundary", "label": "School", "x": 380, "y": 40, "width": 400, "height": 320},
-        {"id": "daan", "kind": "actor", "pictogram": "kind", "label": "Daan", "x": 415, "y": 210},
-        {"id": "ouders", "kind": "actor", "pictogram": "ouders", "label": "", "x": 130, "y": 140},
-        {"id": "bram", "kind": "actor", "pictogram": "leraar", "label": "Meester Bram", "x": 640, "y": 150},
-        {"id": "hv", "kind": "actor", "pictogram": "jeugdhulpverlener", "label": "Hulpverlener", "x": 580, "y": 500},
-        {"id": "ib", "kind": "actor", "pictogram": "intern-begeleider", "label": "IB'er", "x": 900, "y": 150},
-        {"id": "t1", "kind": "text", "label": "Wie ontbreekt?", "x": 100, "y": 480},
-        {"id": "w1", "kind": "bubble", "variant": "worry", "label": "Veilig thuis?", "actor": "bram", "dx": 20,
-         "dy": -90},
-    ],
-    "relations": [
-        {"id": "r1", "source": "hv", "target": "bram", "label": "vragenlijst", "direction": "forward",
-         "style": "weak", "conflict": False},
-        {"id": "r2", "source": "ouders", "target": "daan", "label": "", "direction": "none", "style": "strong",
-         "conflict": False},
-        {"id": "r3", "source": "bram", "target": "daan", "label": "elke dag", "direction": "both",
-         "style": "strong", "conflict": False},
-        {"id": "r4", "source": "ouders", "target": "bram", "label": "sbo?", "direction": "both",
-         "style": "strained", "conflict": True},
-        {"id": "r5", "source": "daan", "target": "hv", "label": "medicatie", "direction": "backward",
-         "style": "weak", "conflict": False},
-        {"id": "r6", "source": "bram", "target": "ib", "label": "", "direction": "forward", "style": "weak",
-         "conflict": True},
-    ],
-}  # fmt: skip
-"""A complete version-2 scene (also used by the browser test that compares Python and JavaScript)."""
-
-V1 = {
-    "version": 1,
-    "title": "Oud formaat",
-    "areas": [{"id": "g", "name": "School", "x": 0, "y": 0, "w": 300, "h": 200}],
-    "actors": [
-        {"id": "a", "icon": "kind", "name": "Sem", "x": 100, "y": 100},
-        {"id": "b", "icon": "leraar", "name": "Juf", "x": 200, "y": 100},
-    ],
-    "notes": [{"id": "n", "text": "Let op", "x": 50, "y": 300}],
-    "clouds": [{"id": "c", "actor": "b", "text": "Hij is zo stil", "worry": True}],
-    "links": [
-        {"id": "l1", "from": "b", "to": "a", "text": "helpt", "tone": "positive"},
-        {"id": "l2", "from": "a", "to": "b", "tone": "negative", "arrow": False, "conflict": True},
-    ],
-}
-"""A scene in the first format, as an older course version saved it."""
-
-
-def scene(**changes) -> dict:
-    data = copy.deepcopy(DAAN)
-    data.update(changes)
-    return data
-
 
 # --- the scene model --------------------------------------------------------------------------------------------
 
@@ -187,57 +130,64 @@ def test_stored_pictures_migrate_and_need_unique_ids():
 
 
 def test_portfolio_entries_hold_rich_pictures():
-    entry = {
-        "id": "rich-picture-daan",
-        "widget": "rich-picture",
-        "page": "exercises/rich-picture",
-        "updated": "2026-03-01T10:00:00Z",
-        "state": {"pictures": [{"id": "p1", "scene": DAAN}], "active": "p1", "snap": False},
-    }
-    portfolio = Portfolio.model_validate(
-        {
-            "format": "jeugddomein-portfolio",
-            "schema_version": 1,
-            "course": "samenwerken-jeugddomein",
-            "course_version": "1.0",
-            "exported_at": "2026-03-01T10:00:00Z",
-            "entries": [entry],
-        }
-    )
-    assert portfolio.entries[0].state.pictures[0].scene.title == "Daan"
-    broken = copy.deepcopy(entry)
+    state = {"pictures": [{"id": "p1", "scene": DAAN}], "active": "p1", "snap": False}
+    held = entry("rich-picture", state, "rich-picture-daan", page="exercises/rich-picture")
+    assert Portfolio.model_validate(portfolio(held)).entries[0].state.pictures[0].scene.title == "Daan"
+    broken = copy.deepcopy(held)
     broken["state"]["pictures"][0]["scene"]["relations"][0]["source"] = "weg"
     with pytest.raises(ValidationError, match="bestaat niet"):
-        Portfolio.model_validate(
-            {
-                "format": "jeugddomein-portfolio",
-                "schema_version": 1,
-                "course": "samenwerken-jeugddomein",
-                "course_version": "1.0",
-                "exported_at": "2026-03-01T10:00:00Z",
-                "entries": [broken],
-            }
-        )
+        Portfolio.model_validate(portfolio(broken))
 
 
 # --- the spec as an author writes it -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("rich-picture-missing-element", "relations.0.target: de relatie verwijst naar 'mentor'"),
-        ("rich-picture-duplicate-id", "het id 'ouders' komt twee keer voor"),
-        ("rich-picture-unknown-pictogram", "starts.0.elements.0.actor.pictogram: deze waarde is niet toegestaan"),
-    ],
-)
-def test_broken_spec_files_name_the_fault(name, message):
-    path = INVALID / f"{name}.yaml"
+BROKEN_SPECS = {
+    "missing-element": (
+        """\
+id: rp-kapot
+starts:
+  - title: Ontbrekend element
+    elements:
+      - {id: kind, kind: actor, pictogram: kind, label: Sem, x: 0, y: 0}
+    relations:
+      - {id: r1, source: kind, target: mentor, label: praat met}
+""",
+        ":3: starts.0: relations.0.target: de relatie verwijst naar 'mentor'",
+    ),
+    "duplicate-id": (
+        """\
+id: rp-dubbel
+starts:
+  - title: Dubbel id
+    elements:
+      - {id: ouders, kind: actor, pictogram: ouders, x: 0, y: 0}
+      - {id: ouders, kind: actor, pictogram: ouder, x: 100, y: 0}
+""",
+        ":3: starts.0: elements.1.id: het id 'ouders' komt twee keer voor",
+    ),
+    "unknown-pictogram": (
+        """\
+id: rp-pictogram
+starts:
+  - title: Onbekend pictogram
+    elements:
+      - {id: a, kind: actor, pictogram: draak, x: 0, y: 0}
+""",
+        ":5: starts.0.elements.0.actor.pictogram: deze waarde is niet toegestaan",
+    ),
+}
+"""A starting picture in a page's spec with one fault each, and the start of the message: line, field, reason."""
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_SPECS))
+def test_broken_spec_files_name_the_fault(tmp_path, name):
+    text, message = BROKEN_SPECS[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_yaml_file(RichPictureSpec, path, ROOT)
-    text = str(caught.value)
-    assert text.startswith(f"tests/data/invalid/{name}.yaml:")
-    assert message in text
+        load_yaml_file(RichPictureSpec, path, tmp_path)
+    assert str(caught.value).startswith(f"{name}.yaml{message}"), str(caught.value)
 
 
 def test_the_exercise_page_spec_is_valid_and_outlined():

@@ -13,6 +13,7 @@ from jeugddomein.models import Portfolio
 from jeugddomein.schema import SCHEMAS
 from jeugddomein.widgets.knowledge_check.model import KnowledgeCheckSpec
 from jeugddomein.widgets.reflection.model import ReflectionSpec
+from tests.factories import entry, portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,24 +59,11 @@ def test_yaml_syntax_error_names_its_line():
 
 
 def _portfolio(**changes):
-    data = {
-        "format": "jeugddomein-portfolio",
-        "schema_version": 1,
-        "course": "samenwerken-jeugddomein",
-        "course_version": "1.0",
-        "exported_at": "2026-11-20T10:00:00Z",
-        "entries": [
-            {"id": "a-refl", "widget": "reflection", "updated": "2026-11-20T09:00:00Z", "state": {"text": "t"}},
-            {
-                "id": "a-kc",
-                "widget": "knowledge-check",
-                "updated": "2026-11-20T09:00:00Z",
-                "state": {"selected": [1], "checked": True, "correct": False, "attempts": 2},
-            },
-        ],
-    }
-    data.update(changes)
-    return data
+    return portfolio(
+        entry("reflection", {"text": "t"}, "a-refl"),
+        entry("knowledge-check", {"selected": [1], "checked": True, "correct": False, "attempts": 2}, "a-kc"),
+        **changes,
+    )
 
 
 def test_portfolio_round_trip():
