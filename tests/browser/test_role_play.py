@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.widgets.role_play.model import case_files, load_case
 from tests.browser.helpers import store_key, stored, widget
-from tests.build.pdftext import pdf_text, squashed
+from tests.browser.pdftext import pdf_text, squashed
 from tests.conftest import wait_for_widgets
 
 ROOT = Path(__file__).resolve().parents[2]
