@@ -267,11 +267,10 @@ function render({ model, el: root }) {
 
   function print() {
     fillPrintArea();
-    const holder = root.closest(".jd-widget") || root;
-    holder.classList.add("jd-rb-printing");
+    printArea.classList.add("jd-rb-print-now");
     document.body.classList.add("jd-rb-print-mode");
     const done = () => {
-      holder.classList.remove("jd-rb-printing");
+      printArea.classList.remove("jd-rb-print-now");
       document.body.classList.remove("jd-rb-print-mode");
       window.removeEventListener("afterprint", done);
     };
