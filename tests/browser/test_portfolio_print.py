@@ -1,4 +1,4 @@
-"""The printed portfolio, what a student hands in: whose it is, the work with its pictures, not the page's instructions."""
+"""The printed portfolio, what a student hands in: whose it is, its work with pictures, not the page's instructions."""
 
 from __future__ import annotations
 
