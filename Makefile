@@ -5,13 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+JUPYTER_VENV := .venv-jupyter
+JUPYTER_STAMP := $(JUPYTER_VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 HTML := _build/html
 JB_FLAGS := -W --keep-going -n
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle course test-node test-unit test-site
+.PHONY: serve build test lint clean bench chromium schema scorm pdf bundle course test-node test-unit test-jupyter test-site
 
 $(STAMP): requirements.lock pyproject.toml
 	@if [ ! -x $(BIN)/python ]; then \
@@ -25,13 +27,23 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+## .venv-jupyter: the test-only JupyterLab (tests/jupyter/requirements.lock); ipykernel, anywidget and the course
+## package come from .venv through a .pth file, so the kernel runs the same code as the other tiers
+$(JUPYTER_STAMP): tests/jupyter/requirements.lock $(STAMP)
+	rm -rf $(JUPYTER_VENV)
+	$(BIN)/python -m venv $(JUPYTER_VENV)
+	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' | xargs realpath \
+	  > "$$($(JUPYTER_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/_jeugddomein_shared.pth"
+	$(JUPYTER_VENV)/bin/python -m pip install --quiet --no-deps -r tests/jupyter/requirements.lock
+	touch $(JUPYTER_STAMP)
+
 ## node_modules: the pinned JavaScript tools (esbuild, Ajv, TypeScript) from package-lock.json
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "Node.js 20 met npm ontbreekt; installeer het pakket nodejs (en npm)."; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## bundle: rebuild every widget's bundle.js with esbuild (commit the result; a test fails when a bundle is stale)
+## bundle: compile the JSON schemas into validators (Ajv), then rebuild every widget's bundle.js (esbuild); commit the result
 bundle: $(NODE_STAMP)
 	node src/jeugddomein/widgets/bundle.mjs
 
@@ -59,7 +71,7 @@ lint: $(STAMP) $(NODE_STAMP)
 	npx --no-install tsc -p jsconfig.json
 
 ## test: set up, then the tiers from fast to slow: lint, node, unit, build, then the built site's tests in parallel
-test: $(STAMP) $(NODE_STAMP) chromium lint test-node test-unit build test-site
+test: $(STAMP) $(NODE_STAMP) chromium lint test-node test-unit test-jupyter build test-site
 
 test-node: $(NODE_STAMP)
 	node --test tests/node/
@@ -67,14 +79,18 @@ test-node: $(NODE_STAMP)
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider -q -m unit tests
 
+## test-jupyter: the widgets in a real JupyterLab (served on 127.0.0.1, driven by headless Chromium)
+test-jupyter: $(STAMP) $(JUPYTER_STAMP) chromium
+	$(BIN)/python -m pytest -p no:cacheprovider -q -m jupyter tests/jupyter
+
 test-site: $(STAMP) chromium build
-	$(BIN)/python -m pytest -p no:cacheprovider -q -m "not unit" -n 2 --dist loadfile tests exercises --nbval-lax
+	$(BIN)/python -m pytest -p no:cacheprovider -q -m "not unit and not jupyter" -n 2 --dist loadfile tests exercises --nbval-lax
 
 ## course: build, then copy the course index (the book's structure) into the package for the lecturer's tools
 course: build
 	cp $(HTML)/_static/jeugddomein/course.json src/jeugddomein/course.json
 
-## schema: regenerate the committed JSON schemas of the portfolio and rubric exports
+## schema: regenerate the committed JSON schemas (portfolio, rubric export, rich picture); then run `make bundle`
 schema: $(STAMP)
 	$(BIN)/python -m jeugddomein.schema schema
 
@@ -95,4 +111,4 @@ pdf: build chromium
 	$(BIN)/python -m jeugddomein.reader_pdf --site $(HTML) --out _build/pdf
 
 clean:
-	rm -rf _build tests/artifacts .jupyter_cache node_modules
+	rm -rf _build tests/artifacts .jupyter_cache node_modules $(JUPYTER_VENV)

@@ -35,12 +35,12 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark tests by folder (unit, build, browser) and notebook cells as `notebooks`."""
+    """Mark tests by folder (unit, build, browser, jupyter) and notebook cells as `notebooks`."""
     for item in items:
         path = Path(str(item.fspath))
         if path.suffix == ".ipynb":
             item.add_marker(pytest.mark.notebooks)
-        for marker in ("unit", "build", "browser"):
+        for marker in ("unit", "build", "browser", "jupyter"):
             if marker in path.parts:
                 item.add_marker(getattr(pytest.mark, marker))
 

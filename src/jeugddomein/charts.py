@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
@@ -83,3 +85,23 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(chart.to_dict(), format_locale="nl-NL")
+
+
+ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
+
+
+def drawn_offline(chart: ChartT) -> ChartT:
+    """The same altair chart, but Jupyter shows it as SVG drawn here (vl-convert, as the site does) instead of through
+    altair's renderer, which loads vega from a CDN and fails offline. It stays an altair chart in every other way;
+    charts combined from it (`+`, `|`) are plain altair charts again."""
+    kind: type = type(chart)
+    object.__setattr__(chart, "__class__", _offline_class(kind))  # altair keeps plain attributes as chart keys
+    return chart
+
+
+@cache
+def _offline_class(base: type) -> type:
+    def _repr_mimebundle_(self: Any, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
+        return {"image/svg+xml": chart_svg(self), "text/plain": f"<altair.{base.__name__} als SVG>"}, {}
+
+    return type(base.__name__, (base,), {"_repr_mimebundle_": _repr_mimebundle_, "__module__": base.__module__})

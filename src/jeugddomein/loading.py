@@ -25,6 +25,7 @@ _PLAIN_REASONS = {
     "dict_type": "hier hoort een blok met velden (sleutel: waarde)",
     "string_pattern_mismatch": "de vorm klopt niet",
     "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "te lang",
     "too_short": "te weinig elementen",
     "too_long": "te veel elementen",
     "literal_error": "deze waarde is niet toegestaan",
@@ -92,6 +93,8 @@ def plain_reason(error: Mapping[str, Any]) -> str:
     reason = _PLAIN_REASONS.get(error["type"], error["msg"])
     if error["type"] == "string_pattern_mismatch":
         reason += f" (verwacht patroon {error.get('ctx', {}).get('pattern')})"
+    if error["type"] == "string_too_long":
+        reason += f" (hoogstens {error.get('ctx', {}).get('max_length')} tekens)"
     if error["type"] == "literal_error":
         reason += f" (kies uit {error.get('ctx', {}).get('expected')})"
     return reason

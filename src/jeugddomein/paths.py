@@ -7,6 +7,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 WIDGETS_DIR = PACKAGE_DIR / "widgets"
 STATIC_DIR = PACKAGE_DIR / "static"
+COURSE_INDEX = PACKAGE_DIR / "course.json"
+"""The course index shipped with the package: a copy of the built site's `_static/jeugddomein/course.json`."""
 
 
 def project_root(start: Path | None = None) -> Path:

@@ -6,6 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from tests.browser.helpers import png_size_and_ink, store_key, stored, widget
 from tests.conftest import open_page, wait_for_widgets
 from tests.factories import DAAN, V1
@@ -257,6 +259,14 @@ def test_import_refuses_broken_files_with_a_reason(page, base_url, tmp_path):
     newer.write_text(json.dumps({**broken, "version": 3, "relations": []}), encoding="utf-8")
     canvas.locator("input.jd-rp-file").set_input_files(str(newer))
     status.filter(has_text="nieuwer dan deze cursus").wait_for()
+    # The shape is checked by the validator compiled from the scene's JSON schema, in Dutch, field by field.
+    shape = tmp_path / "vorm.json"
+    actor = {"id": "a", "kind": "actor", "pictogram": "draak", "x": "10", "y": 0}
+    shape.write_text(json.dumps({**broken, "elements": [actor], "relations": []}), encoding="utf-8")
+    canvas.locator("input.jd-rp-file").set_input_files(str(shape))
+    status.filter(has_text="hier hoort een getal").wait_for()
+    text = status.inner_text()
+    assert "elements.0.pictogram: kies uit 'kind', 'ouder'" in text and "elements.0.x: hier hoort een getal" in text
     assert store_key(WIDGET) not in stored(page), "nothing was saved"
 
 
@@ -347,26 +357,23 @@ def test_touch_drag_and_zoom_buttons(page, base_url):
         f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id="bram"]',
     )
     # The move is saved once the drag ends; wait for it rather than read the store at once.
-    page.wait_for_function(
-        """(key) => {
-          const record = JSON.parse(localStorage.getItem(key) || "null");
-          const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
-          return Boolean(picture && picture.scene.elements.some((e) => e.id === "bram" && e.x > 660));
-        }""",
-        arg=store_key(WIDGET),
-    )
-    bram = next(e for e in active_scene(page)["elements"] if e["id"] == "bram")
+    scene = wait_for_saved_scene(page, "scene.elements.some((e) => e.id === 'bram' && e.x > 660 && e.y > 160)")
+    bram = next(e for e in scene["elements"] if e["id"] == "bram")
     assert bram["x"] > 660 and bram["y"] > 160
     zoom = canvas.locator(".jd-rp-zoom")
     before = zoom.inner_text()
     press_on(canvas.get_by_role("button", name="Inzoomen"), "Enter")
-    assert zoom.inner_text() != before
+    expect(zoom).not_to_have_text(before)
     # Snap to grid: the next move lands on the grid.
     press_on(canvas.get_by_label("Uitlijnen op raster"), "Space")
+    page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).state.snap === true", arg=store_key(WIDGET))
     node(canvas, "bram").focus()
     page.keyboard.press("ArrowLeft")
-    bram = next(e for e in active_scene(page)["elements"] if e["id"] == "bram")
-    assert bram["x"] % 20 == 0 and bram["y"] % 20 == 0 and saved_state(page)["snap"] is True
+    scene = wait_for_saved_scene(
+        page, f"scene.elements.some((e) => e.id === 'bram' && e.x < {bram['x']} && e.x % 20 === 0 && e.y % 20 === 0)"
+    )
+    moved = next(e for e in scene["elements"] if e["id"] == "bram")
+    assert moved["x"] % 20 == 0 and moved["y"] % 20 == 0 and saved_state(page)["snap"] is True
 
 
 def test_browser_and_python_agree_on_migration_validation_and_analysis(page, base_url):

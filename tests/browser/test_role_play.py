@@ -54,16 +54,16 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
     tab_to(page, "Start met deze rol")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.dataset.focus === 'scene'")
-    assert box.locator(".jd-rp-private").inner_text().startswith("Vertrouwelijk")
+    assert box.locator(".jd-play-private").inner_text().startswith("Vertrouwelijk")
 
     choose_with_keyboard(page, "Femke belt Yusuf zelf")  # a choice only the teacher sees
-    feedback = box.locator(".jd-rp-feedback")
+    feedback = box.locator(".jd-play-feedback")
     assert "Versterkt: Rechtstreeks contact" in feedback.inner_text()
     assert feedback.get_attribute("aria-labelledby")
     choose_with_keyboard(page, "Stel voor om met z'n drieën")
     # A condition on an earlier choice: mother is at the table, so this choice is open and a variant shows.
     assert box.get_by_role("button", name="Vraag moeder wat Lotte thuis over school vertelt.").is_visible()
-    assert "Door eerdere keuzes: Moeder zit erbij" in box.locator(".jd-rp-scene").inner_text()
+    assert "Door eerdere keuzes: Moeder zit erbij" in box.locator(".jd-play-scene").inner_text()
     choose_with_keyboard(page, "Vraag moeder wat Lotte thuis")
     saved = stored(page)[store_key(WIDGET)]["state"]
     assert saved["mode"] == "solo" and saved["role"] == "leraar" and len(saved["path"]) == 3
@@ -71,18 +71,18 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
     page.reload()
     wait_for_widgets(page)
     box = widget(page, WIDGET)
-    path = box.locator(".jd-rp-path li")
+    path = box.locator(".jd-play-path li")
     assert path.count() == 4  # three choices and "Nu: ..."
     assert path.nth(0).inner_text().startswith("Weer een zorgenmail: Femke belt Yusuf zelf")
     assert "Nu: Twee aanpakken naast elkaar" in path.nth(3).inner_text()
-    assert box.locator(".jd-rp-scene h2").inner_text() == "Twee aanpakken naast elkaar"
+    assert box.locator(".jd-play-scene h2").inner_text() == "Twee aanpakken naast elkaar"
 
-    box.locator(".jd-rp-scene h2").focus()
+    box.locator(".jd-play-scene h2").focus()
     choose_with_keyboard(page, "Vraag of Lotte zelf mag meedenken")
     choose_with_keyboard(page, "Plan een korte evaluatie")
-    ending = box.locator(".jd-rp-ending")
+    ending = box.locator(".jd-play-ending")
     assert "Afloop: Samen op koers" in ending.inner_text() and "✓ Goede afloop" in ending.inner_text()
-    tally = box.locator(".jd-rp-tally")
+    tally = box.locator(".jd-play-tally")
     assert "Rechtstreeks contact tussen leraar en hulpverlener" in tally.inner_text()
     assert tally.locator("th[scope=row]").count() >= 5
 
@@ -117,7 +117,7 @@ def test_step_back_restart_and_earlier_rounds(page, base_url):
     box.get_by_role("button", name="Start met deze rol").click()
     box.get_by_role("button", name="Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.").click()
     box.get_by_role("button", name="Eén stap terug").click()
-    assert box.locator(".jd-rp-scene h2").inner_text() == "Weer een zorgenmail"
+    assert box.locator(".jd-play-scene h2").inner_text() == "Weer een zorgenmail"
     assert stored(page)[store_key(WIDGET)]["state"]["path"] == []
     for name in [
         "Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.",
@@ -125,7 +125,7 @@ def test_step_back_restart_and_earlier_rounds(page, base_url):
         "Het gaat iets beter, dus het overleg kan van de agenda.",
     ]:
         box.get_by_role("button", name=name).click()
-    assert "Afloop: Langs elkaar heen" in box.locator(".jd-rp-ending").inner_text()
+    assert "Afloop: Langs elkaar heen" in box.locator(".jd-play-ending").inner_text()
     assert "⚠ Zorgelijke afloop" in box.inner_text()
     box.get_by_role("button", name="Kies een andere rol of speelwijze").click()
     box.locator("label", has_text="Yusuf Amrani").click()
@@ -142,13 +142,13 @@ def test_class_play_logs_the_groups_choices_with_notes(page, base_url):
     box.get_by_label("Namen van de groep (optioneel):").fill("Amira, Bas, Chris")
     box.get_by_role("button", name="Start klassikaal spel").click()
     assert "Klassikaal spel · groep: Amira, Bas, Chris" in box.inner_text()
-    assert box.locator(".jd-rp-private").count() == 0  # private parts stay on the printed cards
+    assert box.locator(".jd-play-private").count() == 0  # private parts stay on the printed cards
     box.get_by_label("Waarom kiest de groep dit? (optioneel)").fill("De leraar wil zelf contact.")
     box.get_by_role("button", name="(Femke de Vries, leraar groep 5) Femke belt Yusuf zelf na schooltijd.").click()
     state = stored(page)[store_key(WIDGET)]["state"]
     assert state["mode"] == "klas" and state["group"] == "Amira, Bas, Chris"
     assert state["path"] == [{"scene": "signaal", "choice": "zelf-bellen", "note": "De leraar wil zelf contact."}]
-    assert "notitie: De leraar wil zelf contact." in box.locator(".jd-rp-path").inner_text()
+    assert "notitie: De leraar wil zelf contact." in box.locator(".jd-play-path").inner_text()
 
 
 def test_browser_engine_matches_python_for_every_case(page, base_url):
@@ -188,10 +188,10 @@ def test_case_pages_overview_and_role_cards(page, base_url):
     main = page.inner_text("main")
     assert "Moe op maandag" in page.locator("h1").first.inner_text()
     assert "Hoofdrol: Marieke Hendriks, jeugdverpleegkundige GGD" in main and "Gebaseerd op:" in main
-    assert widget(page, "rollenspel-moe-op-maandag").locator(".jd-rp-start").is_visible()
+    assert widget(page, "rollenspel-moe-op-maandag").locator(".jd-play-start").is_visible()
 
     page.goto(base_url + "exercises/rolkaarten.html")
-    role_cards = page.locator(".jd-role-card")
+    role_cards = page.locator(".jd-play-card")
     expected = sum(len(load_case(p, ROOT).roles) for p in cases)
     assert role_cards.count() == expected
     first = role_cards.first.inner_text()
@@ -239,7 +239,7 @@ def test_replayed_rounds_keep_their_reflections_in_view_in_the_portfolio_and_its
         box.get_by_role("button", name=name).click()
     box.locator("textarea").first.fill(REFLECTIONS[0])
     box.get_by_role("button", name="Speel opnieuw met deze rol").click()
-    assert box.locator(".jd-rp-scene h2").inner_text() == "Weer een zorgenmail"
+    assert box.locator(".jd-play-scene h2").inner_text() == "Weer een zorgenmail"
     earlier = box.get_by_text(REFLECTIONS[0])
     assert earlier.is_visible(), "de reflectie van de vorige ronde staat in beeld"
     assert stored(page)[store_key(WIDGET)]["state"]["reflections"] == []

@@ -214,6 +214,14 @@ BAD_FILES = {
     ),
     "onbekend-veld": (_valid_portfolio(extra="x"), "onbekend"),
     "lijst-in-plaats-van-object": ([1, 2, 3], "geen portfolio"),
+    "datum-gisteren": (
+        _valid_portfolio(entries=[_entry(updated="gisteren")]),
+        "entries.0.updated: hier hoort een bestaande datum en tijd met tijdzone",
+    ),
+    "rubricscore-null": (
+        _valid_portfolio(entries=[_entry(widget="rubric", state={"zelf": {"scores": {"vraag": None}}})]),
+        "Het bestand klopt niet bij entries.0.state.zelf.scores.vraag: hier hoort tekst. Er is niets veranderd.",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import altair as alt
+import IPython.core.formatters
 import pandas as pd
 import pytest
 
@@ -219,6 +220,9 @@ def test_widget_runs_a_scan_from_python(config):
     assert isinstance(chart, alt.LayerChart)
     svg = chart_svg(chart)
     assert "Afhankelijkheid" in svg and "4,00" in svg
+    shown = IPython.core.formatters.DisplayFormatter().format(chart)[0]
+    assert set(shown) == {"image/svg+xml", "text/plain"}, "Jupyter gets SVG drawn here, not vega from a CDN"
+    assert shown["image/svg+xml"] == svg
 
 
 def test_learner_state_is_compact_and_fits_the_portfolio(config):

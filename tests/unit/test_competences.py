@@ -134,7 +134,7 @@ def test_tracker_records_progress_t_shape_and_suggestions():
     ]
     suggestions = widget.suggestions()
     assert list(suggestions) == ["vraaggericht", "contextgericht"]  # not assessed: weakest, in framework order
-    assert "chapters/06-ouders-jeugdigen/index" in suggestions["vraaggericht"]
+    assert "Samenwerken met ouders en jeugdigen" in suggestions["vraaggericht"], "page titles, not paths"
     state = CompetenceTrackerState.model_validate(widget.state())
     assert state.profession == "hbo-v" and state.assessments[0].evidence[0].url == "https://example.org/verslag"
 
@@ -167,3 +167,14 @@ def test_rubric_widget_scores_grades_and_exports():
     assert widget.to_frame("docent")["niveau"].tolist() == ["Goed", "Voldoende", "Voldoende", "Onvoldoende"]
     with pytest.raises(ValueError, match="Onbekend niveau"):
         widget.score("boodschap", "perfect")
+
+
+def test_tracker_in_jupyter_shows_page_titles_and_the_course_work_to_pick_as_evidence():
+    tracker = WIDGET_CLASSES["competence-tracker"].from_yaml("id: ct-jupyter\n")
+    assert all(page["title"] != page["page"] for page in tracker.pages), "titles, not raw page paths"
+    by_id = {item["id"]: item for item in tracker.evidence}
+    picture = by_id["rich-picture-daan"]
+    assert picture["label"] == "Rich picture" and picture["page"] == "exercises/rich-picture"
+    assert picture["page_title"] == "Rich picture: het systeem rond een kind"
+    assert {item["widget"] for item in tracker.evidence} >= {"reflection", "rich-picture", "role-play", "rubric"}
+    assert not {item["widget"] for item in tracker.evidence} & {"knowledge-check", "competence-tracker"}

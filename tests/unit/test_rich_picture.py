@@ -225,6 +225,31 @@ def test_from_json_to_json_and_the_mime_bundle():
         widget.scene("p9")
 
 
+def test_before_the_first_edit_python_sees_the_starting_picture_the_view_shows():
+    widget = RichPicture({"id": "py-rp-start", "starts": [DAAN]})
+    assert widget.pictures == [] and widget.scene().title == "Daan" and list(widget.to_frame()["id"]) == ["p1"]
+    assert widget.add_scene(V1) == "p2" and widget.active == "p2"
+    assert [p["id"] for p in widget.pictures] == ["p1", "p2"] and widget.scene("p1").title == "Daan"
+    empty = RichPicture({"id": "py-rp-empty", "title": "Mijn tekening"})
+    assert empty.scene().title == "Mijn tekening" and empty.edge_list().empty
+    assert list(empty.to_frame()["actoren"]) == [0]
+
+
+def test_to_networkx_without_networkx_says_how_to_install_it(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_networkx(name, *args, **kwargs):
+        if name == "networkx":
+            raise ImportError("No module named 'networkx'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_networkx)
+    with pytest.raises(ImportError, match=r"pip install networkx.*edge_list\(\)"):
+        RichPicture.from_json(json.dumps(DAAN)).to_networkx()
+
+
 def test_edge_list_and_analysis_from_the_widget():
     widget = RichPicture.from_json(json.dumps(DAAN))
     edges = widget.edge_list()

@@ -48,6 +48,7 @@ def test_mime_bundle_carries_the_placement():
         "widget": "reflection",
         "id": "py-refl",
         "config": {"prompt": "Wat neem je mee?", "hint": None},
+        "spec": {"prompt": "Wat neem je mee?", "hint": None},
         "state": {"text": "Veel."},
     }
     assert reflection.to_frame().loc[0, "woorden"] == 1

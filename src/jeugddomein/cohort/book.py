@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..paths import PACKAGE_DIR, project_root
+from ..paths import COURSE_INDEX, project_root
 
 DEFAULT_COURSE_ID = "samenwerken-jeugddomein"
 """The course id when no course index is found (the same default as the Sphinx extension's)."""
-
-COURSE_INDEX = PACKAGE_DIR / "course.json"
-"""The course index shipped with the package (a copy of the built site's `_static/jeugddomein/course.json`)."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +69,8 @@ class Book:
         }
 
     def case_of(self) -> dict[str, str]:
-        """Placement id of every role-play -> the id of its case."""
-        return {p.id: str(p.config.get("case")) for p in self.placements().values() if p.widget == "role-play"}
+        """Placement id of every role-play -> the id of its case ('' where students open a lecturer's case file)."""
+        return {p.id: str(p.config.get("case") or "") for p in self.placements().values() if p.widget == "role-play"}
 
 
 def book_from_index(index: dict[str, Any], root: Path | None = None) -> Book:

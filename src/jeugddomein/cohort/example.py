@@ -357,6 +357,8 @@ def make_cohort(
                 state, day = _reflection(who, rng), _week_day(rng.randint(1, weeks), rng)
             elif p.widget == "bronstein-scan":
                 state, day = _scan(instrument, who, rng), _week_day(9, rng)
+            elif p.widget == "role-play" and not case_of[p.id]:
+                continue  # students open a lecturer's case file here; the synthetic cohort plays the book's cases
             elif p.widget == "role-play":
                 day = _week_day(rng.choice([4, 6, 8]), rng)
                 state = _role_play(cases[case_of[p.id]], who, rng, taste, day)

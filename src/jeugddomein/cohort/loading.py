@@ -275,14 +275,20 @@ def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, lis
         )
 
 
+def played_case_key(played: Any) -> str:
+    """The `casus` of a game played from a lecturer's case file: its title and the start of its hash."""
+    return f"{played.title} (casusbestand {played.sha256[:12]})"
+
+
 def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]) -> list[str]:
     """Add one row per choice of every game; return the group names used in class play."""
     state = entry.state
-    case = context.case_of.get(entry.id) or entry.id.removeprefix("rollenspel-")
-    games = [(i + 1, run.mode, run.role, run.group, run.ending, run.path) for i, run in enumerate(state.runs)]
+    book_case = context.case_of.get(entry.id) or entry.id.removeprefix("rollenspel-")
+    games = [(i + 1, run.mode, run.role, run.group, run.ending, run.path, run.file) for i, run in enumerate(state.runs)]
     if state.mode:
-        games.append((0, state.mode, state.role, state.group, None, state.path))
-    for number, mode, role, group, ending, path in games:
+        games.append((0, state.mode, state.role, state.group, None, state.path, state.file))
+    for number, mode, role, group, ending, path, played in games:
+        case = played_case_key(played) if played is not None else book_case
         for step_number, step in enumerate(path, start=1):
             rows.append(
                 (learner, entry.id, case, number, mode, role, group, ending, step_number, step.scene, step.choice)

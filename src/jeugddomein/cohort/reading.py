@@ -76,6 +76,8 @@ class Context:
             rubric = self.rubrics.get(self.rubric_of.get(placement_id) or placement_id.removeprefix("rubric-"))
             return {"definition": rubric} if rubric is not None else None
         if widget == "role-play":
+            if self.case_of.get(placement_id) == "":
+                return {"case_data": None}  # students open a lecturer's case file: the case is in their state
             case = self.cases.get(self.case_of.get(placement_id) or placement_id.removeprefix("rollenspel-"))
             return {"case_data": case} if case is not None else None
         if widget == "competence-tracker":

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, create_model, field_validator
 
 from .base import StrictModel, WidgetId
+from .jsontypes import FormatVersion1, JsonDateTime
 from .registry import load_all_models
 
 PORTFOLIO_FORMAT = "jeugddomein-portfolio"
@@ -21,7 +21,7 @@ class EntryBase(StrictModel):
 
     id: WidgetId = Field(description="The widget placement the work belongs to.")
     page: str = Field("", max_length=300, description="The page (docname) the widget stands on.")
-    updated: datetime = Field(description="When the learner last changed this work (ISO 8601).")
+    updated: JsonDateTime = Field(description="When the learner last changed this work (ISO 8601).")
 
 
 def entry_model(widget_name: str, state_model: type[BaseModel]) -> type[EntryBase]:
@@ -56,10 +56,10 @@ class Portfolio(StrictModel):
     """Everything one learner made in the course, as exported from the browser."""
 
     format: Literal["jeugddomein-portfolio"] = Field(description="Marks the file as a portfolio of this course.")
-    schema_version: Literal[1] = Field(description="Version of this file format.")
+    schema_version: FormatVersion1 = Field(description="Version of this file format.")
     course: str = Field(min_length=1, max_length=100, description="Id of the course the work belongs to.")
     course_version: str = Field(max_length=40, description="Version of the course build that exported it.")
-    exported_at: datetime = Field(description="When the file was exported.")
+    exported_at: JsonDateTime = Field(description="When the file was exported.")
     learner: str = Field("", max_length=200, description="Optional name the learner gave on export.")
     entries: list[PortfolioEntry] = Field(max_length=5000, description="One entry per widget placement.")
 

@@ -12,7 +12,6 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__
-from ..models.portfolio import dump_schema
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
 from . import citations, collect, postprocess, search, theme
@@ -81,8 +80,8 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
 def _copy_front_end(target: Path) -> None:
     """Copy the runtime and every widget's bundle and stylesheet to _static/jeugddomein/ (on every build).
 
-    A widget folder's `bundle.js` becomes `widgets/<folder>.js` (the same file Jupyter loads) and its `style.css`
-    becomes `widgets/<folder>.css`.
+    A widget folder's `bundle.js` becomes `widgets/<folder>.js` (the same file Jupyter loads) and its `widget.css`
+    (the shared widget rules under its root class plus its `style.css`) becomes `widgets/<folder>.css`.
     """
     folders = (
         (STATIC_DIR / "jeugddomein", target),
@@ -96,16 +95,15 @@ def _copy_front_end(target: Path) -> None:
     (target / "widgets").mkdir(parents=True, exist_ok=True)
     for name in WIDGET_FOLDERS:
         shutil.copyfile(WIDGETS_DIR / name / "bundle.js", target / "widgets" / f"{name}.js")
-        shutil.copyfile(WIDGETS_DIR / name / "style.css", target / "widgets" / f"{name}.css")
+        shutil.copyfile(WIDGETS_DIR / name / "widget.css", target / "widgets" / f"{name}.css")
 
 
 def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
-    """Write the course index and the portfolio schema into _static/jeugddomein/, then repair the pages."""
+    """Write the course index into _static/jeugddomein/ (the import's validator is compiled in), then repair pages."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "jeugddomein"
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
-    (target / "portfolio.schema.json").write_text(dump_schema(), encoding="utf-8")
     postprocess.finish_site(Path(app.outdir), light=app.config.jd_light_assets)
 
 

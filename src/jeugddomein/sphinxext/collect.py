@@ -102,21 +102,21 @@ def reading_order(app: Sphinx) -> list[str]:
 
 
 def course_index(app: Sphinx) -> dict[str, Any]:
-    """The book's structure for the site (portfolio, SCORM, the tracker) and the lecturer's tools: every page with
-    widgets, in book order, with its title, link, part and placements (id, widget, configuration)."""
+    """The book's structure for the site (portfolio, SCORM, the tracker) and the lecturer's tools: every page in book
+    order, with its title, link, part and widget placements (id, widget, configuration)."""
     env = app.env
-    entries = {entry.docname: (i, entry) for i, entry in enumerate(toc(app))}
+    placements = widgets_of(env)
     pages = []
-    for docname in sorted(widgets_of(env), key=lambda d: entries.get(d, (10_000, None))[0]):
-        title = env.titles[docname].astext() if docname in env.titles else docname
-        entry = entries.get(docname, (None, None))[1]
+    for entry in toc(app):
         pages.append(
             {
-                "page": docname,
-                "title": title,
-                "url": app.builder.get_target_uri(docname),
-                "part": entry.part if entry else "",
-                "widgets": [{k: v for k, v in item.items() if k != "line"} for item in widgets_of(env)[docname]],
+                "page": entry.docname,
+                "title": env.titles[entry.docname].astext() if entry.docname in env.titles else entry.docname,
+                "url": app.builder.get_target_uri(entry.docname),
+                "part": entry.part,
+                "widgets": [
+                    {k: v for k, v in item.items() if k != "line"} for item in placements.get(entry.docname, [])
+                ],
             }
         )
     return {

@@ -28,7 +28,8 @@ class WidgetMimeRenderer:
         try:
             raw = data.content if isinstance(data.content, dict) else json.loads(data.string)
             widget = WIDGET_CLASSES[raw["widget"]]
-            spec = widget.spec_model.model_validate({"id": raw["id"], **raw["config"]})
+            written = raw.get("spec") or raw["config"]
+            spec = widget.spec_model.model_validate({"id": raw["id"], **written})
             placement = widget.placement_for(spec, raw.get("state"))
             placement["config"] = raw["config"]
         except (KeyError, ValueError, TypeError) as error:

@@ -28,6 +28,7 @@ _EXPORTED = {
     "RichPicture": "rich-picture",
     "CompetenceTracker": "competence-tracker",
     "RubricWidget": "rubric",
+    "CaseEditor": "case-editor",
 }
 
 

@@ -39,7 +39,7 @@ class CourseWidget(anywidget.AnyWidget):
         if "module" in cls.__dict__:
             folder = WIDGETS_DIR / cls.module
             cls._esm = (folder / "bundle.js").read_text(encoding="utf-8")
-            cls._css = (folder / "style.css").read_text(encoding="utf-8")
+            cls._css = (folder / "widget.css").read_text(encoding="utf-8")
         super().__init_subclass__(**kwargs)
 
     def __init__(self, spec: WidgetSpec | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
@@ -48,6 +48,7 @@ class CourseWidget(anywidget.AnyWidget):
         checked_state = self.state_model.model_validate(state).model_dump(mode="json")
         super().__init__(widget_id=spec.id, **config, **checked_state)
         self._config_keys = tuple(config)
+        self._spec = spec
 
     @classmethod
     def from_yaml(cls, text: str) -> CourseWidget:
@@ -107,4 +108,6 @@ class CourseWidget(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict, dict]:
         bundle = super()._repr_mimebundle_(**kwargs)
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle or {}, {})
-        return {**data, MIME_TYPE: self.placement()}, metadata
+        # the spec travels along: a resolved configuration (a rubric's definition, a tracker's pages) is not a spec
+        spec = self._spec.model_dump(mode="json", exclude={"id"})
+        return {**data, MIME_TYPE: {**self.placement(), "spec": spec}}, metadata

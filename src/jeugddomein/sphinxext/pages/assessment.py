@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ...loading import DataError
+from ...widgets.competence_tracker.catalogue import TRACKER, course_catalogue
 from ...widgets.rubric.grading import KNOCKOUT_CAP, PASS_MARK, format_grade
 from ...widgets.rubric.model import (
     WEEKDAYS,
@@ -43,10 +44,6 @@ MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 ]  # fmt: skip
-
-TRACKER = "competence-tracker"
-NOT_EVIDENCE = {TRACKER, "knowledge-check"}
-"""Widget types whose work is not offered as evidence (a knowledge check shows knowledge, not a competence)."""
 
 
 def dutch_date(day: date) -> str:
@@ -385,20 +382,6 @@ def _check_data(app: Sphinx, env: BuildEnvironment) -> None:
         report(problem)
 
 
-def _title_of(item: dict[str, Any]) -> str:
-    config = item.get("config") or {}
-    for key in ("title", "question", "prompt", "instrument", "case", "rubric"):
-        value = config.get(key)
-        if isinstance(value, str) and value:
-            return value if len(value) <= 120 else value[:117] + "…"
-        if isinstance(value, dict) and isinstance(value.get("title"), str):
-            return value["title"]
-    definition = config.get("definition")
-    if isinstance(definition, dict) and isinstance(definition.get("title"), str):
-        return definition["title"]
-    return item["id"]
-
-
 def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Give each competence tracker the book's pages (titles, links) and every piece of work usable as evidence."""
     from ...widgets import WIDGET_CLASSES
@@ -415,25 +398,10 @@ def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     def url(doc: str) -> str:
         return builder.get_relative_uri(docname, doc) if doc in env.found_docs else ""
 
-    from ..collect import reading_order
+    from ..collect import course_index
 
-    order = {doc: i for i, doc in enumerate(reading_order(app))}
-    evidence = []
-    for doc in sorted(widgets_of(env), key=lambda d: order.get(d, 10_000)):
-        for item in widgets_of(env)[doc]:
-            if item["widget"] in NOT_EVIDENCE:
-                continue
-            cls = WIDGET_CLASSES.get(item["widget"])
-            evidence.append(
-                {
-                    "id": item["id"],
-                    "widget": item["widget"],
-                    "label": cls.label if cls else item["widget"],
-                    "title": _title_of(item),
-                    "page": doc,
-                    "page_title": title(doc),
-                }
-            )
+    labels = {name: cls.label for name, cls in WIDGET_CLASSES.items()}
+    _, evidence = course_catalogue(course_index(app), labels)
     for node in trackers:
         payload = {**node["payload"], "config": dict(node["payload"]["config"])}
         config = payload["config"]

@@ -8,18 +8,33 @@
 const WIDGET_BASE = new URL("./widgets/", import.meta.url);
 const modules = new Map();
 
-/** Load a widget's bundled module (and its stylesheet once). */
+/** The widget's stylesheet, added once; resolves when it has loaded (or failed: the widget still works unstyled). */
+function loadStylesheet(name) {
+  const existing = /** @type {HTMLLinkElement | null} */ (document.querySelector(`link[data-jd-widget-css="${name}"]`));
+  if (existing && existing.sheet) return Promise.resolve();
+  const link = existing || document.createElement("link");
+  const loaded = new Promise((resolve) => {
+    link.addEventListener("load", () => resolve(undefined), { once: true });
+    link.addEventListener("error", () => resolve(undefined), { once: true });
+  });
+  if (!existing) {
+    link.rel = "stylesheet";
+    link.href = new URL(`${name}.css`, WIDGET_BASE).href;
+    link.dataset.jdWidgetCss = name;
+    document.head.append(link);
+  }
+  return loaded;
+}
+
+/**
+ * Load a widget's bundled module and its stylesheet. The module renders only once its styles apply, so the view
+ * measures its final layout (the rich picture fits its drawing to the canvas size it will keep).
+ */
 export function loadWidgetModule(name) {
   if (!/^[a-z0-9_]+$/.test(name)) return Promise.reject(new Error(`onbekend widget: ${name}`));
   if (!modules.has(name)) {
-    if (!document.querySelector(`link[data-jd-widget-css="${name}"]`)) {
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = new URL(`${name}.css`, WIDGET_BASE).href;
-      link.dataset.jdWidgetCss = name;
-      document.head.append(link);
-    }
-    modules.set(name, import(new URL(`${name}.js`, WIDGET_BASE).href).then((m) => m.default));
+    const module = import(new URL(`${name}.js`, WIDGET_BASE).href).then((m) => m.default);
+    modules.set(name, Promise.all([module, loadStylesheet(name)]).then(([m]) => m));
   }
   return modules.get(name);
 }

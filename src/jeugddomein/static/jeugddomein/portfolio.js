@@ -1,6 +1,7 @@
 // "Mijn portfolio": everything the learner made, grouped per page, with export, import (validate, preview, merge),
 // print and delete. Runs only in the static site; it receives the runtime's store so there is one store per page.
-import { nestingDepth, validateSchema } from "./validate.js";
+import { nestingDepth } from "./json_depth.js";
+import { portfolioProblems } from "./portfolio_check.js";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_DEPTH = 12;
@@ -32,7 +33,7 @@ function isNewer(a, b) {
 }
 
 /** Check an import file's text; returns {portfolio} or {error} (a Dutch sentence). */
-export function checkImport(text, { schema, course, courseVersion, known }) {
+export function checkImport(text, { course, courseVersion, known }) {
   if (!text || !text.trim()) return { error: "Het bestand is leeg. Kies het portfoliobestand dat je eerder hebt geëxporteerd." };
   if (nestingDepth(text) > MAX_DEPTH) return { error: "Dit bestand is veel dieper genest dan een portfolio ooit is; het is geen portfoliobestand." };
   let data;
@@ -56,16 +57,12 @@ export function checkImport(text, { schema, course, courseVersion, known }) {
   if (typeof data.course_version === "string" && isNewer(data.course_version, courseVersion)) {
     return { error: `Dit bestand komt uit een nieuwere cursusversie (${data.course_version}) dan deze site (${courseVersion}). Open het in de nieuwste versie van de cursus.` };
   }
-  const problems = validateSchema(schema, data);
+  // The same check as pydantic's Portfolio (JSON schema compiled at build time, then the models' own rules).
+  const problems = portfolioProblems(data);
   if (problems.length) {
     const first = problems[0];
     const more = problems.length > 1 ? ` (en nog ${problems.length - 1} probleem/problemen)` : "";
     return { error: `Het bestand klopt niet bij ${first.path}: ${first.message}${more}. Er is niets veranderd.` };
-  }
-  const seen = new Set();
-  for (const entry of data.entries) {
-    if (seen.has(entry.id)) return { error: `Het id '${entry.id}' komt twee keer voor in het bestand. Er is niets veranderd.` };
-    seen.add(entry.id);
   }
   const unknown = data.entries.filter((entry) => !known.has(entry.id)).map((entry) => entry.id);
   if (unknown.length) {
@@ -126,10 +123,7 @@ function nameStore(key) {
 
 export async function mountPortfolio(root, { store, course, courseVersion, loadWidgetModule }) {
   const base = new URL(".", import.meta.url);
-  const [index, schema] = await Promise.all([
-    fetch(new URL("course.json", base)).then((r) => r.json()),
-    fetch(new URL("portfolio.schema.json", base)).then((r) => r.json()),
-  ]);
+  const index = await fetch(new URL("course.json", base)).then((r) => r.json());
   const known = new Map();
   for (const page of index.pages) for (const w of page.widgets) known.set(w.id, { ...w, page });
   // Load the modules of only those widget types the learner has work for (keeps the page light).
@@ -239,7 +233,7 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
       say(`Dit bestand is te groot (${(file.size / 1048576).toFixed(1)} MB) om een portfolio te zijn; een portfolio is meestal kleiner dan 1 MB. Er is niets veranderd.`, "error");
       return;
     }
-    const checked = checkImport(await file.text(), { schema, course, courseVersion, known });
+    const checked = checkImport(await file.text(), { course, courseVersion, known });
     if (checked.error) {
       say(checked.error, "error");
       return;

@@ -7,16 +7,17 @@ Scoring exists twice, once per language: `score()` here and the pure `score` hel
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeGuard
 
-from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import BeforeValidator, Field, Strict, ValidationError, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import WHOLE_NUMBER, JsonDate, JsonInt
 from ...models.registry import widget_state
 
 COMPONENTS: dict[str, str] = {
@@ -45,8 +46,12 @@ ItemId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]{1,15}$")]
 SlugId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 """Lowercase id with hyphens."""
 
-Answer = Annotated[int, Field(ge=0, le=9)]
+Answer = Annotated[int, Field(ge=0, le=9), Strict(), WHOLE_NUMBER]
 """One answer: a point of the scale, or 0 for "weet ik niet"."""
+
+ONLY_ITEM_KEYS: JsonDict = {"additionalProperties": False}
+"""JSON schema of an answers dict: pydantic refuses a key that is no ItemId; `patternProperties` alone would let such
+a key through, so the schema says so too."""
 
 
 def _fail(problems: list[tuple[tuple[Any, ...], str]]) -> None:
@@ -301,12 +306,14 @@ class SavedScan(StrictModel):
     """One completed scan, kept so the learner can compare moments."""
 
     label: str = Field(min_length=1, max_length=60, description="The learner's name for the moment, e.g. 'week 1'.")
-    date: dt.date = Field(description="Day of the scan (ISO 8601, YYYY-MM-DD).")
+    date: JsonDate = Field(description="Day of the scan (ISO 8601, YYYY-MM-DD).")
     perspective: str = Field(pattern=r"^[a-z][a-z0-9-]{1,39}$", description="Id of the chosen perspective.")
     context: str = Field("", max_length=200, description="Which collaboration the learner had in mind.")
     version: str = Field("1.0", max_length=20, description="Instrument version the answers belong to.")
     answers: dict[ItemId, Answer] = Field(
-        max_length=200, description="Item id -> answer (a scale point, or 0 for 'weet ik niet')."
+        max_length=200,
+        description="Item id -> answer (a scale point, or 0 for 'weet ik niet').",
+        json_schema_extra=ONLY_ITEM_KEYS,
     )
 
 
@@ -319,9 +326,12 @@ class BronsteinScanState(StrictModel):
     )
     context: str = Field("", max_length=200, description="Collaboration the scan in progress is about.")
     mode: Literal["vraag", "component"] = Field("vraag", description="One question or one component at a time.")
-    position: int = Field(0, ge=0, le=200, description="Where the learner is in the scan in progress.")
+    position: JsonInt = Field(0, ge=0, le=200, description="Where the learner is in the scan in progress.")
     answers: dict[ItemId, Answer] = Field(
-        default_factory=dict, max_length=200, description="Answers of the scan in progress (0 = 'weet ik niet')."
+        default_factory=dict,
+        max_length=200,
+        description="Answers of the scan in progress (0 = 'weet ik niet').",
+        json_schema_extra=ONLY_ITEM_KEYS,
     )
     scans: list[SavedScan] = Field(default_factory=list, max_length=60, description="Completed scans, oldest first.")
 

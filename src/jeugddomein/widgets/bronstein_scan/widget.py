@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 import traitlets
 
+from ...charts import drawn_offline
 from ...cohort.bronstein import PART_DETAIL_COLUMNS, scored_parts
 from ...models.base import WidgetSpec
 from ...paths import data_dir as course_data_dir
@@ -149,13 +150,16 @@ class BronsteinScan(CourseWidget):
         )
 
     def chart(self, include_factors: bool = False) -> alt.Chart:
-        """Scores per component for each completed scan, as grouped bars with the exact value on each bar."""
+        """Scores per component for each completed scan, as grouped bars with the exact value on each bar.
+
+        Jupyter shows it as SVG drawn locally (no script from a CDN); it is an altair chart in every other way."""
         frame = self.to_frame()
         if frame.empty:
             raise ValueError("Er is nog geen bewaarde scan om te tonen.")
         if not include_factors:
             frame = frame[frame["soort"] == "component"]
-        return score_chart(frame.dropna(subset=["score"]), group="moment", title="Zelfscan Bronstein per moment")
+        chart = score_chart(frame.dropna(subset=["score"]), group="moment", title="Zelfscan Bronstein per moment")
+        return drawn_offline(chart)
 
 
 def results_frame(instrument: dict[str, Any], moments: list[tuple[int, dict[str, Any]]]) -> pd.DataFrame:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import JsonDate, JsonInt
 from ...models.registry import widget_state
 
 CompetenceId = Annotated[str, Field(pattern=r"^[a-z]+$")]
@@ -251,12 +251,26 @@ class CompetenceTrackerSpec(WidgetSpec):
         ]
 
 
+VISIBLE_TEXT = r"[^\s\u0085\ufeff]"
+"""At least one character that is not white space (the same characters in Python's and JavaScript's regexes)."""
+
+
 class Evidence(StrictModel):
     """Evidence for a self-assessment: a piece of work from the learner store, or a note / URL (kept as text)."""
 
+    # The rule of `_ref_for_work`, stated in the JSON schema too, so the browser's import checks it.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"kind": {"const": "werk"}}, "required": ["kind"]},
+            "then": {"properties": {"ref": {"type": "string", "minLength": 1}}, "required": ["ref"]},
+        }
+    )
+
     kind: Literal["werk", "notitie"] = Field(description="'werk': work in this course; 'notitie': external note.")
     ref: str = Field("", max_length=80, description="Widget id of the work (kind 'werk'); empty for a note.")
-    label: ShortText = Field(description="What the evidence is, as the learner sees it.")
+    label: str = Field(
+        min_length=1, max_length=2000, pattern=VISIBLE_TEXT, description="What the evidence is, as the learner sees it."
+    )
     url: str = Field("", max_length=500, description="Optional web address of external evidence, shown as text.")
 
     @model_validator(mode="after")
@@ -271,10 +285,10 @@ class SelfAssessment(StrictModel):
 
     competence: CompetenceId = Field(description="Id of the competence.")
     moment: str = Field(pattern=r"^[a-z0-9-]{1,20}$", description="Id of the moment.")
-    level: int = Field(ge=1, le=4, description="Chosen level, 1 = the lowest of the scale.")
+    level: JsonInt = Field(ge=1, le=4, description="Chosen level, 1 = the lowest of the scale.")
     motivation: LongText = Field("", description="Why the learner chose this level.")
     evidence: list[Evidence] = Field(default_factory=list, max_length=20, description="Evidence for the level.")
-    day: date = Field(description="Day of the assessment (ISO).")
+    day: JsonDate = Field(description="Day of the assessment (ISO).")
 
 
 @widget_state("competence-tracker")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,11 @@ import pandas as pd
 import traitlets
 
 from ...models.base import WidgetSpec
+from ...paths import COURSE_INDEX
 from ...paths import data_dir as default_data_dir
 from ..base import CourseWidget
 from ..rubric.model import load_framework, load_studiewijzer
+from .catalogue import course_catalogue
 from .model import CompetenceTrackerSpec, CompetenceTrackerState, Evidence, Moment, SelfAssessment
 from .rules import levels_at, t_profile
 
@@ -102,6 +105,19 @@ class CompetenceTracker(CourseWidget):
             "saved_work": [],
             "course": "",
         }
+
+    def __init__(self, spec: WidgetSpec | dict[str, Any], data_dir: Path | None = None, **state: Any) -> None:
+        """In Jupyter the tracker gets the book's page titles and its exercises (the evidence to pick from) from the
+        course index, as the site's build does."""
+        super().__init__(spec, data_dir, **state)
+        if self.evidence or not COURSE_INDEX.is_file():
+            return
+        from .. import widget_classes
+
+        index = json.loads(COURSE_INDEX.read_text(encoding="utf-8"))
+        titles, evidence = course_catalogue(index, {name: cls.label for name, cls in widget_classes().items()})
+        self.pages = [{**p, "title": titles.get(p["page"], p["title"])} for p in self.pages]
+        self.evidence = evidence
 
     # --- Python API --------------------------------------------------------------------------------------------
 
@@ -199,12 +215,16 @@ class CompetenceTracker(CourseWidget):
         return {cid: [p["title"] for p in self.pages if cid in p["competences"]] for cid in weakest[:count]}
 
     def chart(self) -> Any:
-        """An altair line chart of the level per competence over the moments."""
+        """An altair line chart of the level per competence over the moments.
+
+        Jupyter shows it as SVG drawn locally (no script from a CDN); it is an altair chart in every other way."""
         import altair as alt
+
+        from ...charts import drawn_offline
 
         frame = self.to_frame()
         scale = len(self.framework["competences"][0]["levels"])
-        return (
+        return drawn_offline(
             alt.Chart(frame)
             .mark_line(point=True)
             .encode(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, Strict, model_validator
 
 from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import WHOLE_NUMBER, JsonBool, JsonInt
 from ...models.registry import widget_state
 
 
@@ -46,9 +47,9 @@ class KnowledgeCheckSpec(WidgetSpec):
 class KnowledgeCheckState(StrictModel):
     """What a learner did with a knowledge check."""
 
-    selected: list[Annotated[int, Field(ge=0, le=7)]] = Field(
+    selected: list[Annotated[int, Field(ge=0, le=7), Strict(), WHOLE_NUMBER]] = Field(
         default_factory=list, max_length=8, description="Indexes of the chosen options."
     )
-    checked: bool = Field(False, description="Whether the learner has checked the answer.")
-    correct: bool | None = Field(None, description="Result of the last check; null before checking.")
-    attempts: int = Field(0, ge=0, le=10000, description="How many times the learner checked.")
+    checked: JsonBool = Field(False, description="Whether the learner has checked the answer.")
+    correct: JsonBool | None = Field(None, description="Result of the last check; null before checking.")
+    attempts: JsonInt = Field(0, ge=0, le=10000, description="How many times the learner checked.")

@@ -209,8 +209,12 @@ def to_networkx(picture: Scene | dict[str, Any] | str) -> Any:
     """The picture as a networkx MultiDiGraph (only when networkx is installed; the course does not need it)."""
     try:
         import networkx as nx
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError("to_networkx heeft het pakket networkx nodig; gebruik anders edge_list()") from error
+    except ImportError as error:
+        raise ImportError(
+            "to_networkx() heeft het pakket networkx nodig, dat de cursus niet zelf installeert. Installeer het met "
+            "`pip install networkx` (in een notebook: `%pip install networkx`) en herstart de kernel, of gebruik "
+            "edge_list(): dezelfde relaties als pandas-tabel."
+        ) from error
     scene = as_scene(picture)
     graph = nx.MultiDiGraph(title=scene.title)
     for row in elements_frame(scene).to_dict("records"):

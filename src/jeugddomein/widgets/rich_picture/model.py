@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ...models.base import ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import JsonBool, JsonFloat
 from ...models.registry import widget_state
 
 SCENE_FORMAT: Final = "jeugddomein-rich-picture"
@@ -70,7 +71,7 @@ def _finite(value: float) -> float:
 ElementId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 """Id of an element or relation inside one scene: letters, digits, '-' and '_' (at most 40)."""
 
-Coordinate = Annotated[float, Field(ge=-COORD, le=COORD), AfterValidator(_finite)]
+Coordinate = Annotated[JsonFloat, Field(ge=-COORD, le=COORD), AfterValidator(_finite)]
 """A position on the canvas, in canvas units (one unit is one screen pixel at 100% zoom)."""
 
 Label = Annotated[str, StringConstraints(max_length=300)]
@@ -118,8 +119,8 @@ class Boundary(StrictModel):
     label: Label = Field("", description="Name of the system or context.")
     x: Coordinate = Field(description="Left edge.")
     y: Coordinate = Field(description="Top edge.")
-    width: Annotated[float, Field(ge=40, le=COORD)] = Field(description="Width (at least 40).")
-    height: Annotated[float, Field(ge=40, le=COORD)] = Field(description="Height (at least 40).")
+    width: Annotated[JsonFloat, Field(ge=40, le=COORD)] = Field(description="Width (at least 40).")
+    height: Annotated[JsonFloat, Field(ge=40, le=COORD)] = Field(description="Height (at least 40).")
 
     def contains(self, x: float, y: float) -> bool:
         """Whether a point lies inside the boundary (edges included)."""
@@ -142,7 +143,7 @@ class Relation(StrictModel):
     style: Literal["strong", "weak", "strained"] = Field(
         "strong", description="strong: thick line; weak: dashed line; strained: zigzag line."
     )
-    conflict: bool = Field(False, description="Whether the relation carries a conflict mark (crossed swords).")
+    conflict: JsonBool = Field(False, description="Whether the relation carries a conflict mark (crossed swords).")
 
 
 class Scene(StrictModel):
@@ -194,7 +195,7 @@ class Scene(StrictModel):
 def scene_problems(scene: dict[str, Any]) -> list[str]:
     """What is wrong with the references of a (shape-valid) scene, in Dutch; empty when all is well.
 
-    The same rules as `validateScene` in the rich picture's rules.js: ids are unique over elements and relations,
+    The same rules as `referenceProblems` in the rich picture's rules.js: ids are unique over elements and relations,
     relations connect two different existing elements, and a bubble belongs to an existing actor.
     """
     problems: list[str] = []
@@ -384,7 +385,7 @@ class RichPictureState(StrictModel):
     active: Annotated[str, StringConstraints(max_length=40)] = Field(
         "", description="Id of the picture that is open; empty: the first."
     )
-    snap: bool = Field(False, description="Whether moved elements snap to the grid.")
+    snap: JsonBool = Field(False, description="Whether moved elements snap to the grid.")
 
     @model_validator(mode="after")
     def _unique_pictures(self) -> RichPictureState:

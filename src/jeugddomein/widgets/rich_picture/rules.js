@@ -1,5 +1,7 @@
 // The rich picture's rules as pure functions: no DOM, no model; the view and the tests import them.
+import { schemaProblems } from "../_shared/schema_messages.js";
 import { PICTOGRAMS } from "./pictograms.js";
+import validateShape, { choices } from "./scene_schema.js";
 
 export const FORMAT = "jeugddomein-rich-picture";
 export const VERSION = 2;
@@ -85,115 +87,46 @@ export const ELEMENT_FIELDS = {
   bubble: { variant: "variant", label: "label", actor: "id", dx: "coord", dy: "coord" },
   boundary: { label: "label", x: "coord", y: "coord", width: "size", height: "size" },
 };
-export const OPTIONAL = new Set(["label"]);
-export const RELATION_FIELDS = {
-  id: "id", source: "id", target: "id", label: "label", direction: "direction", style: "style", conflict: "bool",
-};
+/** @type {((scene: unknown) => boolean) & {errors?: any[]}} compiled from schema/rich-picture-scene.schema.json */
+const checkShape = validateShape;
 
-export function fieldProblem(type, value) {
-  const number = typeof value === "number" && Number.isFinite(value);
-  switch (type) {
-    case "id":
-      return typeof value === "string" && ID_PATTERN.test(value) ? "" : "hier hoort een id (letters, cijfers, - of _)";
-    case "label":
-      return typeof value === "string" && value.length <= 300 ? "" : "hier hoort tekst van hoogstens 300 tekens";
-    case "coord":
-      return number && Math.abs(value) <= COORD ? "" : `hier hoort een getal tussen -${COORD} en ${COORD}`;
-    case "size":
-      return number && value >= 40 && value <= COORD ? "" : "hier hoort een maat van minstens 40";
-    case "pictogram":
-      return value in PICTOGRAMS ? "" : `onbekend pictogram (kies uit ${Object.keys(PICTOGRAMS).join(", ")})`;
-    case "variant":
-      return value === "thought" || value === "worry" ? "" : "kies 'thought' (gedachte) of 'worry' (zorg)";
-    case "direction":
-      return value in DIRECTION_WORDS ? "" : "kies forward, backward, both of none";
-    case "style":
-      return value in STYLE_WORDS ? "" : "kies strong, weak of strained";
-    case "bool":
-      return typeof value === "boolean" ? "" : "hier hoort true of false";
-    default:
-      return "onbekend veld";
-  }
-}
-
-/** What is wrong with a (migrated) scene, as Dutch lines `path: reason`; empty when it is valid. */
+/**
+ * What is wrong with a (migrated) scene, as Dutch lines `path: reason`; empty when it is valid. The shape is checked
+ * by the validator compiled from the scene's JSON schema (the pydantic model `Scene`), then the references.
+ */
 export function validateScene(scene) {
-  const problems = [];
-  if (!isObject(scene)) return ["(bestand): dit is geen tekening (verwacht een JSON-object)"];
-  if (scene.format !== FORMAT) problems.push(`format: dit is geen rich picture van deze cursus (verwacht '${FORMAT}')`);
-  if (scene.version !== VERSION) problems.push(`version: onbekende versie ${JSON.stringify(scene.version)}`);
-  for (const key of Object.keys(scene)) {
-    if (!["format", "version", "title", "elements", "relations"].includes(key)) {
-      problems.push(`${key}: dit veld is onbekend; verwijder het`);
-    }
-  }
-  if ("title" in scene && (typeof scene.title !== "string" || !scene.title.length || scene.title.length > 120)) {
-    problems.push("title: hier hoort een titel van 1 tot 120 tekens");
-  }
-  const elements = scene.elements ?? [];
-  const relations = scene.relations ?? [];
-  if (!Array.isArray(elements) || elements.length > MAX_ELEMENTS) {
-    return [...problems, `elements: hier hoort een lijst van hoogstens ${MAX_ELEMENTS} elementen`];
-  }
-  if (!Array.isArray(relations) || relations.length > MAX_RELATIONS) {
-    return [...problems, `relations: hier hoort een lijst van hoogstens ${MAX_RELATIONS} relaties`];
-  }
-  elements.forEach((e, i) => {
-    if (!isObject(e)) return problems.push(`elements.${i}: hier hoort een element`);
-    const fields = ELEMENT_FIELDS[e.kind];
-    if (!fields) return problems.push(`elements.${i}.kind: onbekend type (kies actor, text, bubble of boundary)`);
-    const p = fieldProblem("id", e.id);
-    if (p) problems.push(`elements.${i}.id: ${p}`);
-    for (const [key, type] of Object.entries(fields)) {
-      if (!(key in e)) {
-        if (!OPTIONAL.has(key)) problems.push(`elements.${i}.${key}: dit verplichte veld ontbreekt`);
-        continue;
-      }
-      const q = fieldProblem(type, e[key]);
-      if (q) problems.push(`elements.${i}.${key}: ${q}`);
-    }
-    for (const key of Object.keys(e)) {
-      if (key !== "id" && key !== "kind" && !(key in fields)) problems.push(`elements.${i}.${key}: dit veld is onbekend`);
-    }
-  });
-  relations.forEach((r, i) => {
-    if (!isObject(r)) return problems.push(`relations.${i}: hier hoort een relatie`);
-    for (const [key, type] of Object.entries(RELATION_FIELDS)) {
-      if (!(key in r)) {
-        if (["id", "source", "target"].includes(key)) problems.push(`relations.${i}.${key}: dit verplichte veld ontbreekt`);
-        continue;
-      }
-      const q = fieldProblem(type, r[key]);
-      if (q) problems.push(`relations.${i}.${key}: ${q}`);
-    }
-    for (const key of Object.keys(r)) if (!(key in RELATION_FIELDS)) problems.push(`relations.${i}.${key}: dit veld is onbekend`);
-  });
-  if (problems.length) return problems;
-  return referenceProblems(scene);
+  const problems = checkShape(scene) ? referenceProblems(scene) : schemaProblems(checkShape.errors, choices);
+  return problems.map((p) => `${p.path}: ${p.message}`);
 }
 
-/** The reference rules (same as `scene_problems` in models/rich_picture.py). */
+/**
+ * The reference rules of a scene that fits its schema, which JSON schema cannot state (the same as `scene_problems`
+ * in model.py): ids are unique over elements and relations, a relation joins two different existing elements, and
+ * a bubble belongs to an existing actor.
+ * @returns {{path: string, message: string}[]}
+ */
 export function referenceProblems(scene) {
   const problems = [];
+  const problem = (path, message) => problems.push({ path, message });
+  const elements = scene.elements ?? [];
+  const relations = scene.relations ?? [];
   const kinds = new Map();
-  scene.elements.forEach((e, i) => {
-    if (kinds.has(e.id)) problems.push(`elements.${i}.id: het id '${e.id}' komt twee keer voor; geef elk element een eigen id`);
+  elements.forEach((e, i) => {
+    if (kinds.has(e.id)) problem(`elements.${i}.id`, `het id '${e.id}' komt twee keer voor; geef elk element een eigen id`);
     kinds.set(e.id, e.kind);
   });
   const seen = new Set(kinds.keys());
-  scene.relations.forEach((r, i) => {
-    if (seen.has(r.id)) problems.push(`relations.${i}.id: het id '${r.id}' komt twee keer voor; geef elke relatie een eigen id`);
+  relations.forEach((r, i) => {
+    if (seen.has(r.id)) problem(`relations.${i}.id`, `het id '${r.id}' komt twee keer voor; geef elke relatie een eigen id`);
     seen.add(r.id);
     for (const end of ["source", "target"]) {
-      if (!kinds.has(r[end])) {
-        problems.push(`relations.${i}.${end}: de relatie verwijst naar '${r[end]}', maar dat element bestaat niet`);
-      }
+      if (!kinds.has(r[end])) problem(`relations.${i}.${end}`, `de relatie verwijst naar '${r[end]}', maar dat element bestaat niet`);
     }
-    if (r.source === r.target) problems.push(`relations.${i}: een relatie verbindt twee verschillende elementen`);
+    if (r.source === r.target) problem(`relations.${i}`, "een relatie verbindt twee verschillende elementen");
   });
-  scene.elements.forEach((e, i) => {
+  elements.forEach((e, i) => {
     if (e.kind === "bubble" && kinds.get(e.actor) !== "actor") {
-      problems.push(`elements.${i}.actor: de wolk hoort bij '${e.actor}', maar dat is geen actor in deze tekening`);
+      problem(`elements.${i}.actor`, `de wolk hoort bij '${e.actor}', maar dat is geen actor in deze tekening`);
     }
   });
   return problems;
@@ -201,12 +134,12 @@ export function referenceProblems(scene) {
 
 /** A valid scene with every default filled in and keys in the export order (as the Python model dumps it). */
 export function canonical(scene) {
-  const elements = scene.elements.map((e) => {
+  const elements = (scene.elements ?? []).map((e) => {
     const out = { id: e.id, kind: e.kind };
     for (const key of Object.keys(ELEMENT_FIELDS[e.kind])) out[key] = key in e ? e[key] : "";
     return out;
   });
-  const relations = scene.relations.map((r) => ({
+  const relations = (scene.relations ?? []).map((r) => ({
     id: r.id,
     source: r.source,
     target: r.target,

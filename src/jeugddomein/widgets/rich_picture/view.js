@@ -1697,12 +1697,18 @@ function render({ model, el: root }) {
     gridRect.setAttribute("visibility", snapBox.checked ? "visible" : "hidden");
   }
 
+  /** The picture to show after a change from elsewhere: the model's `active` when it exists, else the open one. */
+  function wantedPicture() {
+    const wanted = model.get("active");
+    if (pictures.some((p) => p.id === wanted)) return wanted;
+    return pictures.some((p) => p.id === activeId) ? activeId : pictures[0].id;
+  }
+
   function onPictures() {
     if (writing) return;
-    const fresh = loadPictures();
-    pictures = fresh;
-    const still = pictures.find((p) => p.id === activeId);
-    if (!still) activeId = pictures[0].id;
+    pictures = loadPictures();
+    const wanted = wantedPicture();
+    if (wanted !== activeId) return openPicture(wanted);
     const incoming = pictures.find((p) => p.id === activeId).scene;
     if (JSON.stringify(incoming) !== JSON.stringify(scene)) {
       scene = clone(incoming);
@@ -1712,7 +1718,13 @@ function render({ model, el: root }) {
     draw();
   }
 
-  cleanups.push(listen(model, { "change:pictures": onPictures, "change:snap": onSnap }));
+  function onActive() {
+    if (writing) return;
+    const wanted = wantedPicture();
+    if (wanted !== activeId) openPicture(wanted);
+  }
+
+  cleanups.push(listen(model, { "change:pictures": onPictures, "change:active": onActive, "change:snap": onSnap }));
   onSnap();
   draw();
   if (unreadable.length) {

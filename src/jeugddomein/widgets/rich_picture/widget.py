@@ -126,18 +126,28 @@ class RichPicture(CourseWidget):
         """A canvas holding the picture of an exported JSON file."""
         return cls.from_json(Path(path).read_text(encoding="utf-8"), widget_id)
 
+    def shown_pictures(self) -> list[dict[str, Any]]:
+        """The pictures as the canvas shows them: the learner's, or before the first edit the starting picture (the
+        first of `starts`, else an empty one) as 'p1', just as the view begins."""
+        if self.pictures:
+            return list(self.pictures)
+        if self.starts:
+            first = load_scene(self.starts[0])
+        else:
+            first = Scene.model_validate({"title": self.title or "Rich picture"})
+        return [{"id": "p1", "scene": first.model_dump(mode="json")}]
+
     def _stored(self, picture: str | int | None) -> dict[str, Any]:
-        if not self.pictures:
-            raise LookupError("Er is nog geen tekening; teken er een of gebruik from_json.")
+        pictures = self.shown_pictures()
         if isinstance(picture, int):
-            return self.pictures[picture]
+            return pictures[picture]
         wanted = picture or self.active
-        for stored in self.pictures:
+        for stored in pictures:
             if stored["id"] == wanted:
                 return stored
         if picture:
-            raise LookupError(f"Geen tekening met id '{picture}'.")
-        return self.pictures[0]
+            raise LookupError(f"Geen tekening met id '{picture}'; kies uit {', '.join(p['id'] for p in pictures)}.")
+        return pictures[0]
 
     def scene(self, picture: str | int | None = None) -> Scene:
         """A picture (by id or index; default the open one) as a validated Scene."""
@@ -150,19 +160,21 @@ class RichPicture(CourseWidget):
     def add_scene(self, scene: Scene | dict[str, Any] | str) -> str:
         """Add a picture (a Scene, a dict or JSON text) and open it; returns its id."""
         checked = analysis.as_scene(scene)
-        taken = {p["id"] for p in self.pictures}
-        number = len(self.pictures) + 1
+        pictures = self.shown_pictures()
+        taken = {p["id"] for p in pictures}
+        number = len(pictures) + 1
         while f"p{number}" in taken:
             number += 1
         new_id = f"p{number}"
-        self.pictures = [*self.pictures, {"id": new_id, "scene": checked.model_dump(mode="json")}]
-        self.active = new_id
+        with self.hold_sync():  # one message: the view gets the new picture and opens it
+            self.pictures = [*pictures, {"id": new_id, "scene": checked.model_dump(mode="json")}]
+            self.active = new_id
         return new_id
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per picture: id, title and counts."""
+        """One row per picture (as the canvas shows them): id, title and counts."""
         rows = []
-        for stored in self.pictures:
+        for stored in self.shown_pictures():
             summary = analysis.summary(stored["scene"])
             rows.append(
                 {
@@ -180,7 +192,8 @@ class RichPicture(CourseWidget):
         return analysis.edge_list(self.scene(picture))
 
     def to_networkx(self, picture: str | int | None = None) -> Any:
-        """The picture as a networkx graph (needs networkx, which the course does not install)."""
+        """The picture as a networkx graph. networkx is optional (`pip install networkx`); without it this raises an
+        ImportError that says so, and edge_list() gives the same relations as a DataFrame."""
         return analysis.to_networkx(self.scene(picture))
 
     def analyse(self, picture: str | int | None = None) -> dict[str, pd.DataFrame]:

@@ -10,13 +10,13 @@ import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
 from ...models.base import LongText, ShortText, StrictModel, WidgetId, WidgetSpec
+from ...models.jsontypes import JsonDateTime
 from ...models.registry import widget_state
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
@@ -243,6 +243,15 @@ class Route(StrictModel):
     next: Ident = Field(description="Id van de scène of afloop waar de route naartoe gaat.")
 
 
+SCENE_RULES: dict[str, str] = {
+    "both": "een scène heeft óf 'choices' (de speler kiest) óf 'routes' (automatisch); kies er één",
+    "neither": "geef de scène 'choices' (minstens twee keuzes) of 'routes'",
+    "one_choice": "een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen",
+    "last_route": "de laatste route heeft geen 'when': die is de standaard als geen andere route past",
+}
+"""What a scene must be besides its fields (Scene's own validator; checks.js gives the same messages)."""
+
+
 class Scene(StrictModel):
     """A moment in the case. Either the player chooses (`choices`) or the case routes on flags (`routes`)."""
 
@@ -261,13 +270,13 @@ class Scene(StrictModel):
     @model_validator(mode="after")
     def _choices_or_routes(self) -> Scene:
         if self.choices and self.routes:
-            raise ValueError("een scène heeft óf 'choices' (de speler kiest) óf 'routes' (automatisch); kies er één")
+            raise ValueError(SCENE_RULES["both"])
         if not self.choices and not self.routes:
-            raise ValueError("geef de scène 'choices' (minstens twee keuzes) of 'routes'")
+            raise ValueError(SCENE_RULES["neither"])
         if self.choices and len(self.choices) < 2:
-            raise ValueError("een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen")
+            raise ValueError(SCENE_RULES["one_choice"])
         if self.routes and self.routes[-1].when:
-            raise ValueError("de laatste route heeft geen 'when': die is de standaard als geen andere route past")
+            raise ValueError(SCENE_RULES["last_route"])
         return self
 
 
@@ -837,7 +846,12 @@ class RolePlaySpec(WidgetSpec):
     """A role-play in a page: which case. The build fills in the case itself and its links."""
 
     id: WidgetId = Field(description="Stable id of this placement; it keys the learner's saved game.")
-    case: Ident = Field(description="Id of the case: the file name in data/cases/ without .yaml.")
+    case: Ident | None = Field(
+        None, description="Id of the case: the file name in data/cases/ without .yaml (not with open_file)."
+    )
+    open_file: bool = Field(
+        False, description="Students open a case file their lecturer hands out and play it (instead of `case`)."
+    )
     class_mode: bool = Field(True, description="Offer class play (the group logs its choices) next to solo play.")
     case_data: CaseFile | None = Field(None, description="The case, filled in at build time; do not write it yourself.")
     links: dict[str, ChapterLinkModel] = Field(
@@ -850,9 +864,19 @@ class RolePlaySpec(WidgetSpec):
         default_factory=dict, description="Role kinds -> Dutch name, filled in at build time."
     )
 
+    @model_validator(mode="after")
+    def _case_or_file(self) -> RolePlaySpec:
+        if self.open_file and self.case:
+            raise ValueError("kies 'case' (een casus uit data/cases) of 'open_file: true', niet allebei")
+        if not self.open_file and not self.case:
+            raise ValueError("geef 'case' (het id van een casus uit data/cases) of 'open_file: true'")
+        return self
+
     def static_outline(self) -> list[dict]:
         """The case without JavaScript (search, print): summary, public roles, every scene with its choices, endings."""
         case = self.case_data
+        if self.open_file:
+            return [{"p": "Hier open je een casusbestand van je docent en speel je het (dit werkt met JavaScript)."}]
         if case is None:
             return [{"p": f"Casus '{self.case}'."}]
         out: list[dict] = [{"strong": case.title}, {"p": case.summary}]
@@ -882,8 +906,26 @@ class RolePlayStep(StrictModel):
     note: str = Field("", max_length=2000, description="Class play: why the group chose this (optional).")
 
 
+class PlayedFileRef(StrictModel):
+    """Which case file a game was played from (a file a lecturer handed out, not a case of the book)."""
+
+    title: str = Field(max_length=2000, description="The case file's title.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the file's text (UTF-8), as hex: tells two versions of a file apart."
+    )
+
+
+class PlayedFile(PlayedFileRef):
+    """The case file a learner opened and plays, with the validated case itself (so the portfolio can show it)."""
+
+    name: str = Field("", max_length=200, description="The file's name, e.g. 'ontbijt-op-school.yaml'.")
+    case: CaseFile = Field(description="The case in the file, as checked when it was opened.")
+
+
 class RolePlayRun(StrictModel):
     """A finished game, kept when the learner plays again."""
+
+    file: PlayedFileRef | None = Field(None, description="The case file played, when it was not a case of the book.")
 
     mode: Literal["solo", "klas"] = Field(description="Solo play or class play.")
     role: str = Field("", max_length=40, description="Id of the role played (empty in class play).")
@@ -891,7 +933,7 @@ class RolePlayRun(StrictModel):
     ending: str = Field(max_length=40, description="Id of the ending reached.")
     path: list[RolePlayStep] = Field(max_length=100, description="The choices made.")
     reflections: list[LongText] = Field(default_factory=list, max_length=8, description="Answers to the questions.")
-    finished: datetime = Field(description="When the game was finished (ISO 8601).")
+    finished: JsonDateTime = Field(description="When the game was finished (ISO 8601).")
 
 
 @widget_state("role-play")
@@ -909,4 +951,7 @@ class RolePlayState(StrictModel):
     )
     runs: list[RolePlayRun] = Field(
         default_factory=list, max_length=20, description="Earlier finished games (newest last)."
+    )
+    file: PlayedFile | None = Field(
+        None, description="The case file a lecturer handed out that the learner opened (open_file placements)."
     )

@@ -1,6 +1,8 @@
 // The role-play engine as pure functions (no DOM): choices by role and flags, routes, replaying a saved path and
 // the concept tally, the same as model.py's CaseFile; tests/golden/role_play/ holds the cases both languages must pass.
 
+export { checkCase } from "./checks.js";
+
 export const sceneOf = (caseData, id) => caseData.scenes.find((s) => s.id === id) || null;
 
 export const endingOf = (caseData, id) => caseData.endings.find((e) => e.id === id) || null;
@@ -89,11 +91,15 @@ export function answeredAll(caseData, reflections) {
 
 /**
  * Done: one game (the current one or an earlier round) reached an ending and every reflection question of the
- * case is answered for it.
+ * case is answered for it. Where the learner opens a lecturer's case file, the case is that file's and only games of
+ * that file count.
  */
 export function done(config, state) {
-  const caseData = config.case_data;
-  if ((state.runs || []).some((run) => run.ending && answeredAll(caseData, run.reflections))) return true;
+  const caseData = config.case_data ?? state.file?.case;
+  if (!caseData) return false;
+  const sha = state.file?.sha256 ?? null;
+  const fits = (run) => (run.file?.sha256 ?? null) === sha;
+  if ((state.runs || []).some((run) => fits(run) && run.ending && answeredAll(caseData, run.reflections))) return true;
   if (!state.mode) return false;
   const played = replay(caseData, state.mode === "solo" ? state.role || null : null, state.path || []);
   return Boolean(played.ending) && answeredAll(caseData, state.reflections);

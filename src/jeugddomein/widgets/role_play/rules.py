@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
+from ...loading import plain_reason
 from .._shared import field
-from .model import CaseFile
+from .model import CaseFile, ChapterLink
+from .model import check_case as graph_checks
 
 REPLAY_STOPPED = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier."
 """What the learner reads when a saved path no longer fits the case."""
@@ -52,13 +56,33 @@ def answered_all(questions: int, reflections: list[str] | None) -> bool:
     return all(i < len(given) and given[i].strip() for i in range(questions))
 
 
+def played_sha(state: Any) -> str | None:
+    """The SHA-256 of the case file the learner opened, or None when the case is the book's."""
+    played = field(state, "file")
+    return field(played, "sha256") if played else None
+
+
+def run_sha(run: Any) -> str | None:
+    """The SHA-256 of the case file an earlier game was played from, or None."""
+    ref = field(run, "file")
+    return field(ref, "sha256") if ref else None
+
+
 def done(config: Any, state: Any) -> bool:
     """Done: one game (the current one or an earlier round) reached an ending and every reflection question of the
-    case is answered for it."""
-    case = as_case(field(config, "case_data"))
+    case is answered for it. Where the learner opens a lecturer's case file, the case is that file's and only games of
+    that file count."""
+    data = field(config, "case_data")
+    if data is None:
+        played = field(state, "file")
+        if not played:
+            return False
+        data = field(played, "case")
+    case = as_case(data)
     questions = len(case.reflection)
+    sha = played_sha(state)
     for run in field(state, "runs") or []:
-        if field(run, "ending") and answered_all(questions, field(run, "reflections")):
+        if run_sha(run) == sha and field(run, "ending") and answered_all(questions, field(run, "reflections")):
             return True
     mode = field(state, "mode")
     if not mode:
@@ -67,3 +91,14 @@ def done(config: Any, state: Any) -> bool:
     return bool(replay(case, role, field(state, "path") or [])["ending"]) and answered_all(
         questions, field(state, "reflections")
     )
+
+
+def check_case(case: dict[str, Any], labels: list[str] | None) -> list[list[str]]:
+    """Every problem the build reports for a case file's data, as [dotted path, Dutch reason]: pydantic's first
+    (the build stops there), else model.py's check_case. `labels`: the chapter labels that exist, or None to skip."""
+    try:
+        model = CaseFile.model_validate(case)
+    except ValidationError as error:
+        return [[".".join(map(str, e["loc"])), plain_reason(e)] for e in error.errors()]
+    known = None if labels is None else dict.fromkeys(labels, ChapterLink("", ""))
+    return [[".".join(map(str, loc)), why] for loc, why in graph_checks(model, known)]

@@ -2,6 +2,9 @@
 // models, reach an ending, read the summary and answer the reflection questions. The path so far is always visible.
 // The engine (flags, conditions, routes) follows src/jeugddomein/models/cases.py; tests compare both.
 import { debounce, el, listen, uid } from "../_shared/ui.js";
+import { cardsSection } from "./cards.js";
+import { lineOf, readCaseText, sha256 } from "./casefile.js";
+import { caseModel, checkCase, modelProblems } from "./checks.js";
 import {
   availableChoices,
   choiceOf,
@@ -30,6 +33,8 @@ import {
  * @property {{scene: string, choice: string, note: string}[]} path
  * @property {string[]} reflections
  * @property {object[]} runs
+ * @property {boolean} [open_file]  the learner opens a case file from the lecturer (case_data is then null)
+ * @property {{name: string, title: string, sha256: string, case: object} | null} [file]  the opened case file
  */
 
 const TONES = {
@@ -55,15 +60,20 @@ function sectionLink(links, label) {
 
 /** @type {import("@anywidget/types").Render<Model>} */
 function render({ model, el: root }) {
+  return model.get("open_file") ? renderOpenFile(model, root) : renderCase(model, root);
+}
+
+/** The game of one case (the book's, or the opened file's through a model whose case_data is the file's case). */
+function renderCase(model, root) {
   const caseData = model.get("case_data");
   const links = model.get("links") || {};
   const concepts = model.get("concepts") || {};
   const kinds = model.get("kinds") || {};
   const order = Object.keys(concepts);
-  const base = uid("jd-rp");
-  const live = el("div", { className: "jd-rp-live", role: "status", "aria-live": "polite" });
-  const view = el("div", { className: "jd-rp-view" });
-  root.replaceChildren(el("div", { className: "jd-widget-rp" }, [live, view]));
+  const base = uid("jd-play");
+  const live = el("div", { className: "jd-play-live", role: "status", "aria-live": "polite" });
+  const view = el("div", { className: "jd-play-view" });
+  root.replaceChildren(el("div", { className: "jd-widget-role" }, [live, view]));
   let focusAfterDraw = null;
   let reflectionAreas = [];
 
@@ -131,11 +141,11 @@ function render({ model, el: root }) {
       if (chosen) start("solo", chosen.value, "");
     });
     const parts = [
-      el("h2", { className: "jd-rp-h", text: "Alleen spelen: kies je rol", tabIndex: -1, "data-focus": "start" }),
-      el("fieldset", { className: "jd-rp-roles" }, [
+      el("h2", { className: "jd-play-h", text: "Alleen spelen: kies je rol", tabIndex: -1, "data-focus": "start" }),
+      el("fieldset", { className: "jd-play-roles" }, [
         el("legend", { text: "Welke rol speel je?" }),
         ...playable.map((r, i) =>
-          el("div", { className: "jd-rp-role-option" }, [
+          el("div", { className: "jd-play-role-option" }, [
             radios[i],
             el("label", { for: `${name}-${i}` }, [
               el("strong", { text: r.name }),
@@ -153,7 +163,7 @@ function render({ model, el: root }) {
       const startClass = el("button", { type: "button", className: "jd-button", text: "Start klassikaal spel" });
       startClass.addEventListener("click", () => start("klas", "", groupInput.value.trim()));
       parts.push(
-        el("h2", { className: "jd-rp-h", text: "Klassikaal spelen" }),
+        el("h2", { className: "jd-play-h", text: "Klassikaal spelen" }),
         el("p", {
           text:
             "Speel je met je groep? Iedereen krijgt een rolkaart van de docent en speelt de scènes live. " +
@@ -163,12 +173,12 @@ function render({ model, el: root }) {
         el("div", { className: "jd-actions" }, [startClass]),
       );
     }
-    return el("section", { className: "jd-rp-start" }, parts);
+    return el("section", { className: "jd-play-start" }, parts);
   }
 
   function roleCard() {
     if (model.get("mode") === "klas") {
-      return el("details", { className: "jd-rp-card" }, [
+      return el("details", { className: "jd-play-card" }, [
         el("summary", { text: "Rollen aan tafel (openbare delen van de rolkaarten)" }),
         el(
           "dl",
@@ -179,11 +189,11 @@ function render({ model, el: root }) {
     }
     const me = caseData.roles.find((r) => r.id === model.get("role"));
     if (!me) return null;
-    return el("details", { className: "jd-rp-card", open: true }, [
+    return el("details", { className: "jd-play-card", open: true }, [
       el("summary", { text: `Jouw rolkaart: ${me.name} · ${kindLabel(me)}` }),
       el("p", {}, [el("strong", { text: "Wat iedereen weet: " }), me.public]),
       me.wants ? el("p", {}, [el("strong", { text: "Wat je wilt bereiken: " }), me.wants]) : null,
-      el("p", { className: "jd-rp-private" }, [el("strong", { text: "Vertrouwelijk, alleen jij weet: " }), me.private]),
+      el("p", { className: "jd-play-private" }, [el("strong", { text: "Vertrouwelijk, alleen jij weet: " }), me.private]),
     ]);
   }
 
@@ -194,7 +204,7 @@ function render({ model, el: root }) {
       const choice = choiceOf(caseData, step);
       const note = path[i]?.note;
       return el("li", {}, [
-        el("span", { className: "jd-rp-step-scene", text: `${scene.title}: ` }),
+        el("span", { className: "jd-play-step-scene", text: `${scene.title}: ` }),
         choice.text,
         note ? el("span", { className: "jd-hint", text: ` (notitie: ${note})` }) : null,
       ]);
@@ -202,13 +212,13 @@ function render({ model, el: root }) {
     const here = state.ending ? endingOf(caseData, state.ending) : sceneOf(caseData, state.node);
     if (here) {
       items.push(
-        el("li", { className: "jd-rp-here", "aria-current": "step" }, [
+        el("li", { className: "jd-play-here", "aria-current": "step" }, [
           el("span", { text: state.ending ? `Afloop: ${here.title}` : `Nu: ${here.title}` }),
         ]),
       );
     }
-    return el("nav", { className: "jd-rp-path", "aria-labelledby": `${base}-path-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-path-h`, text: "Jouw pad tot nu toe" }),
+    return el("nav", { className: "jd-play-path", "aria-labelledby": `${base}-path-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-path-h`, text: "Jouw pad tot nu toe" }),
       state.steps.length ? null : el("p", { className: "jd-hint", text: "Je hebt nog geen keuzes gemaakt." }),
       el("ol", {}, items),
     ]);
@@ -216,13 +226,13 @@ function render({ model, el: root }) {
 
   function conceptTags(choice) {
     const tags = [
-      ...(choice.strengthens || []).map((k) => ["▲ Versterkt", k, "jd-rp-up"]),
-      ...(choice.weakens || []).map((k) => ["▼ Verzwakt", k, "jd-rp-down"]),
+      ...(choice.strengthens || []).map((k) => ["▲ Versterkt", k, "jd-play-up"]),
+      ...(choice.weakens || []).map((k) => ["▼ Verzwakt", k, "jd-play-down"]),
     ];
     if (!tags.length) return null;
     return el(
       "ul",
-      { className: "jd-rp-tags" },
+      { className: "jd-play-tags" },
       tags.map(([word, key, cls]) => {
         const c = concepts[key] || { label: key, model: "", section: "" };
         const link = sectionLink(links, c.section);
@@ -240,9 +250,9 @@ function render({ model, el: root }) {
     if (!state.steps.length) return null;
     const choice = choiceOf(caseData, state.steps[state.steps.length - 1]);
     const extra = (choice.see || []).map((label) => sectionLink(links, label)).filter(Boolean);
-    return el("section", { className: "jd-rp-feedback", "aria-labelledby": `${base}-fb-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-fb-h`, tabIndex: -1, "data-focus": "feedback", text: "Wat je keuze deed" }),
-      el("p", { className: "jd-rp-chosen" }, [el("strong", { text: "Je koos: " }), choice.text]),
+    return el("section", { className: "jd-play-feedback", "aria-labelledby": `${base}-fb-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-fb-h`, tabIndex: -1, "data-focus": "feedback", text: "Wat je keuze deed" }),
+      el("p", { className: "jd-play-chosen" }, [el("strong", { text: "Je koos: " }), choice.text]),
       el("p", { text: choice.feedback }),
       conceptTags(choice),
       extra.length ? el("p", {}, ["Lees verder: ", ...extra.flatMap((a, i) => (i ? [", ", a] : [a]))]) : null,
@@ -258,19 +268,19 @@ function render({ model, el: root }) {
     const note = klas ? el("textarea", { id: noteId, rows: "2", maxlength: "2000" }) : null;
     const buttons = options.map((choice) => {
       const who = klas && (choice.roles || []).length ? `(${choice.roles.map((r) => roleName(caseData, r)).join(", ")}) ` : "";
-      const button = el("button", { type: "button", className: "jd-button jd-rp-choice", text: who + choice.text });
+      const button = el("button", { type: "button", className: "jd-button jd-play-choice", text: who + choice.text });
       button.addEventListener("click", () => choose(choice, note ? note.value.trim() : ""));
       return button;
     });
     const [first, ...rest] = visibleText(scene, flags);
-    return el("section", { className: "jd-rp-scene", "aria-labelledby": `${base}-scene-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-scene-h`, tabIndex: -1, "data-focus": "scene", text: scene.title }),
+    return el("section", { className: "jd-play-scene", "aria-labelledby": `${base}-scene-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-scene-h`, tabIndex: -1, "data-focus": "scene", text: scene.title }),
       el("p", { text: first }),
-      ...rest.map((text) => el("p", { className: "jd-rp-variant", text: `Door eerdere keuzes: ${text}` })),
-      el("fieldset", { className: "jd-rp-choices" }, [
+      ...rest.map((text) => el("p", { className: "jd-play-variant", text: `Door eerdere keuzes: ${text}` })),
+      el("fieldset", { className: "jd-play-choices" }, [
         el("legend", { text: scene.prompt || "Wat doe je?" }),
         klas ? el("p", {}, [el("label", { for: noteId, text: "Waarom kiest de groep dit? (optioneel) " }), note]) : null,
-        el("div", { className: "jd-rp-options" }, buttons),
+        el("div", { className: "jd-play-options" }, buttons),
       ]),
     ]);
   }
@@ -283,12 +293,12 @@ function render({ model, el: root }) {
       el("tr", {}, [
         el("th", { scope: "row" }, [
           concepts[key]?.label || key,
-          concepts[key]?.model ? el("span", { className: "jd-rp-model", text: concepts[key].model }) : null,
+          concepts[key]?.model ? el("span", { className: "jd-play-model", text: concepts[key].model }) : null,
         ]),
         el("td", { text: counts[key].up ? `▲ ${counts[key].up}` : "–" }),
         el("td", { text: counts[key].down ? `▼ ${counts[key].down}` : "–" }),
       ]);
-    return el("table", { className: "jd-rp-tally" }, [
+    return el("table", { className: "jd-play-tally" }, [
       el("caption", { text: "Welke begrippen je keuzes versterkten en verzwakten" }),
       el("thead", {}, [
         el("tr", {}, ["Begrip (model)", "Versterkt", "Verzwakt"].map((t) => el("th", { scope: "col", text: t }))),
@@ -324,17 +334,17 @@ function render({ model, el: root }) {
       focusAfterDraw = "start";
       save({ runs: archive(), mode: "", role: "", group: "", path: [], reflections: [] });
     });
-    return el("section", { className: "jd-rp-ending", "aria-labelledby": `${base}-end-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-end-h`, tabIndex: -1, "data-focus": "ending", text: `Afloop: ${ending.title}` }),
-      el("p", { className: `jd-rp-tone jd-rp-tone-${ending.tone}`, text: TONES[ending.tone] }),
+    return el("section", { className: "jd-play-ending", "aria-labelledby": `${base}-end-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-end-h`, tabIndex: -1, "data-focus": "ending", text: `Afloop: ${ending.title}` }),
+      el("p", { className: `jd-play-tone jd-play-tone-${ending.tone}`, text: TONES[ending.tone] }),
       ...visibleText(ending, flags).map((text) => el("p", { text })),
-      el("h2", { className: "jd-rp-h", text: "Samenvatting" }),
+      el("h2", { className: "jd-play-h", text: "Samenvatting" }),
       el("p", { text: `Je maakte ${state.steps.length} keuzes. Je pad staat hierboven.` }),
       summaryTable(state),
-      el("h2", { className: "jd-rp-h", text: "Reflectie" }),
+      el("h2", { className: "jd-play-h", text: "Reflectie" }),
       el("p", { className: "jd-hint", text: "Je antwoorden worden bewaard en komen in je portfolio." }),
       ...questions.map((q, i) =>
-        el("div", { className: "jd-rp-reflection" }, [el("label", { for: `${base}-refl-${i}`, text: q }), reflectionAreas[i]]),
+        el("div", { className: "jd-play-reflection" }, [el("label", { for: `${base}-refl-${i}`, text: q }), reflectionAreas[i]]),
       ),
       el("div", { className: "jd-actions" }, [again, other]),
     ]);
@@ -344,8 +354,8 @@ function render({ model, el: root }) {
   function runsView() {
     const runs = model.get("runs") || [];
     if (!runs.length) return null;
-    return el("section", { className: "jd-rp-runs", "aria-labelledby": `${base}-runs-h` }, [
-      el("h2", { className: "jd-rp-h", id: `${base}-runs-h`, text: `Eerdere rondes (${runs.length})` }),
+    return el("section", { className: "jd-play-runs", "aria-labelledby": `${base}-runs-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-runs-h`, text: `Eerdere rondes (${runs.length})` }),
       el(
         "ol",
         {},
@@ -356,7 +366,7 @@ function render({ model, el: root }) {
           return el("li", {}, [
             el("p", { text: runLine(caseData, run) }),
             answered.length
-              ? el("dl", { className: "jd-rp-run-reflections" }, answered.flatMap(([q, a]) => [el("dt", { text: q }), el("dd", { text: a })]))
+              ? el("dl", { className: "jd-play-run-reflections" }, answered.flatMap(([q, a]) => [el("dt", { text: q }), el("dd", { text: a })]))
               : el("p", { className: "jd-hint", text: "Geen reflectie geschreven in deze ronde." }),
           ]);
         }),
@@ -388,7 +398,7 @@ function render({ model, el: root }) {
           ? `Klassikaal spel${model.get("group") ? ` · groep: ${model.get("group")}` : ""}`
           : `Je speelt: ${roleName(caseData, model.get("role"))}`;
       view.replaceChildren(
-        el("p", { className: "jd-rp-who" }, [el("strong", { text: who })]),
+        el("p", { className: "jd-play-who" }, [el("strong", { text: who })]),
         state.error ? el("p", { className: "jd-notice", text: state.error }) : "",
         roleCard() || "",
         pathView(state),
@@ -446,15 +456,166 @@ function render({ model, el: root }) {
 function runLine(caseData, run) {
   const ending = endingOf(caseData, run.ending);
   const who = run.mode === "klas" ? `klassikaal${run.group ? ` (${run.group})` : ""}` : roleName(caseData, run.role);
-  const when = run.finished ? new Date(run.finished).toLocaleDateString("nl-NL", { dateStyle: "long" }) : "";
-  return `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes${when ? `, ${when}` : ""}`;
+  return `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes${finishedOn(run)}`;
+}
+
+/** ", <date in words>" for a finished round, or "". */
+function finishedOn(run) {
+  return run.finished ? `, ${new Date(run.finished).toLocaleDateString("nl-NL", { dateStyle: "long" })}` : "";
+}
+
+/**
+ * "Open een casusbestand van je docent": read a YAML file, check it with the build's rules (the same messages),
+ * then play it with the normal game; the file's title, name and hash stay with the learner's games.
+ */
+function renderOpenFile(model, root) {
+  const base = uid("jd-rp-file");
+  const labels = Object.keys(model.get("links") || {});
+  const input = el("input", { type: "file", id: `${base}-input`, accept: ".yaml,.yml,text/yaml,text/plain" });
+  const report = el("div", { className: "jd-rp-file-report", role: "status", "aria-live": "polite" });
+  const about = el("p", { className: "jd-rp-file-about" });
+  const game = el("div");
+  const cards = el("div");
+  root.replaceChildren(
+    el("div", { className: "jd-widget-rp jd-rp-file" }, [
+      el("h2", { className: "jd-rp-h", text: "Open een casusbestand van je docent" }),
+      el("p", {
+        className: "jd-hint",
+        text: "Heeft je docent je een casusbestand (.yaml) gegeven? Open het hier. Het wordt eerst gecontroleerd met dezelfde regels als de casussen van de cursus; daarna speel je het zoals de andere casussen. Je spel komt in je portfolio, met de titel van het bestand.",
+      }),
+      el("p", {}, [el("label", { for: input.id, text: "Casusbestand kiezen: " }), input]),
+      report,
+      about,
+    ]),
+    game,
+    cards,
+  );
+
+  let stopGame = null;
+  const fileRef = (file) => ({ title: file.title, sha256: file.sha256 });
+  // The game sees the file's case as its case_data; finished games it keeps get the file's title and hash.
+  const gameModel = {
+    get: (key) => (key === "case_data" ? model.get("file")?.case : model.get(key)),
+    set(key, value) {
+      const file = model.get("file");
+      const tagged =
+        key === "runs" && file ? value.map((run) => (run.file ? run : { ...run, file: fileRef(file) })) : value;
+      model.set(key, tagged);
+    },
+    on: (event, handler) => model.on(event, handler),
+    off: (event, handler) => model.off(event, handler),
+    save_changes: () => model.save_changes(),
+    send: () => {},
+  };
+
+  function mountGame() {
+    stopGame?.();
+    stopGame = null;
+    const file = model.get("file");
+    if (!file) {
+      about.textContent = "Nog geen casusbestand geopend.";
+      game.replaceChildren();
+      cards.replaceChildren();
+      return;
+    }
+    about.textContent = `Je speelt: ${file.title} (bestand ${file.name || "zonder naam"}, controlegetal ${file.sha256.slice(0, 12)}).`;
+    const holder = el("div");
+    game.replaceChildren(holder);
+    stopGame = /** @type {() => void} */ (renderCase(gameModel, holder));
+    cards.replaceChildren(
+      el("details", { className: "jd-widget-rp jd-rp-file-cards" }, [
+        el("summary", { text: "Rolkaarten van deze casus (voor klassikaal spel)" }),
+        cardsSection(file.case, `${base}-cards-h`),
+      ]),
+    );
+  }
+
+  function showProblems(name, text, problems) {
+    report.replaceChildren(
+      el("p", { className: "jd-notice", text: `${name} kan niet gespeeld worden. Geef deze meldingen aan je docent:` }),
+      el(
+        "ul",
+        {},
+        problems.map(([path, why]) => {
+          const line = /^regel \d+$/.test(path) ? null : lineOf(text, path);
+          return el("li", { text: `${name}${line ? `:${line}` : ""}: ${path || "(bestand)"}: ${why}` });
+        }),
+      ),
+    );
+  }
+
+  input.addEventListener("change", async () => {
+    const chosen = input.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    input.value = "";
+    const read = readCaseText(text);
+    if (read.problems.length) return showProblems(chosen.name, text, read.problems);
+    const problems = checkCase(read.data, labels);
+    if (problems.length) {
+      const ordered = modelProblems(read.data).length
+        ? problems
+        : [...problems].sort((a, b) => (lineOf(text, a[0]) || 0) - (lineOf(text, b[0]) || 0));
+      return showProblems(chosen.name, text, ordered);
+    }
+    const sha = sha256(text);
+    const current = model.get("file");
+    if (current?.sha256 !== sha) {
+      // A new file: the game so far is kept as an earlier round when it reached an ending (archived by the game),
+      // and the learner starts in the new case.
+      stopGame?.();
+      stopGame = null;
+      const caseData = caseModel(read.data);
+      const runs = [...(model.get("runs") || [])];
+      if (current && model.get("mode")) {
+        // The game in the previous file is kept as an earlier round (its ending empty when it was not finished).
+        const role = model.get("mode") === "solo" ? model.get("role") || null : null;
+        const played = replay(current.case, role, model.get("path") || []);
+        runs.push({
+          mode: model.get("mode"),
+          role: model.get("role") || "",
+          group: model.get("group") || "",
+          ending: played.ending || "",
+          path: (model.get("path") || []).slice(0, played.steps.length),
+          reflections: [...(model.get("reflections") || [])],
+          finished: new Date().toISOString(),
+          file: fileRef(current),
+        });
+      }
+      model.set("runs", runs.slice(-MAX_RUNS));
+      model.set("mode", "");
+      model.set("role", "");
+      model.set("group", "");
+      model.set("path", []);
+      model.set("reflections", []);
+      model.set("file", { name: chosen.name.slice(0, 200), title: caseData.title, sha256: sha, case: caseData });
+      model.save_changes();
+    }
+    report.replaceChildren(el("p", { text: `${chosen.name} is gecontroleerd en geopend.` }));
+    mountGame();
+  });
+
+  const stop = listen(model, {
+    "change:file": () => mountGame(),
+  });
+  mountGame();
+  return () => {
+    stop();
+    stopGame?.();
+  };
 }
 
 /** The learner's game in words, for the portfolio. */
 function summary(config, state) {
-  const caseData = config.case_data;
+  const caseData = config.case_data ?? state.file?.case;
   const concepts = config.concepts || {};
-  const title = `Rollenspel: ${caseData.title}`;
+  if (!caseData) {
+    const earlier = (state.runs || []).map((run) => `Eerdere ronde (${run.file ? `casusbestand ${run.file.title}, ${run.file.sha256.slice(0, 12)}` : "casus"}): afloop ${run.ending}, ${run.path.length} keuzes`);
+    return { title: "Rollenspel: casusbestand van de docent", lines: earlier.length ? earlier : ["Nog geen casusbestand geopend."], done: false };
+  }
+  const title = state.file
+    ? `Rollenspel: ${caseData.title} (casusbestand ${state.file.name || ""}, controlegetal ${state.file.sha256.slice(0, 12)})`
+    : `Rollenspel: ${caseData.title}`;
   if (!state.mode && !(state.runs || []).length) return { title, lines: ["Nog niet gespeeld."], done: false };
   const lines = [];
   if (state.mode) {
@@ -483,10 +644,14 @@ function summary(config, state) {
     });
   }
   for (const run of state.runs || []) {
-    lines.push(`Eerdere ronde – ${runLine(caseData, run)}`);
-    caseData.reflection.forEach((question, i) => {
-      const answer = (run.reflections?.[i] || "").trim();
-      if (answer) lines.push(`Reflectie (eerdere ronde) – ${question} ${answer}`);
+    const same = (run.file?.sha256 ?? null) === (state.file?.sha256 ?? null);
+    const ending = same ? endingOf(caseData, run.ending) : null;
+    const who = run.mode === "klas" ? "klassikaal" : same ? roleName(caseData, run.role) : run.role;
+    const from = run.file && !same ? `, casusbestand ${run.file.title}, ${run.file.sha256.slice(0, 12)}` : "";
+    lines.push(`Eerdere ronde (${who}${from}${finishedOn(run)}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
+    (run.reflections || []).forEach((answer, i) => {
+      const question = same ? caseData.reflection[i] : `vraag ${i + 1}:`;
+      if ((answer || "").trim()) lines.push(`Reflectie (eerdere ronde) – ${question} ${answer.trim()}`);
     });
   }
   return { title, lines, done: done(config, state) };

@@ -40,7 +40,8 @@ class RolePlay(CourseWidget):
     spec_model = RolePlaySpec
     state_model = RolePlayState
 
-    case = traitlets.Unicode(help="Id of the case.").tag(sync=True)
+    case = traitlets.Unicode(None, allow_none=True, help="Id of the case (None with open_file).").tag(sync=True)
+    open_file = traitlets.Bool(False, help="The learner opens a case file from the lecturer.").tag(sync=True)
     class_mode = traitlets.Bool(True, help="Offer class play.").tag(sync=True)
     case_data = traitlets.Dict(allow_none=True, help="The validated case.").tag(sync=True)
     links = traitlets.Dict(help="Chapter sections the case links to: label -> {doc, title}.").tag(sync=True)
@@ -53,6 +54,7 @@ class RolePlay(CourseWidget):
     path = traitlets.List(traitlets.Dict(), help="Choices made: {scene, choice, note}.").tag(sync=True, learner=True)
     reflections = traitlets.List(traitlets.Unicode(), help="Reflection answers.").tag(sync=True, learner=True)
     runs = traitlets.List(traitlets.Dict(), help="Earlier finished games.").tag(sync=True, learner=True)
+    file = traitlets.Dict(None, allow_none=True, help="The opened case file.").tag(sync=True, learner=True)
 
     @classmethod
     def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
@@ -61,6 +63,22 @@ class RolePlay(CourseWidget):
         data = Path(data_dir) if data_dir else default_data_dir()
         root = data.parent
         labels = chapter_labels(root)
+        common = {
+            "concepts": {
+                key: {"label": c.label, "model": MODELS[c.model], "section": c.section} for key, c in MODEL_KEYS.items()
+            },
+            "kinds": {key: kind.label for key, kind in ROLE_KINDS.items()},
+        }
+        if spec.open_file:
+            every = {label: {"doc": link.doc, "title": link.title} for label, link in labels.items()}
+            return {
+                "case": None,
+                "open_file": True,
+                "class_mode": spec.class_mode,
+                "case_data": None,
+                "links": every,
+                **common,
+            }
         if spec.case_data is not None:
             case = spec.case_data
             problems = check_case(case, labels)
@@ -77,13 +95,11 @@ class RolePlay(CourseWidget):
         links = {label: {"doc": labels[label].doc, "title": labels[label].title} for label in case.used_labels()}
         return {
             "case": spec.case,
+            "open_file": False,
             "class_mode": spec.class_mode,
             "case_data": case.model_dump(mode="json"),
             "links": links,
-            "concepts": {
-                key: {"label": c.label, "model": MODELS[c.model], "section": c.section} for key, c in MODEL_KEYS.items()
-            },
-            "kinds": {key: kind.label for key, kind in ROLE_KINDS.items()},
+            **common,
         }
 
     @classmethod
@@ -96,7 +112,7 @@ class RolePlay(CourseWidget):
     @property
     def model(self) -> CaseFile:
         """The case as a validated model."""
-        return CaseFile.model_validate(self.case_data)
+        return CaseFile.model_validate(self.case_data if self.case_data is not None else (self.file or {}).get("case"))
 
     def progress(self) -> Progress:
         """Where the current game stands: node, flags, steps."""

@@ -1,0 +1,1 @@
+"""The case editor: write a role-play case in the browser."""
