@@ -30,8 +30,9 @@ class CourseWidget(anywidget.AnyWidget):
     module: ClassVar[str]
     spec_model: ClassVar[type[WidgetSpec]]
     state_model: ClassVar[type[BaseModel]]
-    config_is_spec: ClassVar[bool] = True
-    """Whether `resolve_config` gives the spec itself (its data files filled in), so it validates as `spec_model`."""
+    config_is_spec: ClassVar[bool] = False
+    """Set when an overridden `resolve_config` gives the spec with its data files filled in (it validates as
+    `spec_model`): the static version then shows what the data files hold."""
 
     widget_id = traitlets.Unicode(help="Stable id of this placement; it keys the learner's work.").tag(sync=True)
 

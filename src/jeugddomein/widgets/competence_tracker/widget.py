@@ -46,7 +46,6 @@ class CompetenceTracker(CourseWidget):
     module = "competence_tracker"
     spec_model = CompetenceTrackerSpec
     state_model = CompetenceTrackerState
-    config_is_spec = False
 
     weekly = traitlets.Bool(False, help="Weekly moments are offered.").tag(sync=True)
     moments = traitlets.List(traitlets.Dict(), help="Moments (id, label) in time order.").tag(sync=True)

@@ -37,7 +37,6 @@ class RubricWidget(CourseWidget):
     module = "rubric"
     spec_model = RubricSpec
     state_model = RubricState
-    config_is_spec = False
 
     definition = traitlets.Dict(help="The rubric: levels and criteria.").tag(sync=True)
     lecturer = traitlets.Bool(True, help="Offer the lecturer mode.").tag(sync=True)
