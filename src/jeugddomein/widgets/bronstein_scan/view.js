@@ -703,17 +703,18 @@ function render({ model, el: root }) {
     if (s.scans.length < 2) return null;
     const last = s.scans.length - 1;
     const a = ui.compareA !== null && ui.compareA <= last ? ui.compareA : last - 1;
-    const b = ui.compareB !== null && ui.compareB <= last ? ui.compareB : last;
+    let b = ui.compareB !== null && ui.compareB <= last ? ui.compareB : last;
+    if (b === a) b = a === last ? last - 1 : last; // a scan is never compared with itself
     const first = s.scans[a];
     const second = s.scans[b];
     const rows = compare(instrument, first.answers, second.answers);
-    const picker = (key, id, value, text) =>
+    const picker = (key, id, value, other, text) =>
       el("p", { className: "jd-bs-field" }, [
         el("label", { for: id, text }),
         el(
           "select",
           { id, "data-key": key, on: { change: (e) => { ui[key] = Number(e.target.value); draw(key); } } },
-          s.scans.map((x, i) => el("option", { value: String(i), selected: i === value, text: `${x.label} (${formatDate(x.date)})` })),
+          s.scans.map((x, i) => el("option", { value: String(i), selected: i === value, disabled: i === other, text: `${x.label} (${formatDate(x.date)})` })),
         ),
       ]);
     const notes = [];
@@ -740,8 +741,8 @@ function render({ model, el: root }) {
     return el("section", { className: "jd-bs-compare", "aria-labelledby": `${prefix}-compare-h` }, [
       el("h3", { id: `${prefix}-compare-h`, text: "Twee momenten vergelijken" }),
       el("div", { className: "jd-bs-pickers" }, [
-        picker("compareA", `${prefix}-cmp-a`, a, "Eerste moment"),
-        picker("compareB", `${prefix}-cmp-b`, b, "Tweede moment"),
+        picker("compareA", `${prefix}-cmp-a`, a, b, "Eerste moment"),
+        picker("compareB", `${prefix}-cmp-b`, b, a, "Tweede moment"),
       ]),
       ...notes,
       scrollBox("Tabel met de verandering per onderdeel", table),
