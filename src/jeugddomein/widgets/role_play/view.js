@@ -471,7 +471,7 @@ function finishedOn(run) {
 function renderOpenFile(model, root) {
   const base = uid("jd-rp-file");
   const labels = Object.keys(model.get("links") || {});
-  const input = el("input", { type: "file", id: `${base}-input`, accept: ".yaml,.yml,text/yaml,text/plain" });
+  const input = el("input", { type: "file", id: `${base}-input`, className: "jd-file-input", accept: ".yaml,.yml,text/yaml,text/plain" });
   const report = el("div", { className: "jd-rp-file-report", role: "status", "aria-live": "polite" });
   const about = el("p", { className: "jd-rp-file-about" });
   const game = el("div");
@@ -483,7 +483,8 @@ function renderOpenFile(model, root) {
         className: "jd-hint",
         text: "Heeft je docent je een casusbestand (.yaml) gegeven? Open het hier. Het wordt eerst gecontroleerd met dezelfde regels als de casussen van de cursus; daarna speel je het zoals de andere casussen. Je spel komt in je portfolio, met de titel van het bestand.",
       }),
-      el("p", {}, [el("label", { for: input.id, text: "Casusbestand kiezen: " }), input]),
+      // The browser's own file control speaks the browser's language: it is hidden and its label is the button.
+      el("p", {}, [input, el("label", { for: input.id, className: "jd-button jd-file-button", text: "Casusbestand kiezen: " })]),
       report,
       about,
     ]),
