@@ -1,8 +1,11 @@
-"""Benchmark: load and summarise 100, 1,000 and 10,000 exported portfolios (goal: 10,000 in under 10 s on 2 cores).
+"""Benchmark: load and summarise 100, 1,000 and 10,000 exported portfolios (goal: 10,000 in under 10 s on 2 cores),
+with 1% hostile files mixed in.
 
 The portfolios are synthetic (jeugddomein.cohort.example). Building 10,000 of them with pydantic would take minutes,
 so 200 distinct learners are generated with the fixed seed and copied with a new learner name per file (every copy is
-a valid, distinct learner). The files are written to bench/.work/cohort/ once and reused.
+a valid, distinct learner). Next to them, 1% of that number are hostile entries (jeugddomein.cohort.hostile, made from
+the first export: nested 100,000 deep, over the size limit, binary, UTF-16, cut off, formula names, a folder named
+.json, a broken link, a pipe, ...), taken in turn. The files are written to bench/.work/cohort/ once and reused.
 
 Per size, in a fresh process (so the peak memory is that size's own): the wall time of `load_portfolios` (read,
 validate with the Portfolio model, extract, newest export per learner) and of every summary the report shows
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,12 +35,22 @@ SIZES = [100, 1_000, 10_000]
 DISTINCT = 200
 REPEATS = 3
 GOAL_SECONDS = 10.0
+HOSTILE_SHARE = 0.01
+"""Hostile entries mixed in, as a share of the number of portfolios."""
+
+
+def hostile_count(size: int) -> int:
+    return max(1, round(size * HOSTILE_SHARE))
 
 
 def prepare(size: int) -> Path:
-    """A folder with `size` portfolio files (made once)."""
+    """A folder with `size` portfolio files and 1% hostile entries (made once; '.klaar' marks a complete folder)."""
+    from jeugddomein.cohort.hostile import hostile_exports, write
+    from jeugddomein.cohort.reading import MAX_BYTES
+
     folder = WORK / f"n{size}"
-    if folder.is_dir() and len(list(folder.glob("*.json"))) == size:
+    marker = folder / ".klaar"
+    if marker.is_file() and marker.read_text(encoding="utf-8") == f"{size}+{hostile_count(size)}":
         return folder
     base = WORK / "distinct"
     if not base.is_dir() or len(list(base.glob("*.json"))) < DISTINCT:
@@ -44,15 +58,19 @@ def prepare(size: int) -> Path:
 
         make_cohort(base, learners=DISTINCT, seed=1, duplicate=False)
     sources = sorted(base.glob("*.json"))
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.json"):
-        old.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     for number in range(size):
         data = json.loads(sources[number % len(sources)].read_text(encoding="utf-8"))
         data["learner"] = f"Student {number:05d} (voorbeeld)"
         (folder / f"portfolio-{number:05d}.json").write_text(
             json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
         )
+    variants = list(hostile_exports(sources[0].read_bytes(), MAX_BYTES).items())
+    for number in range(hostile_count(size)):
+        name, content = variants[number % len(variants)]
+        write(folder, f"vijandig-{number:04d}-{name}", content)
+    marker.write_text(f"{size}+{hostile_count(size)}", encoding="utf-8")
     return folder
 
 
@@ -80,6 +98,8 @@ def measure(folder: str) -> dict[str, float]:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "students": len(cohort.students),
+        "files": len(cohort.files),
+        "skipped": int((cohort.files["status"] == "overgeslagen").sum()),
         "rows": int(sum(len(t) for t in (cohort.activity, cohort.scans, cohort.roleplay, cohort.competences))),
         "load_s": round(loaded - start, 3),
         "summary_s": round(done - loaded, 3),
@@ -93,7 +113,7 @@ def measure(folder: str) -> dict[str, float]:
 
 def run(size: int) -> dict[str, object]:
     folder = prepare(size)
-    megabytes = sum(p.stat().st_size for p in folder.glob("*.json")) / 1048576
+    megabytes = sum(p.stat().st_size for p in folder.glob("portfolio-*.json")) / 1048576
     runs = []
     for _ in range(REPEATS):
         out = subprocess.run(
@@ -103,6 +123,7 @@ def run(size: int) -> dict[str, object]:
     best = sorted(runs, key=lambda r: r["total_s"])[len(runs) // 2]
     return {
         "portfolios": size,
+        "hostile": hostile_count(size),
         "megabytes": round(megabytes, 1),
         **best,
         "total_s_runs": [r["total_s"] for r in runs],
@@ -119,32 +140,35 @@ def main() -> int:
         row = run(size)
         rows.append(row)
         print(
-            f"{size:>6} portfolio's ({row['megabytes']} MB): laden {row['load_s']} s, samenvatten {row['summary_s']} s, "
+            f"{size:>6} portfolio's ({row['megabytes']} MB) + {row['hostile']} vijandig ({row['skipped']} overgeslagen): laden {row['load_s']} s, samenvatten {row['summary_s']} s, "
             f"totaal {row['total_s_median']} s; piekgeheugen {row['peak_mib_main']} MiB (+ werkproces {row['peak_mib_worker']} MiB)",
             flush=True,
         )
     per_1000 = [round(1000 * r["total_s_median"] / r["portfolios"], 3) for r in rows]
     largest = rows[-1]
     result = {
-        "benchmark": "cohort: load_portfolios + summary.summarise",
+        "benchmark": "cohort: load_portfolios + summary.summarise, 1% hostile files mixed in",
         "machine": machine(),
         "repeats": REPEATS,
-        "goal": f"{SIZES[-1]} portfolios in under {GOAL_SECONDS} s on 2 cores, cost growing linearly",
+        "goal": f"{SIZES[-1]} portfolios (+1% hostile files) in under {GOAL_SECONDS} s on 2 cores, cost growing linearly",
         "results": rows,
         "seconds_per_1000": per_1000,
         "goal_met": largest["total_s_median"] < GOAL_SECONDS,
     }
     lines = [
         "Load (read, validate, extract, newest export per learner) and summarise (every table of the report) synthetic",
-        f"portfolios; median of {REPEATS} runs, each in a fresh process. Peak memory: resident set of the main process",
-        "and of the largest worker process.",
+        f"portfolios with {HOSTILE_SHARE:.0%} hostile files mixed in (jeugddomein.cohort.hostile: deeply nested, over the",
+        "size limit, binary, UTF-16, cut off, formula names, a folder named .json, a broken link, a pipe, ...); median of",
+        f"{REPEATS} runs, each in a fresh process. Peak memory: resident set of the main process and of the largest",
+        "worker process. Skipped: the files reported as not usable (the other hostile files are usable exports with a",
+        "hostile name, which are read).",
         "",
-        "| Portfolios | Data (MB) | Load (s) | Summaries (s) | Total (s) | s per 1,000 | CPU (s, all processes) | Peak memory main (MiB) | Peak memory worker (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Portfolios | Hostile | Skipped | Data (MB) | Load (s) | Summaries (s) | Total (s) | s per 1,000 | CPU (s, all processes) | Peak memory main (MiB) | Peak memory worker (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row, per in zip(rows, per_1000, strict=True):
         lines.append(
-            f"| {row['portfolios']:,} | {row['megabytes']} | {row['load_s']} | {row['summary_s']} | {row['total_s_median']} | {per} | {row['cpu_s']} | {row['peak_mib_main']} | {row['peak_mib_worker']} |"
+            f"| {row['portfolios']:,} | {row['hostile']} | {row['skipped']} | {row['megabytes']} | {row['load_s']} | {row['summary_s']} | {row['total_s_median']} | {per} | {row['cpu_s']} | {row['peak_mib_main']} | {row['peak_mib_worker']} |"
         )
     lines += [
         "",

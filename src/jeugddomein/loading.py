@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -86,17 +88,53 @@ def located(source: str, text: str, problems: Iterable[tuple[tuple, str]], by_li
     return DataError(source, sorted(found, key=lambda p: p[0] or 0) if by_line else found)
 
 
+QUOTE_FIX = "zet de tekst tussen aanhalingstekens"
+"""The fix for most YAML surprises in text fields."""
+
+NOT_TEXT = {
+    "empty": "hier hoort tekst, maar het veld is leeg; schrijf de tekst achter de dubbele punt",
+    "yes_no": (
+        f'hier hoort tekst, maar YAML leest yes/no/on/off/true/false als ja of nee; {QUOTE_FIX}, bijvoorbeeld "yes"'
+    ),
+    "number": f'hier hoort tekst, maar YAML leest {{value}} als getal; {QUOTE_FIX}, bijvoorbeeld "{{value}}"',
+    "key_value": (
+        f"hier hoort tekst, maar YAML leest een dubbele punt met een spatie erachter als 'veld: waarde'; {QUOTE_FIX}"
+    ),
+    "list": f"hier hoort één tekst, geen lijst; haal de '- ' weg of {QUOTE_FIX}",
+    "other": f"hier hoort tekst; {QUOTE_FIX}",
+}
+"""Why YAML gave something else where text is meant, with the fix (the case editor's checks.js uses the same texts)."""
+
+
+def _not_text(value: Any) -> str:
+    """The NOT_TEXT message for a value that is not text where text is meant."""
+    if value is None:
+        return NOT_TEXT["empty"]
+    if isinstance(value, bool):
+        return NOT_TEXT["yes_no"]
+    if isinstance(value, int | float):
+        return NOT_TEXT["number"].format(value=value)
+    if isinstance(value, dict):
+        return NOT_TEXT["key_value"]
+    if isinstance(value, list):
+        return NOT_TEXT["list"]
+    return NOT_TEXT["other"]
+
+
 def plain_reason(error: Mapping[str, Any]) -> str:
     """Pydantic's error in plain Dutch, keeping our own validator messages as they are."""
     if error["type"] == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "string_type":
+        return _not_text(error.get("input"))
     reason = _PLAIN_REASONS.get(error["type"], error["msg"])
     if error["type"] == "string_pattern_mismatch":
         reason += f" (verwacht patroon {error.get('ctx', {}).get('pattern')})"
     if error["type"] == "string_too_long":
         reason += f" (hoogstens {error.get('ctx', {}).get('max_length')} tekens)"
     if error["type"] == "literal_error":
-        reason += f" (kies uit {error.get('ctx', {}).get('expected')})"
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        reason += f" (kies uit {expected.replace(' or ', ' of ')})"
     return reason
 
 
@@ -113,6 +151,63 @@ def validate(model: type[M], data: Any, source: str, line_offset: int = 0, lines
         raise DataError(source, problems) from None
 
 
+_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"-][^:#]*?)\s*:(?:\s|$)")
+
+
+def _field_near(text: str, line: int) -> str:
+    """The YAML key on `line` (1-based) or the nearest one above it: where a syntax error is."""
+    rows = text.splitlines()
+    for row in reversed(rows[: max(line, 1)]):
+        found = _KEY.match(row)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _syntax_reason(problem: str, context: str) -> str:
+    """A YAML parser problem in plain Dutch, with the fix."""
+    if "tab" in problem or "'\\t'" in problem:
+        return "er staat een tab; YAML springt alleen in met spaties: vervang de tab door spaties"
+    if problem.startswith("mapping values are not allowed"):
+        return (
+            "een dubbele punt met een spatie erachter midden in een waarde; staat die in de tekst, "
+            f"{QUOTE_FIX}; anders springt deze regel te ver in"
+        )
+    if "block end" in problem or "expected key" in problem:
+        return (
+            "de inspringing klopt niet: deze regel springt anders in dan de velden eromheen; "
+            "zet hem precies onder het veld waar hij bij hoort (alleen spaties, elke laag evenveel)"
+        )
+    if "end of stream" in problem and "quoted" in context:
+        return "een aanhalingsteken wordt niet gesloten; zet aan het eind van de tekst hetzelfde aanhalingsteken"
+    if "expected ':'" in problem or "simple key" in context:
+        return f"een regel zonder 'veld: waarde' of een tekst over meer regels; {QUOTE_FIX} of begin de tekst met '>-'"
+    if "alias" in problem or "anchor" in problem:
+        return f"een * of & aan het begin van een waarde betekent iets in YAML; {QUOTE_FIX}"
+    return f"geen geldige YAML ({problem}); controleer de inspringing en {QUOTE_FIX} als er : of # in staat"
+
+
+_OPENED = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"\[{][^:#]*:\s+)?(["'\[{])""")
+_CLOSER = {'"': '"', "'": "'", "[": "]", "{": "}"}
+
+
+def _unclosed(text: str, line: int) -> tuple[int, str] | None:
+    """The last line before or at `line` whose value opens a quote or bracket it does not close on that line, and
+    that character (a value may legally run on to later lines, so the parser stumbles only further on)."""
+    rows = text.splitlines()[:line]
+    for number in range(len(rows), 0, -1):
+        row = rows[number - 1]
+        found = _OPENED.match(row)
+        if not found:
+            continue
+        opener = found.group(1)
+        closer = _CLOSER[opener]
+        still_open = row.count(opener) % 2 == 1 if opener == closer else row.count(opener) > row.count(closer)
+        if still_open:
+            return number, opener
+    return None
+
+
 def load_yaml_text(model: type[M], text: str, source: str, line_offset: int = 0) -> M:
     """Parse YAML text (a file or a directive body) and validate it."""
     try:
@@ -120,12 +215,41 @@ def load_yaml_text(model: type[M], text: str, source: str, line_offset: int = 0)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 + line_offset if mark else None
-        raise DataError(source, [(line, "", f"geen geldige YAML: {getattr(exc, 'problem', exc)}")]) from None
+        line = mark.line + 1 if mark else None
+        reason = _syntax_reason(str(getattr(exc, "problem", "") or exc), str(getattr(exc, "context", "") or ""))
+        field = _field_near(text, line) if line else ""
+        opened = _unclosed(text, line) if line else None
+        if opened is not None:
+            line, opener = opened
+            field = _field_near(text, line)
+            reason = (
+                f"de {opener} op deze regel wordt niet gesloten: zet {_CLOSER[opener]} aan het eind, "
+                f"of {QUOTE_FIX} als de tekst zelf met {opener} begint"
+            )
+        raise DataError(source, [((line + line_offset) if line else None, field, reason)]) from None
     return validate(model, data, source, line_offset, lines)
+
+
+def read_text_file(path: Path, source: str) -> str:
+    """A data file's text (UTF-8, with or without byte-order mark); a file in another encoding is a DataError that
+    names the line and the fix."""
+    raw = Path(path).read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in raw[:200]:
+        reason = "opgeslagen als UTF-16 ('Unicode'); sla het bestand op als UTF-8"
+        raise DataError(source, [(1, "", reason)])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        bad = raw[error.start : error.start + 1].hex()
+        reason = (
+            f"dit bestand is niet opgeslagen als UTF-8 (byte 0x{bad} op deze regel, bijvoorbeeld een é of ë uit "
+            "Windows-1252); sla het op als UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)"
+        )
+        raise DataError(source, [(line, "", reason)]) from None
 
 
 def load_yaml_file(model: type[M], path: Path, root: Path | None = None) -> M:
     """Load and validate one YAML data file."""
     source = str(path.relative_to(root)) if root else str(path)
-    return load_yaml_text(model, Path(path).read_text(encoding="utf-8"), source)
+    return load_yaml_text(model, read_text_file(path, source), source)

@@ -19,6 +19,16 @@ FOOTER = (
 )
 
 
+LOCAL_LINKS_TO_TEXT = """() => {
+  for (const link of document.querySelectorAll("a[href]")) {
+    const href = link.getAttribute("href");
+    if (!href.startsWith("#") && !/^(https?:|mailto:)/i.test(href)) link.removeAttribute("href");
+  }
+}"""
+"""Links from the reader to pages that are not in it (the portfolio page, downloads) work on the site, but in a PDF
+they would point at this computer's folders (file:///...): in the PDF they become plain text."""
+
+
 def print_reader(site: Path, target: Path, chromium: str = CHROMIUM) -> Path:
     """Write the PDF of site/reader.html to `target`; returns `target`."""
     from playwright.sync_api import sync_playwright
@@ -34,6 +44,7 @@ def print_reader(site: Path, target: Path, chromium: str = CHROMIUM) -> Path:
         try:
             page = browser.new_page()
             page.goto(reader.resolve().as_uri(), wait_until="load")
+            page.evaluate(LOCAL_LINKS_TO_TEXT)
             page.emulate_media(media="print")
             page.pdf(
                 path=str(target),

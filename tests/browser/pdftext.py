@@ -103,3 +103,11 @@ def squashed(text: str) -> str:
     """Text without any whitespace and with ligatures resolved ("ﬂ" -> "fl"), for containment checks: the text
     Chromium writes may space out letters (justified or letter-spaced lines) in either reader."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def link_targets(path: Path) -> list[bytes]:
+    """The URIs of the PDF's link annotations (links inside the document are not URIs)."""
+    found = []
+    for head, raw in _objects(path.read_bytes()).values():
+        found += re.findall(rb"/URI\s*\(([^)]*)\)", head + (raw or b""))
+    return found

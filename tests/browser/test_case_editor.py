@@ -136,7 +136,7 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     box = open_editor(page, base_url)
     build_new_case(box)
     box.locator(".jd-ce-ok").wait_for()
-    box.locator(".jd-ce-preview .jd-rp-start").wait_for()  # the preview plays the case with the role-play view
+    box.locator(".jd-ce-preview .jd-play-start").wait_for()  # the preview plays the case with the role-play view
     assert box.locator(".jd-ce-cards .jd-role-card").count() == 3
     assert not page.errors
     results = Axe().run(page, context=f'[data-widget-id="{EDITOR}"]')  # with the preview and the role cards
@@ -163,7 +163,7 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     student.get_by_text("Je speelt: Ontbijt op school").wait_for()
     student.get_by_role("button", name="Start met deze rol").click()
     for _ in range(4):
-        student.locator(".jd-rp-choice").first.click()
+        student.locator(".jd-play-choice").first.click()
     student.get_by_role("heading", name="Afloop: Samen verder").wait_for()
     record = stored(page)[store_key(STUDENT)]
     assert record["state"]["file"]["title"] == "Ontbijt op school"
@@ -194,10 +194,10 @@ def test_the_student_page_shows_the_build_message_for_a_broken_file(page, base_u
     student = widget(page, STUDENT)
     source = ROOT / "tests" / "data" / "invalid" / "case-dead-end.yaml"
     student.get_by_label("Casusbestand kiezen:").set_input_files(str(source))
-    report = student.locator(".jd-rp-file-report li")
+    report = student.locator(".jd-play-file-report li")
     report.first.wait_for()
     assert report.all_inner_texts() == build_lines(source.read_text(encoding="utf-8"), source.name)
-    assert student.locator(".jd-rp-choice").count() == 0
+    assert student.locator(".jd-play-choice").count() == 0
 
 
 def test_axe_and_keyboard_only_scene_and_choice(page, base_url):

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.browser.pdftext import page_count, pdf_text
+from tests.browser.pdftext import link_targets, page_count, pdf_text
 from tests.build.test_reader import chapter_files, squeeze, title_of
 
 
@@ -31,3 +31,6 @@ def test_pdf_has_every_chapter(site: Path, tmp_path: Path):
         title = title_of(site, docname)
         assert squeeze(title) in text, f"'{title}' staat niet in de pdf"
     assert "pagina1van" in text, "paginanummers in de voettekst"
+    # Links to pages outside the reader (figures, the reader page) would point at the build machine's folders.
+    uris = link_targets(pdf)
+    assert not [u for u in uris if not u.startswith((b"http://", b"https://", b"mailto:"))], uris[:5]

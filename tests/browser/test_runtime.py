@@ -263,3 +263,33 @@ def test_script_text_is_shown_as_text(page, base_url, tmp_path):
     assert widget(page, REFLECTION).locator("textarea").input_value() == attack
     page.wait_for_timeout(300)
     assert dialogs == [] and page.locator("img[src=x]").count() == 0
+
+
+def test_an_unreadable_import_file_is_reported(context, base_url, tmp_path):
+    """The browser cannot read the chosen file (moved, or a cloud file not downloaded): a message, nothing changed."""
+    page = context.new_page()
+    page.add_init_script("File.prototype.text = () => Promise.reject(new DOMException('weg', 'NotReadableError'));")
+    open_page(page, base_url, PORTFOLIO)
+    page.wait_for_selector(".jd-portfolio[data-jd-ready]")
+    before = stored(page)
+    file = tmp_path / "portfolio.json"
+    file.write_text(json.dumps(_valid_portfolio()), encoding="utf-8")
+    import_portfolio(page, file)
+    message = page.locator(".jd-portfolio-status .jd-notice-error")
+    assert "kan niet worden gelezen" in message.inner_text() and "Er is niets veranderd" in message.inner_text()
+    assert page.get_by_role("button", name="Samenvoegen").count() == 0
+    assert stored(page) == before
+
+
+def test_an_old_error_does_not_stay_under_a_valid_preview(page, base_url, tmp_path):
+    open_page(page, base_url, PORTFOLIO)
+    page.wait_for_selector(".jd-portfolio[data-jd-ready]")
+    bad = tmp_path / "kapot.json"
+    bad.write_text("dit is geen json {", encoding="utf-8")
+    import_portfolio(page, bad)
+    page.locator(".jd-portfolio-status .jd-notice-error").wait_for()
+    good = tmp_path / "goed.json"
+    good.write_bytes(b"\xef\xbb\xbf" + json.dumps(_valid_portfolio()).encode("utf-8"))  # with a byte-order mark
+    page.set_input_files("#jd-portfolio-import", str(good))
+    page.get_by_role("button", name="Samenvoegen").wait_for()
+    assert page.locator(".jd-portfolio-status .jd-notice-error").count() == 0

@@ -32,9 +32,24 @@ window.API = {
   LMSGetDiagnostic: () => "",
 };
 """
+REFUSING = STUB.replace('return "true"; },\n  LMSFinish', 'return "false"; },\n  LMSFinish').replace(
+    'LMSGetLastError: () => "0"', 'LMSGetLastError: () => "301"'
+)
+"""An LMS that refuses the session (LMSInitialize 'false', error 301: not initialized)."""
+REJECTING = STUB.replace('record("LMSCommit", arg); return "true";', 'record("LMSCommit", arg); return "false";')
+"""An LMS that opens the session but refuses to store the values."""
+SILENT = """
+window.calls = [];
+const gone = (name) => () => { window.calls.push([name]); throw new Error("De leeromgeving antwoordt niet"); };
+window.API = Object.fromEntries(
+  ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError", "LMSGetErrorString",
+   "LMSGetDiagnostic"].map((name) => [name, gone(name)]),
+);
+"""
+"""An LMS whose API throws on every call (its window closed, a broken connection)."""
 LMS_PAGE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>LMS-stub</title>
-<link rel="icon" href="_static/favicon.svg"><script src="lms-stub.js"></script></head>
+<link rel="icon" href="_static/favicon.svg"><script src="{stub}"></script></head>
 <body><iframe id="sco" title="Cursus" src="{launch}" width="1100" height="800"></iframe></body></html>
 """
 
@@ -48,10 +63,12 @@ def lms(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     with zipfile.ZipFile(package) as archive:
         archive.extractall(folder)
     launch = "intro.html"
-    (folder / "lms-stub.js").write_text(STUB, encoding="utf-8")
-    (folder / "lms.html").write_text(LMS_PAGE.format(launch=launch), encoding="utf-8")
     chapter = "chapters/01-jeugddomein/index.html"
-    (folder / "lms-hoofdstuk.html").write_text(LMS_PAGE.format(launch=chapter), encoding="utf-8")
+    for name, stub in (("lms", STUB), ("weigert", REFUSING), ("slaat-niet-op", REJECTING), ("stil", SILENT)):
+        (folder / f"{name}-stub.js").write_text(stub, encoding="utf-8")
+        (folder / f"{name}.html").write_text(LMS_PAGE.format(launch=chapter, stub=f"{name}-stub.js"), encoding="utf-8")
+    (folder / "lms.html").write_text(LMS_PAGE.format(launch=launch, stub="lms-stub.js"), encoding="utf-8")
+    (folder / "lms-hoofdstuk.html").write_text(LMS_PAGE.format(launch=chapter, stub="lms-stub.js"), encoding="utf-8")
     server, url = serve(folder, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
     yield url, folder
     server.shutdown()
@@ -157,4 +174,31 @@ def test_outside_an_lms_scorm_js_is_not_loaded(lms: tuple[str, Path], page: obje
     page.wait_for_load_state("networkidle")
     assert not any(u.endswith("scorm.js") or u.endswith("scorm.json") for u in requested)
     assert page.evaluate("typeof window.API") == "undefined"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("lms_page", "expected"),
+    [
+        ("weigert.html", "De leeromgeving weigert de verbinding"),
+        ("slaat-niet-op.html", "De leeromgeving neemt je voortgang nu niet aan"),
+        ("stil.html", "De leeromgeving antwoordt niet"),
+    ],
+)
+def test_an_lms_that_refuses_or_does_not_answer_gets_a_notice_and_the_work_stays(lms, page, lms_page, expected):
+    url, _ = lms
+    page.goto(url + lms_page)
+    frame = sco_frame(page)
+    notice = frame.locator(".jd-notice-lms")
+    notice.wait_for()
+    text = notice.inner_text()
+    assert expected in text and "Je werk blijft wel in deze browser bewaard" in text, text
+    assert frame.locator(".jd-notice-lms").count() == 1
+    box = frame.locator(".jd-widget textarea").first
+    box.fill("Mijn reflectie, ook zonder leeromgeving.")
+    box.blur()
+    [sco] = page.main_frame.child_frames
+    sco.wait_for_function(
+        "() => Object.values(localStorage).some((v) => v.includes('Mijn reflectie, ook zonder leeromgeving.'))"
+    )
     assert page.errors == []

@@ -218,7 +218,7 @@ def test_bad_file_name_and_broken_yaml(tmp_path):
     bad.write_text((DATA / "case-authored.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(DataError, match="bestandsnaam"):
         load_case(bad, ROOT, LABELS)
-    with pytest.raises(DataError, match="geen geldige YAML"):
+    with pytest.raises(DataError, match=r"x\.yaml:1: title: een dubbele punt .* zet de tekst tussen aanhalingstekens"):
         load_case_text("title: a: b\n", "x.yaml", LABELS)
 
 

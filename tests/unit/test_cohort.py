@@ -214,7 +214,7 @@ def expected_gradebook(raw: dict, groups: dict) -> dict[str, dict]:
             if key not in shared or entry["updated"] > shared[key][0]:
                 shared[key] = (entry["updated"], result)
     book = {}
-    for name in raw:
+    for name in sorted({*raw, *groups}):  # every learner on the group list, with a portfolio or not
         row, parts = {}, []
         for product in plan["products"]:
             rubric_id = product["rubric"]
@@ -229,6 +229,9 @@ def expected_gradebook(raw: dict, groups: dict) -> dict[str, dict]:
             row["behaald"] = "ja" if all(f[1] for f, _ in parts) else "nee"
         else:
             row["modulecijfer"], row["behaald"] = None, ""
+        row["status"] = (
+            "geen portfolio" if name not in raw else "compleet" if row["modulecijfer"] is not None else "onvolledig"
+        )
         book[name] = row
     return book
 
@@ -238,13 +241,14 @@ def test_grade_csv_matches_an_independent_computation(cohort, raw, groups, tmp_p
     text = summary.grades_csv(cohort, tmp_path / "cijfers.csv")
     assert (tmp_path / "cijfers.csv").read_text(encoding="utf-8") == text
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == len(expected) == 24
+    assert len(rows) == len(expected) == 25
     assert list(rows[0])[:3] == ["deelnemer", "bestand", "groep"]
+    assert [row["deelnemer"] for row in rows] == sorted(expected, key=str.casefold)
     complete = failed = 0
     for row in rows:
         want = expected[row["deelnemer"]]
         for column, value in want.items():
-            if column == "behaald":
+            if column in ("behaald", "status"):
                 assert row[column] == value, (row["deelnemer"], column)
             else:
                 assert row[column] == ("" if value is None else f"{value:.1f}"), (row["deelnemer"], column)

@@ -83,3 +83,40 @@ def test_script_end_tag_in_content_cannot_break_out(make_app, tmp_path):
 def test_unknown_competence_in_learning_goals(make_app, tmp_path):
     _, found = build(make_app, tmp_path, "# T\n\n```{learning-goals}\n:competences: vliegen\n- Doel.\n```\n")
     assert "competences: onbekend: vliegen" in found
+
+
+HOSTILE = "<img src=x onerror=alert(1)> *nadruk* [link](javascript:alert(2)) {{x}} `code` | $x$"
+"""Text a case author could type: HTML, Markdown, a javascript: link, a substitution, a role's backticks, a pipe."""
+
+
+def test_case_text_is_text_on_its_page_in_the_sidebar_and_on_the_overview(make_app, tmp_path):
+    import json
+
+    from jeugddomein.widgets.role_play.model import chapter_labels
+
+    case = (DATA / "cases" / "twee-brillen.yaml").read_text(encoding="utf-8")
+    title = next(line for line in case.splitlines() if line.startswith("title: "))
+    case = case.replace(title, "title: " + json.dumps(HOSTILE), 1)
+    root = DATA.parent
+    labels = "".join(f"({name})=\n## {link.title}\n\nTekst.\n\n" for name, link in chapter_labels(root).items())
+    index = (
+        "# Start\n\n```{toctree}\nexercises/casussen/twee-brillen\nchapters/labels\n```\n\n```{case-overview}\n```\n"
+    )
+    src = write_project(tmp_path / "src", {"index.md": index})
+    (src / "data" / "cases").mkdir(parents=True)
+    (src / "data" / "cases" / "twee-brillen.yaml").write_text(case, encoding="utf-8")
+    (src / "chapters").mkdir()
+    (src / "chapters" / "labels.md").write_text("# Labels\n\n" + labels, encoding="utf-8")
+    framework = yaml.safe_load((DATA / "competences.yaml").read_text(encoding="utf-8"))
+    framework["mapping"] = {group: [] for group in ("chapters", "exercises")}
+    (src / "data" / "competences.yaml").write_text(yaml.safe_dump(framework, allow_unicode=True), encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    pages = {p.name: p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.html")}
+    assert "twee-brillen.html" in pages and "index.html" in pages, warnings(app)
+    for name, html in pages.items():
+        assert "<img src=x" not in html and 'href="javascript:' not in html, name
+        assert "<em>nadruk</em>" not in html and "<code" not in html.split("jd-widget-data")[0], name
+    shown = "&lt;img src=x onerror=alert(1)&gt; *nadruk* [link](javascript:alert(2)) {{x}} `code` | $x$"
+    assert shown in pages["twee-brillen.html"].split("<h1>", 1)[1]  # the page title
+    assert pages["index.html"].count(shown) >= 2  # the sidebar and the overview's link

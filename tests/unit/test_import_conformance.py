@@ -74,6 +74,10 @@ def run(doc: Doc) -> Doc:
     return state(doc, "role-play")["runs"][0]
 
 
+def sheet(doc: Doc) -> Doc:
+    return state(doc, "worksheet")
+
+
 def setter(get: Callable[[Doc], Any], key: Any, value: Any) -> Callable[[Doc], None]:
     def apply(doc: Doc) -> None:
         get(doc)[key] = copy.deepcopy(value)
@@ -302,6 +306,15 @@ CHANGES = [
     Change("picture id twice", second_picture_same_id),
     Change("snap: 'false'", setter(lambda d: state(d, "rich-picture"), "snap", "false")),
     Change("active: 41 characters", setter(lambda d: state(d, "rich-picture"), "active", "a" * 41)),
+    # worksheet
+    Change("worksheet choice: misschien", setter(sheet, "choices", [{"id": "toestemming", "value": "misschien"}])),
+    Change("worksheet item checked: 'ja'", setter(sheet, "items", [{"id": "uitnodiging", "checked": "ja"}])),
+    Change("worksheet note: 1001 characters", setter(sheet, "items", [{"id": "a", "note": "x" * 1001}])),
+    Change("worksheet text id: capitals", setter(sheet, "texts", [{"id": "Naam", "text": "Noor"}])),
+    Change("worksheet text missing", setter(sheet, "texts", [{"id": "naam"}])),
+    Change("worksheet answers: unknown list", setter(sheet, "antwoorden", [])),
+    Change("worksheet: only an empty list of texts", setter(lambda d: entry(d, "worksheet"), "state", {"texts": []})),
+    Change("worksheet item without note or tick", setter(sheet, "items", [{"id": "uitnodiging"}])),
 ]
 
 KNOWN_GAPS = [

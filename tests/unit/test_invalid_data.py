@@ -16,6 +16,7 @@ from jeugddomein.charts import load_chart
 from jeugddomein.loading import DataError
 from jeugddomein.widgets.bronstein_scan.model import load_instrument
 from jeugddomein.widgets.rubric.model import load_framework, load_rubric_file, load_studiewijzer
+from jeugddomein.widgets.worksheet.model import load_worksheet
 from tests.mutation import DATA, REMOVE, data_with, line_at, mutate
 from tests.sphinxproject import warnings, write_project
 
@@ -47,6 +48,7 @@ def _load(data: Path, file: str) -> object:
         "rubrics": lambda: load_rubric_file(path, data),
         "instruments": lambda: load_instrument(path.stem, data),
         "charts": lambda: load_chart(path.stem, data),
+        "worksheets": lambda: load_worksheet(path.stem, data),
     }
     return loaders[file if file in loaders else file.split("/")[0]]()
 
@@ -156,7 +158,25 @@ FAULTS = {
         "charts/05-interprofessioneel-isjo-verandering.yaml",
         ((("mark",), "taart"),),
         "mark",
-        "deze waarde is niet toegestaan (kies uit 'bar', 'line' or 'point')",
+        "deze waarde is niet toegestaan (kies uit 'bar', 'line' of 'point')",
+    ),
+    "worksheet-unknown-kind": Fault(
+        "worksheets/voorbereiding-overleg.yaml",
+        ((("sections", 0, "fields", 1, "kind"), "datum"),),
+        "sections.0.fields.1.kind",
+        "deze waarde is niet toegestaan (kies uit 'kort', 'lang', 'afvinklijst' of 'ja-nee-nvt')",
+    ),
+    "worksheet-id-twice": Fault(
+        "worksheets/lopende-casus.yaml",
+        ((("sections", 3, "fields", 1, "items", 0, "id"), "doelen-samen"),),
+        "sections.3.fields.1.items.0.id",
+        "het id 'doelen-samen' staat ook bij sections.3.fields.0.items.0",
+    ),
+    "worksheet-checklist-without-items": Fault(
+        "worksheets/toestemming-informatie-delen.yaml",
+        ((("sections", 2, "fields", 0, "items"), REMOVE),),
+        "sections.2.fields.0.kind",
+        "een afvinklijst heeft minstens één punt onder 'items'",
     ),
 }
 

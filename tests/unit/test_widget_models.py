@@ -54,7 +54,7 @@ def test_bad_checks_name_line_field_and_fix(change, expected):
 
 
 def test_yaml_syntax_error_names_its_line():
-    with pytest.raises(DataError, match=r"pagina.md:13: \(bestand\): geen geldige YAML"):
+    with pytest.raises(DataError, match=r"pagina.md:12: prompt: de \[ op deze regel wordt niet gesloten"):
         load_yaml_text(ReflectionSpec, "id: x-refl\nprompt: [niet afgesloten\nhint: x\n", "pagina.md", 10)
 
 

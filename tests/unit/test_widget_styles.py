@@ -12,8 +12,6 @@ from jeugddomein.widgets import WIDGET_FOLDERS, widget_classes
 
 pytestmark = pytest.mark.unit
 
-PRINT_MODE = "body.jd-rb-print-mode"  # the rubric's print view hides the rest of the page while it prints
-
 
 def root_class(folder: str) -> str:
     first = (WIDGETS_DIR / folder / "style.css").read_text(encoding="utf-8").split("\n", 1)[0]
@@ -48,7 +46,7 @@ def test_every_rule_is_scoped_under_the_root_class(folder):
     dark_context = ":is(html[data-theme=dark], body[data-jp-theme-light=false]) "
     for selector in selectors(css):
         scoped = selector.removeprefix(dark_context)
-        assert re.match(rf"{re.escape(root)}(?![\w-])", scoped) or selector.startswith(PRINT_MODE), (folder, selector)
+        assert re.match(rf"{re.escape(root)}(?![\w-])", scoped), (folder, selector)
 
 
 @pytest.mark.parametrize("folder", WIDGET_FOLDERS)

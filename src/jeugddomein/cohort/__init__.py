@@ -15,8 +15,9 @@ Everything runs on the lecturer's own machine; nothing is sent anywhere.
 from __future__ import annotations
 
 from . import charts, summary
-from .loading import Cohort, load_portfolios, read_groups
+from .loading import Cohort, load_portfolios
 from .report import render_report, write_report
+from .roster import read_groups
 from .summary import gradebook, grades_csv
 
 __all__ = [

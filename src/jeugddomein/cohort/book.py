@@ -72,6 +72,10 @@ class Book:
         """Placement id of every role-play -> the id of its case ('' where students open a lecturer's case file)."""
         return {p.id: str(p.config.get("case") or "") for p in self.placements().values() if p.widget == "role-play"}
 
+    def worksheets(self) -> dict[str, dict]:
+        """Placement id of every worksheet -> the worksheet as the page embeds it (title, sections, fields)."""
+        return {p.id: p.config for p in self.placements().values() if p.widget == "worksheet"}
+
 
 def book_from_index(index: dict[str, Any], root: Path | None = None) -> Book:
     """A Book from the course index's JSON."""

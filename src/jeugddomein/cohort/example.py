@@ -106,6 +106,52 @@ def _reflection(who: Learner, rng: random.Random) -> dict[str, Any]:
     return {"text": " ".join(rng.sample(REFLECTION_SENTENCES, count))}
 
 
+WORKSHEET_ANSWERS = (
+    "Samen met de ouder en de mentor besproken.",
+    "Nog niet gevraagd; dat doe ik in het gesprek van volgende week.",
+    "Met de jeugdverpleegkundige op een rij gezet.",
+    "De leerling wil zelf vertellen wat hem helpt.",
+    "Kleine stap: elke ochtend even kort inchecken bij de deur.",
+    "Weet ik nog niet; navragen bij de intern begeleider.",
+)
+"""Invented answers for worksheet fields and checklist notes."""
+
+
+def worksheet_entry(p: Placement, number: int, seed: int = SEED) -> dict[str, Any] | None:
+    """Learner `number`'s work on a worksheet, or None when they left it alone: the required fields and, the more
+    careful the learner, more of the others. Drawn from a generator of its own (seed, learner, placement), so adding a
+    worksheet to the book changes nothing else in the example cohort."""
+    rng = random.Random(f"{seed}:{number}:{p.id}")
+    care = rng.uniform(0.45, 0.98)
+    if rng.random() > care:
+        return None
+    texts: list[dict[str, Any]] = []
+    choices: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    for section in p.config.get("sections", []):
+        for field in section["fields"]:
+            if not field["required"] and rng.random() > care * 0.7:
+                continue
+            if field["kind"] in ("kort", "lang"):
+                texts.append({"id": field["id"], "text": rng.choice(WORKSHEET_ANSWERS)})
+            elif field["kind"] == "ja-nee-nvt":
+                choices.append({"id": field["id"], "value": rng.choice(["ja", "ja", "nee", "nvt"])})
+            else:
+                for item in field["items"]:
+                    if field["required"] or rng.random() < care:
+                        note = rng.choice(WORKSHEET_ANSWERS) if rng.random() < 0.3 else ""
+                        items.append({"id": item["id"], "checked": True, "note": note})
+    if texts and rng.random() > care:
+        texts.pop()  # not quite finished
+    return {
+        "id": p.id,
+        "widget": p.widget,
+        "page": p.page,
+        "updated": _stamp(_week_day(rng.randint(3, 10), rng), rng),
+        "state": {"texts": texts, "choices": choices, "items": items},
+    }
+
+
 def _scan(instrument: dict[str, Any], who: Learner, rng: random.Random) -> dict[str, Any]:
     top = len(instrument["scale"])
     blocks = [*instrument["components"], *instrument["factors"]]
@@ -334,6 +380,11 @@ def make_cohort(
         for p in placements:
             if p.widget not in ENTRY_MODELS:
                 continue
+            if p.widget == "worksheet":
+                made = worksheet_entry(p, who.number, seed)
+                if made is not None:
+                    entries.append(made)
+                continue
             lecturer = None
             if p.widget == "rubric":
                 rubric = rubrics[rubric_of[p.id]]
@@ -411,7 +462,7 @@ def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book
     than the portfolio now says, so that the cohort tools have a difference to report.
     """
     from ..widgets.rubric.grading import grade_dict
-    from .loading import list_files
+    from .listing import list_folder
 
     book = book or read_book()
     if book.root is None:
@@ -420,8 +471,10 @@ def make_lecturer_exports(portfolios: str | Path, folder: str | Path, book: Book
     rubrics = load_rubrics(data, load_framework(data))
     rubric_of = book.rubric_of()
     newest: dict[str, Portfolio] = {}
-    for path, _ in list_files(Path(portfolios)):
-        portfolio = Portfolio.model_validate_json(path.read_bytes())
+    for listed in list_folder(Path(portfolios)):
+        if listed.path is None:
+            continue
+        portfolio = Portfolio.model_validate_json(listed.path.read_bytes())
         if portfolio.learner not in newest or portfolio.exported_at > newest[portfolio.learner].exported_at:
             newest[portfolio.learner] = portfolio
     folder = Path(folder)

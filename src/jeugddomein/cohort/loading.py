@@ -14,11 +14,11 @@ than once, the newest export counts. Large folders are read by several processes
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
 import tempfile
-import zipfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -30,19 +30,26 @@ import pandas as pd
 from pydantic import ValidationError
 
 from ..models.portfolio import PORTFOLIO_FORMAT, SCHEMA_VERSION, Portfolio
-from ..widgets import widget_rules
+from ..widgets import cohort_extractor, widget_rules
 from ..widgets.bronstein_scan.model import load_instrument, scoring
-from ..widgets.rubric.grading import MissingScores, grade
-from .assessments import SOURCE_LECTURER, SOURCE_PORTFOLIO, Assessment, newest, read_assessment, targets
+from ..widgets.rubric.cohort import graded
+from .assessments import SOURCE_LECTURER, Assessment, newest, read_assessment, targets
 from .book import Book, read_book
-from .bronstein import PART_COLUMNS, RESULT_COLUMNS, scored_parts
+from .bronstein import RESULT_COLUMNS
+from .listing import listing
 from .reading import (
+    PORTFOLIO_ADVICE,
     Context,
+    Found,
+    clean_name,
     field_problem,
     json_problem,
+    named_learner,
     normal_name,
     read_raw,
+    shown_path,
 )
+from .roster import Member, Skipped, learners, read_groups
 
 PARALLEL_FROM = 200
 """From this many files on, the files are read by a pool of processes."""
@@ -109,7 +116,11 @@ TABLES = {
 NO_GROUP = "(geen groep)"
 """The group of a learner the group list and the role-plays say nothing about."""
 
-STATUS_READ, STATUS_SKIPPED, STATUS_REPLACED = "gelezen", "overgeslagen", "vervangen"
+STATUS_READ, STATUS_SKIPPED, STATUS_REPLACED, STATUS_INVALID = "gelezen", "overgeslagen", "vervangen", "ongeldig"
+"""Statuses in the files table; 'ongeldig' is one of the lecturer's own files that is invalid but names its learner:
+it counts for them, so they get no grade for that rubric until it is fixed."""
+
+INVALID_COLUMNS = ["deelnemer", "rubric", "bestand", "reden"]
 
 FILE_INDEX = "_bestand_nr"
 """Column of a Batch's tables linking each row to its file (dropped once the newest exports are known)."""
@@ -122,6 +133,7 @@ class FileResult:
     name: str
     ok: bool
     reason: str = ""
+    """Why the file is not used; or, for a file that is read, a remark 'let op: ...' (else empty)."""
     learner: str = ""
     key: str = ""
     exported: float | None = None
@@ -150,10 +162,17 @@ class Cohort:
     """A cohort's exported work as tidy tables (one pandas DataFrame per kind of work), plus the file report."""
 
     files: pd.DataFrame
-    """One row per file: bestand, status (gelezen, overgeslagen, vervangen), reden, deelnemer, geexporteerd, and soort
-    ('portfolio' or 'beoordeling': the lecturer's own rubric export)."""
+    """One row per file: bestand, status (gelezen, overgeslagen, vervangen, ongeldig), reden (why it is not used, or
+    a remark 'let op: ...' on a file that is read), deelnemer, geexporteerd, and soort ('portfolio' or 'beoordeling':
+    the lecturer's own rubric export)."""
     students: pd.DataFrame
-    """One row per learner: deelnemer, bestand, geexporteerd, cursusversie, beroep, groep, onderdelen."""
+    """One row per learner whose portfolio is read: deelnemer, bestand, geexporteerd, cursusversie, beroep, groep,
+    onderdelen."""
+    learners: pd.DataFrame
+    """Every learner: with a portfolio, on the group list, or named in a skipped file (cohort.roster.learners)."""
+    invalid_assessments: pd.DataFrame
+    """Learner and rubric whose newest own rubric export of the lecturer is invalid: deelnemer, rubric, bestand,
+    reden. They get no grade for that rubric, from no source, until the file is fixed."""
     activity: pd.DataFrame
     """One row per learner and saved exercise: widget_id, widget, pagina, bijgewerkt, af (done by the widget's rule)."""
     scans: pd.DataFrame
@@ -178,205 +197,116 @@ class Cohort:
         """The files that were not used, with the reason."""
         return self.files[self.files["status"] != STATUS_READ].reset_index(drop=True)
 
+    def notes(self) -> pd.DataFrame:
+        """The files that were read but carry a remark (e.g. an unknown rubric level that does not count)."""
+        files = self.files
+        return files[(files["status"] == STATUS_READ) & (files["reden"] != "")].reset_index(drop=True)
+
     def __repr__(self) -> str:
         counts = self.files["status"].value_counts()
         own = self.files[(self.files["soort"] == KIND_ASSESSMENT) & (self.files["status"] == STATUS_READ)]
         lecturer = f", {len(own)} eigen beoordelingen" if (self.files["soort"] == KIND_ASSESSMENT).any() else ""
         return (
             f"Cohort({len(self.students)} deelnemers{lecturer}; {counts.get(STATUS_READ, 0)} gelezen, "
-            f"{counts.get(STATUS_SKIPPED, 0)} overgeslagen, {counts.get(STATUS_REPLACED, 0)} vervangen)"
+            f"{counts.get(STATUS_SKIPPED, 0)} overgeslagen, {counts.get(STATUS_REPLACED, 0)} vervangen, "
+            f"{counts.get(STATUS_INVALID, 0)} ongeldig)"
         )
 
 
 # --- one file -------------------------------------------------------------------------------------------------------
 
 
-def diagnose(raw: bytes, error: ValidationError, course: str) -> str:
-    """Why a file that failed validation is not a usable portfolio, in plain Dutch."""
+def diagnose(raw: bytes, error: ValidationError, course: str) -> tuple[str, str]:
+    """Why a file that failed validation is not a usable portfolio, in plain Dutch, and the learner it names (or '')."""
     not_json = json_problem(raw, error)
     if not_json is not None:
-        return not_json
+        return not_json, named_learner(raw)
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
+    named = data.get("learner") if isinstance(data, dict) else None
+    learner = clean_name(named)[:200] if isinstance(named, str) else ""
     if not isinstance(data, dict) or data.get("format") != PORTFOLIO_FORMAT:
-        return "geen portfolio van deze cursus: het veld 'format' ontbreekt of heeft een andere waarde"
+        return "geen portfolio van deze cursus: het veld 'format' ontbreekt of heeft een andere waarde", learner
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
             return (
                 f"gemaakt met een nieuwere versie van het exportformaat ({version}); "
                 f"deze tools lezen versie {SCHEMA_VERSION}: werk het pakket jeugddomein bij"
-            )
-        return f"onbekende versie van het exportformaat ({json.dumps(version)}); verwacht is versie {SCHEMA_VERSION}"
+            ), learner
+        shown = json.dumps(version)[:40]
+        return f"onbekende versie van het exportformaat ({shown}); verwacht is versie {SCHEMA_VERSION}", learner
     if data.get("course") != course:
-        return f"hoort bij een andere cursus ('{data.get('course')}'), niet bij '{course}'"
-    return field_problem(error)
+        return _other_course(data.get("course"), course), learner
+    return field_problem(error), learner
 
 
-def _scan_rows(context: Context, learner: str, name: str, entry: Any) -> list[tuple]:
-    if context.instrument is None:
-        return []
-    rows = []
-    for scan in entry.state.scans:
-        when = (learner, name, entry.id, scan.label, scan.date.isoformat(), scan.perspective)
-        rows += [(*when, *(part[c] for c in PART_COLUMNS)) for part in scored_parts(context.instrument, scan.answers)]
-    return rows
-
-
-def _graded(context: Context, rubric_id: str, scores: tuple[tuple[str, str], ...]) -> tuple | None:
-    """jeugddomein.widgets.rubric.grading.grade for one scoring, remembered in the context."""
-    key = (rubric_id, scores)
-    if key not in context.grades:
-        try:
-            result = grade(context.rubrics[rubric_id], dict(scores))
-        except MissingScores:
-            context.grades[key] = None
-        else:
-            context.grades[key] = (result.grade, result.weighted, result.passed, ", ".join(result.knockouts))
-    return context.grades[key]
-
-
-def _rubric_rows(context: Context, learner: str, entry: Any, rows: dict[str, list[tuple]]) -> None:
-    """Add the rubric's criterion scores and grades."""
-    rubric_id = context.rubric_of.get(entry.id) or entry.id.removeprefix("rubric-")
-    rubric = context.rubrics.get(rubric_id)
-    for who in ("zelf", "docent"):
-        scores = getattr(entry.state, who).scores
-        if not scores:
-            continue
-        clean = dict(scores) if rubric is None else context.known_scores(rubric_id, scores)
-        for criterion, level in clean.items():
-            rows["rubric_scores"].append((learner, entry.id, rubric_id, who, criterion, level, SOURCE_PORTFOLIO))
-        grade_value = weighted = passed = None
-        knockouts = ""
-        if rubric is not None:
-            outcome = _graded(context, rubric_id, tuple(sorted(clean.items())))
-            if outcome is not None:
-                grade_value, weighted, passed, knockouts = outcome
-        rows["rubric_grades"].append(
-            (
-                learner,
-                entry.id,
-                rubric_id,
-                who,
-                len(clean),
-                len(rubric["criteria"]) if rubric else None,
-                grade_value,
-                weighted,
-                passed,
-                knockouts,
-                entry.state.student,
-                entry.state.assessor,
-                entry.updated.timestamp(),
-                SOURCE_PORTFOLIO,
-            )
-        )
-
-
-def played_case_key(played: Any) -> str:
-    """The `casus` of a game played from a lecturer's case file: its title and the start of its hash."""
-    return f"{played.title} (casusbestand {played.sha256[:12]})"
-
-
-def _roleplay_rows(context: Context, learner: str, entry: Any, rows: list[tuple]) -> list[str]:
-    """Add one row per choice of every game; return the group names used in class play."""
-    state = entry.state
-    book_case = context.case_of.get(entry.id) or entry.id.removeprefix("rollenspel-")
-    games = [(i + 1, run.mode, run.role, run.group, run.ending, run.path, run.file) for i, run in enumerate(state.runs)]
-    if state.mode:
-        games.append((0, state.mode, state.role, state.group, None, state.path, state.file))
-    for number, mode, role, group, ending, path, played in games:
-        case = played_case_key(played) if played is not None else book_case
-        for step_number, step in enumerate(path, start=1):
-            rows.append(
-                (learner, entry.id, case, number, mode, role, group, ending, step_number, step.scene, step.choice)
-            )
-    groups = [run.group.strip() for run in state.runs if run.mode == "klas" and run.group.strip()]
-    if state.mode == "klas" and state.group.strip():
-        groups.append(state.group.strip())
-    return groups
-
-
-def _picture_rows(learner: str, entry: Any, rows: list[tuple]) -> None:
-    """Add one row per picture: its element counts by kind, relations and strained relations."""
-    for picture in entry.state.pictures:
-        scene = picture.scene
-        kinds = {"actor": 0, "text": 0, "bubble": 0, "boundary": 0}
-        for element in scene.elements:
-            kinds[element.kind] += 1
-        strained = sum(1 for r in scene.relations if r.style == "strained" or r.conflict)
-        rows.append(
-            (
-                learner,
-                entry.id,
-                scene.title,
-                kinds["actor"],
-                kinds["text"],
-                kinds["bubble"],
-                kinds["boundary"],
-                len(scene.relations),
-                strained,
-            )
-        )
+def _other_course(found: object, course: str) -> str:
+    return f"hoort bij een andere cursus ('{clean_name(found)[:80]}'), niet bij '{course}'"
 
 
 def extract(portfolio: Portfolio, name: str, context: Context) -> FileResult:
     """The tidy rows of one valid portfolio."""
-    learner = " ".join(portfolio.learner.split()) or Path(name).stem
-    rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
-    profession = ""
-    groups: list[str] = []
+    learner = clean_name(portfolio.learner) or Path(name).stem
+    found = Found(learner=learner, name=name, rows={table: [] for table in TABLES})
+    rows = found.rows
     for entry in portfolio.entries:
         widget = entry.widget
-        state = entry.state
-        if widget == "bronstein-scan":
-            rows["scans"].extend(_scan_rows(context, learner, name, entry))
-        elif widget == "competence-tracker":
-            profession = state.profession or profession
-            for item in state.assessments:
-                rows["competences"].append(
-                    (learner, item.competence, item.moment, item.level, item.day.isoformat(), len(item.evidence))
-                )
-        elif widget == "rubric":
-            _rubric_rows(context, learner, entry, rows)
-        elif widget == "role-play":
-            groups.extend(_roleplay_rows(context, learner, entry, rows["roleplay"]))
-        elif widget == "rich-picture":
-            _picture_rows(learner, entry, rows["pictures"])
+        extractor = cohort_extractor(widget)
+        if extractor is not None:
+            extractor(entry, found, context)
         config = context.done_config(widget, entry.id)
-        done = None if config is None else widget_rules(widget).done(config, state)
+        done = None if config is None else widget_rules(widget).done(config, entry.state)
         page = context.pages.get(entry.id) or entry.page
         rows["activity"].append((learner, entry.id, widget, page, entry.updated.timestamp(), done))
+    profession, groups, notes = found.profession, found.groups, found.notes
     return FileResult(
         name=name,
         ok=True,
         learner=learner,
-        key=learner.casefold() if portfolio.learner.strip() else f"\0{name}",
+        key=learner.casefold() if clean_name(portfolio.learner) else f"\0{name}",
         exported=portfolio.exported_at.timestamp(),
         version=portfolio.course_version,
         profession=profession,
         groups=groups,
         entries=len(rows["activity"]),
         rows=rows,
+        reason=_noted(notes),
     )
+
+
+def _noted(notes: list[str]) -> str:
+    """The remarks on a file that is read, as one text: 'let op: ...' (empty when there are none)."""
+    if not notes:
+        return ""
+    more = f" (en nog {len(notes) - 1})" if len(notes) > 1 else ""
+    return f"let op: {notes[0]}{more}"
 
 
 def read_file(path: Path, name: str, context: Context) -> FileResult:
     """Read, check and extract one file; never raises for a bad file (the reason is in the result)."""
+    try:
+        return _read_file(path, name, context)
+    except Exception as error:  # a file no check foresaw still must not stop the other students' files
+        return FileResult(name, False, f"kon niet worden gelezen ({type(error).__name__}); {PORTFOLIO_ADVICE}")
+
+
+def _read_file(path: Path, name: str, context: Context) -> FileResult:
     raw, reason = read_raw(path, context.max_bytes)
     if raw is None:
         return FileResult(name, False, reason)
     try:
         portfolio = Portfolio.model_validate_json(raw)
     except ValidationError as error:
-        return FileResult(name, False, diagnose(raw, error, context.course))
+        reason, learner = diagnose(raw, error, context.course)
+        return FileResult(name, False, reason, learner=learner)
     except (RecursionError, ValueError) as error:
-        return FileResult(name, False, f"geen bruikbaar portfolio ({error})")
+        return FileResult(name, False, f"geen bruikbaar portfolio ({type(error).__name__}); {PORTFOLIO_ADVICE}")
     if portfolio.course != context.course:
         return FileResult(
-            name, False, f"hoort bij een andere cursus ('{portfolio.course}'), niet bij '{context.course}'"
+            name, False, _other_course(portfolio.course, context.course), learner=clean_name(portfolio.learner)
         )
     return extract(portfolio, name, context)
 
@@ -485,31 +415,31 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
         competences=len(competence_ids) or 7,
         competence_ids=competence_ids,
         cases=cases,
+        worksheets=book.worksheets(),
     )
 
 
 def _cases(data: Path) -> dict[str, Any]:
-    """Every case file of the course that loads, by id (a broken case stops the build, not the lecturer's tools)."""
+    """Every case file of the course that loads, by id (a broken case stops the build, not the lecturer's tools).
+
+    Validating a case walks its whole graph: the result is kept for as long as no case file changes, so a second
+    cohort in the same session (a notebook, the benchmark) does not pay for it again."""
+    files = tuple((path.name, path.stat().st_mtime_ns) for path in sorted((data / "cases").glob("*.yaml")))
+    return _loaded_cases(data, files)
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded_cases(data: Path, files: tuple[tuple[str, int], ...]) -> dict[str, Any]:
     from ..loading import DataError
     from ..widgets.role_play.model import load_case
 
     found = {}
-    for path in sorted((data / "cases").glob("*.yaml")):
+    for name, _ in files:
+        path = data / "cases" / name
         try:
             found[path.stem] = load_case(path, data.parent)
         except (DataError, ValueError):
             continue
-    return found
-
-
-def list_files(folder: Path) -> list[tuple[Path, str]]:
-    """Every non-hidden file under `folder` (subfolders too, as an LMS download has them), with its report name."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") or part == "__MACOSX" for part in relative.parts) or not path.is_file():
-            continue
-        found.append((path, relative.as_posix()))
     return found
 
 
@@ -526,52 +456,8 @@ def _newest(results: list[FileResult]) -> tuple[list[FileResult], dict[str, File
     return [r for r in results if r.ok and best[r.key] is r], replaced
 
 
-@dataclass(frozen=True)
-class Member:
-    """A learner on the group list."""
-
-    name: str
-    group: str
-    profession: str = ""
-
-
-def read_groups(source: str | Path | pd.DataFrame | dict[str, str]) -> dict[str, Member]:
-    """A group list: CSV (or DataFrame) with the columns deelnemer and groep (beroep optional), or a dict name -> group.
-
-    Returns normalised name -> Member. Names match case-insensitively with spaces normalised.
-    """
-    if isinstance(source, dict):
-        return {normal_name(k): Member(" ".join(str(k).split()), str(v).strip()) for k, v in source.items()}
-    frame = source if isinstance(source, pd.DataFrame) else pd.read_csv(source, sep=None, engine="python", dtype=str)
-    columns = {str(c).strip().casefold(): c for c in frame.columns}
-    who = next((columns[c] for c in ("deelnemer", "naam", "student", "learner") if c in columns), None)
-    group = next((columns[c] for c in ("groep", "group", "team") if c in columns), None)
-    if who is None or group is None:
-        raise ValueError("De groepenlijst heeft de kolommen 'deelnemer' en 'groep' nodig.")
-    profession = columns.get("beroep")
-    members = {}
-    for _, row in frame.iterrows():
-        name, team = row[who], row[group]
-        if pd.isna(name) or not str(name).strip() or pd.isna(team):
-            continue
-        job = row[profession] if profession is not None and pd.notna(row[profession]) else ""
-        members[normal_name(name)] = Member(" ".join(str(name).split()), str(team).strip(), str(job).strip())
-    return members
-
-
 def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(list(rows), columns=columns)
-
-
-def _listing(source: Path, unpacked: str) -> list[tuple[Path, str]]:
-    """The files of a folder (subfolders too), of a .zip (unpacked into `unpacked`) or the one file given."""
-    if source.is_file() and zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as archive:
-            archive.extractall(unpacked)
-        return list_files(Path(unpacked))
-    if source.is_file():
-        return [(source, source.name)]
-    return list_files(source)
 
 
 def load_portfolios(
@@ -598,10 +484,11 @@ def load_portfolios(
     context = build_context(book)
     with paused_gc():
         with tempfile.TemporaryDirectory(prefix="jd-cohort-") as unpacked:
-            files = _listing(folder, unpacked)
-            items = [(index, str(path), name) for index, (path, name) in enumerate(files)]
+            entries = listing(folder, Path(unpacked), context.max_bytes)
+            items = [(i, str(entry.path), entry.name) for i, entry in enumerate(entries) if entry.path is not None]
+            unlisted = [FileResult(e.name, False, e.reason, index=i) for i, e in enumerate(entries) if e.reason]
             workers = workers or os.cpu_count() or 1
-            if workers > 1 and len(files) >= PARALLEL_FROM:
+            if workers > 1 and len(items) >= PARALLEL_FROM:
                 import multiprocessing
 
                 method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
@@ -619,24 +506,31 @@ def load_portfolios(
         lecturer: list[Assessment] = []
         if assessments is not None:
             with tempfile.TemporaryDirectory(prefix="jd-beoordelingen-") as unpacked:
-                prefix = Path(assessments).name
-                for path, name in _listing(Path(assessments), unpacked):
-                    lecturer.append(read_assessment(path, f"{prefix}/{name}", context))
-        return assemble(batches, book, groups, lecturer, context)
+                prefix = shown_path(Path(assessments).name)
+                for entry in listing(Path(assessments), Path(unpacked), context.max_bytes, "een rubricexport"):
+                    name = f"{prefix}/{entry.name}"
+                    if entry.path is None:
+                        lecturer.append(Assessment(name, False, entry.reason))
+                    else:
+                        lecturer.append(read_assessment(entry.path, name, context))
+        return assemble(batches, book, groups, lecturer, context, unlisted)
 
 
 def _lecturer_rows(
     assessments: list[Assessment], learners: list[str], group_of: dict[str, str], context: Context
-) -> tuple[list[tuple], dict[str, list[tuple]]]:
-    """The file report rows and the rubric rows of the lecturer's own rubric exports (newest per learner and rubric)."""
+) -> tuple[list[tuple], dict[str, list[tuple]], list[tuple]]:
+    """From the lecturer's own rubric exports: the file report rows, the rubric rows (of the newest file per learner
+    and rubric) and the invalid rows: (learner, rubric, file, reason) where the newest file is invalid."""
     widget_of = {rubric: widget for widget, rubric in sorted(context.rubric_of.items(), reverse=True)}
-    target = {a.name: targets(a.student, learners, group_of, NO_GROUP) for a in assessments if a.ok}
-    counts, replaced = newest([a for a in assessments if a.ok], target)
+    usable = [a for a in assessments if a.ok or a.invalid]
+    target = {a.name: targets(a.student, learners, group_of, NO_GROUP) for a in usable}
+    counts, replaced = newest(usable, target)
     file_rows: list[tuple] = []
     rows: dict[str, list[tuple]] = {"rubric_scores": [], "rubric_grades": []}
+    invalid: list[tuple] = []
     for item in assessments:
         exported = item.exported
-        if not item.ok:
+        if not item.ok and not item.invalid:
             file_rows.append((item.name, STATUS_SKIPPED, item.reason, "", exported, KIND_ASSESSMENT))
             continue
         who = target[item.name]
@@ -645,20 +539,37 @@ def _lecturer_rows(
                 f"geen student of groep '{item.student}' in de portfolio's of de groepenlijst; schrijf in de rubric "
                 "bij 'Student of groep' de naam zoals in het portfolio of de groepenlijst"
             )
+            if item.invalid:
+                reason = f"{item.reason}; en ook: {reason}"
             file_rows.append((item.name, STATUS_SKIPPED, reason, "", exported, KIND_ASSESSMENT))
             continue
         if item.name in replaced:
-            reason = f"een nieuwere beoordeling van dezelfde rubric telt: {replaced[item.name]}"
-            file_rows.append((item.name, STATUS_REPLACED, reason, ", ".join(who), exported, KIND_ASSESSMENT))
+            newer = f"een nieuwere beoordeling van dezelfde rubric telt: {replaced[item.name]}"
+            if item.invalid:
+                file_rows.append((item.name, STATUS_SKIPPED, f"{item.reason}; {newer}", "", exported, KIND_ASSESSMENT))
+            else:
+                file_rows.append((item.name, STATUS_REPLACED, newer, ", ".join(who), exported, KIND_ASSESSMENT))
             continue
-        file_rows.append((item.name, STATUS_READ, "", ", ".join(who), exported, KIND_ASSESSMENT))
+        counted = [learner for learner in who if counts[(learner, item.rubric)] == item.name]
+        if item.invalid:
+            file_rows.append((item.name, STATUS_INVALID, item.reason, ", ".join(who), exported, KIND_ASSESSMENT))
+            invalid += [(learner, item.rubric, item.name, item.reason) for learner in counted]
+            continue
+        file_rows.append(
+            (
+                item.name,
+                STATUS_READ,
+                _noted([item.note] if item.note else []),
+                ", ".join(who),
+                exported,
+                KIND_ASSESSMENT,
+            )
+        )
         rubric = context.rubrics[item.rubric]
-        outcome = _graded(context, item.rubric, tuple(sorted(item.scores.items())))
+        outcome = graded(context, item.rubric, tuple(sorted(item.scores.items())))
         grade_value, weighted, passed, knockouts = outcome if outcome is not None else (None, None, None, "")
         widget = widget_of.get(item.rubric, f"rubric-{item.rubric}")
-        for learner in who:
-            if counts[(learner, item.rubric)] != item.name:
-                continue  # a newer file about this learner counts
+        for learner in counted:
             for criterion, level in item.scores.items():
                 rows["rubric_scores"].append(
                     (learner, widget, item.rubric, "docent", criterion, level, SOURCE_LECTURER)
@@ -681,7 +592,19 @@ def _lecturer_rows(
                     SOURCE_LECTURER,
                 )
             )
-    return file_rows, rows
+    return file_rows, rows, invalid
+
+
+def _group(result: FileResult, member: Member | None) -> str:
+    """A learner's group: from the group list, else the group name they used most in class play."""
+    if member is not None:
+        return member.group
+    if not result.groups:
+        return NO_GROUP
+    counts: dict[str, int] = {}
+    for name in result.groups:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda g: (counts[g], g))
 
 
 def assemble(
@@ -690,15 +613,17 @@ def assemble(
     groups: Any = None,
     lecturer: list[Assessment] | None = None,
     context: Context | None = None,
+    unlisted: list[FileResult] | None = None,
 ) -> Cohort:
     """Turn the batches read into the cohort's tables: newest export per learner, groups added, then the lecturer's
-    own rubric exports (`lecturer`, graded with `context`)."""
-    results = [result for batch in batches for result in batch.results]
+    own rubric exports (`lecturer`, graded with `context`). `unlisted`: entries of the folder that are no readable file
+    (cohort.listing), reported with the files."""
+    results = sorted([*(r for batch in batches for r in batch.results), *(unlisted or [])], key=lambda r: r.index)
     kept, replaced = _newest(results)
     file_rows: list[tuple[str, str, str, str, float | None, str]] = []
     for result in results:
         if not result.ok:
-            file_rows.append((result.name, STATUS_SKIPPED, result.reason, "", None, KIND_PORTFOLIO))
+            file_rows.append((result.name, STATUS_SKIPPED, result.reason, result.learner, None, KIND_PORTFOLIO))
         elif result.name in replaced:
             newer = replaced[result.name]
             file_rows.append(
@@ -712,21 +637,15 @@ def assemble(
                 )
             )
         else:
-            file_rows.append((result.name, STATUS_READ, "", result.learner, result.exported, KIND_PORTFOLIO))
+            file_rows.append((result.name, STATUS_READ, result.reason, result.learner, result.exported, KIND_PORTFOLIO))
 
     roster = read_groups(groups) if groups is not None else {}
     group_of: dict[str, str] = {}
     for result in kept:
         member = roster.get(normal_name(result.learner))
-        group = member.group if member else None
         if member and member.profession and not result.profession:
             result.profession = member.profession
-        if group is None and result.groups:
-            counts: dict[str, int] = {}
-            for name in result.groups:
-                counts[name] = counts.get(name, 0) + 1
-            group = max(counts, key=lambda g: (counts[g], g))
-        group_of[result.learner] = group or NO_GROUP
+        group_of[result.learner] = _group(result, member)
     students = _frame(
         (
             (
@@ -743,15 +662,20 @@ def assemble(
         STUDENT_COLUMNS,
     )
     students["geexporteerd"] = pd.to_datetime(students["geexporteerd"], unit="s", utc=True)
+    skipped = [Skipped(r.learner, r.name, r.reason) for r in results if not r.ok and r.learner]
+    everyone = learners(((r.learner, group_of[r.learner], r.name) for r in kept), roster, skipped, NO_GROUP)
+    for row in everyone.itertuples(index=False):
+        group_of.setdefault(row.deelnemer, row.groep)
     kept_files = np.fromiter((r.index for r in kept), dtype=np.int64, count=len(kept))
     tables: dict[str, pd.DataFrame] = {}
     for table in TABLES:
         frame = _joined([batch.tables[table] for batch in batches], kept_files)
         frame["groep"] = frame["deelnemer"].map(group_of).astype("string")
         tables[table] = frame
+    invalid: list[tuple] = []
     if lecturer:
         assert context is not None, "grading the lecturer's rubric exports needs the course context"
-        extra_files, extra_rows = _lecturer_rows(lecturer, list(group_of), group_of, context)
+        extra_files, extra_rows, invalid = _lecturer_rows(lecturer, list(group_of), group_of, context)
         file_rows += extra_files
         for table, rows in extra_rows.items():
             if rows:
@@ -760,6 +684,14 @@ def assemble(
                 tables[table] = pd.concat([tables[table], frame], ignore_index=True)
     files = _frame(file_rows, FILE_COLUMNS)
     files["geexporteerd"] = pd.to_datetime(files["geexporteerd"], unit="s", utc=True)
-    present = {normal_name(name) for name in group_of}
+    present = {normal_name(r.learner) for r in kept}
     missing = sorted(member.name for key, member in roster.items() if key not in present)
-    return Cohort(files=files, students=students, book=book, missing=missing, **tables)
+    return Cohort(
+        files=files,
+        students=students,
+        learners=everyone,
+        invalid_assessments=_frame(invalid, INVALID_COLUMNS),
+        book=book,
+        missing=missing,
+        **tables,
+    )

@@ -56,7 +56,12 @@ details summary { cursor: pointer; font-weight: 600; }
 @media print { body { max-width: none; } h2 { break-before: page; } details { display: block; } }
 """
 
-FILE_LABELS = {"gelezen": "gelezen", "overgeslagen": "✗ overgeslagen", "vervangen": "↻ vervangen"}
+FILE_LABELS = {
+    "gelezen": "gelezen",
+    "overgeslagen": "✗ overgeslagen",
+    "vervangen": "↻ vervangen",
+    "ongeldig": "✗ ongeldig",
+}
 
 
 def _places(values: pd.Series) -> int:
@@ -167,10 +172,28 @@ def _files(cohort: Cohort) -> str:
         "niet gebruikt. Een bestand dat is overgeslagen, telt nergens mee; vraag de student het opnieuw te exporteren. "
         "Exporteerde een student meer dan eens, dan telt de nieuwste export.</p>",
     ]
-    if len(problems):
+    own = problems[problems["soort"] == KIND_ASSESSMENT]
+    if len(own):
         parts.append(
-            table(problems, "Niet gebruikte bestanden", {"bestand": "Bestand", "status": "Status", "reden": "Reden"})
+            f'<p class="note"><strong>Let op: {len(own)} van je eigen beoordelingen tellen niet.</strong> '
+            "Een ongeldige beoordeling telt wel als de jouwe: de student krijgt voor die rubric geen cijfer, "
+            "ook niet uit het portfolio, tot je het bestand herstelt of opnieuw exporteert.</p>"
         )
+        parts.append(
+            table(
+                own,
+                "Je eigen beoordelingen die niet tellen",
+                {"bestand": "Bestand", "status": "Status", "reden": "Reden"},
+            )
+        )
+    students = problems[problems["soort"] != KIND_ASSESSMENT]
+    if len(students):
+        parts.append(
+            table(students, "Niet gebruikte bestanden", {"bestand": "Bestand", "status": "Status", "reden": "Reden"})
+        )
+    notes = cohort.notes()
+    if len(notes):
+        parts.append(table(notes, "Gelezen, met een opmerking", {"bestand": "Bestand", "reden": "Opmerking"}))
     if cohort.missing:
         names = ", ".join(html.escape(name) for name in cohort.missing)
         parts.append(f"<p><strong>Op de groepenlijst, maar geen portfolio:</strong> {names}.</p>")
@@ -313,6 +336,7 @@ def _grades(cohort: Cohort) -> str:
         **{p[0]: p[1] for p in plan},
         "modulecijfer": "Modulecijfer",
         "behaald": "Behaald",
+        "status": "Status",
         "opmerking": "Opmerking",
     }
     parts = [

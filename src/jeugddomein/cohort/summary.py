@@ -234,28 +234,63 @@ def products(cohort: Cohort) -> list[tuple[str, str, str, int, str]]:
     return [(p.id, p.title, p.rubric, p.weight, rubrics[p.rubric].kind) for p in plan.products]
 
 
+def _decided(cohort: Cohort) -> pd.DataFrame:
+    """Per learner and rubric that the lecturer's own files decide: the newest own file's grade (NA when it is
+    incomplete or invalid) and why there is none. Columns: deelnemer, rubric, cijfer, behaald, knockouts, staat
+    ('', 'onvolledig' or 'ongeldig'), reden."""
+    columns = ["deelnemer", "rubric", "cijfer", "behaald", "knockouts", "staat", "reden"]
+    graded = cohort.rubric_grades
+    own = graded[(graded["wie"] == "docent") & (graded["bron"] == SOURCE_LECTURER)]
+    own = own.sort_values("bijgewerkt", kind="stable").drop_duplicates(["deelnemer", "rubric"], keep="last")
+    rows = []
+    for row in own.itertuples(index=False):
+        complete = pd.notna(row.cijfer)
+        reason = "" if complete else f"je beoordeling is onvolledig ({row.gescoord} van {row.criteria} criteria)"
+        rows.append(
+            (
+                row.deelnemer,
+                row.rubric,
+                row.cijfer,
+                row.behaald,
+                row.knockouts,
+                "" if complete else "onvolledig",
+                reason,
+            )
+        )
+    for row in cohort.invalid_assessments.itertuples(index=False):
+        rows.append((row.deelnemer, row.rubric, pd.NA, pd.NA, "", "ongeldig", row.bestand))
+    return pd.DataFrame(rows, columns=columns).drop_duplicates(["deelnemer", "rubric"], keep="last")
+
+
 def lecturer_grades(cohort: Cohort) -> pd.DataFrame:
     """Per learner and product: the lecturer's grade (complete rubric scorings in lecturer mode only).
 
-    The lecturer's own rubric exports (load_portfolios(..., assessments=...)) count first; otherwise the lecturer
-    scoring in the learner's portfolio. A group product without either gets the grade of their group (from any member
-    of the same group, the most recently changed one). Columns: deelnemer, groep, product, rubric, cijfer, behaald,
-    knockouts, bron ('eigen' or 'groep'); learners without a grade for a product have no row for it.
+    The lecturer's own rubric exports (load_portfolios(..., assessments=...)) decide first: the newest file per
+    learner and rubric counts, and when it is incomplete or invalid the learner has no grade for that product, from
+    no other source. Otherwise the lecturer scoring in the learner's portfolio counts. A group product without either
+    gets the grade of their group (from any member of the same group, the most recently changed one). Columns:
+    deelnemer, groep, product, rubric, cijfer, behaald, knockouts, bron ('eigen' or 'groep'); learners without a
+    grade for a product have no row for it (see lecturer_gaps for the ones the lecturer's files leave open).
     """
     columns = ["deelnemer", "groep", "product", "rubric", "cijfer", "behaald", "knockouts", "bron"]
     plan = pd.DataFrame(products(cohort), columns=["product", "titel", "rubric", "gewicht", "soort"])
-    graded = cohort.rubric_grades
-    graded = graded[(graded["wie"] == "docent") & graded["cijfer"].notna()]
-    # The lecturer's own rubric exports count before a lecturer scoring in a portfolio; then the newest counts.
-    graded = graded.assign(eigen=graded["bron"] == SOURCE_LECTURER).sort_values(["eigen", "bijgewerkt"], kind="stable")
     keep = ["cijfer", "behaald", "knockouts"]
-    own = graded.drop_duplicates(["deelnemer", "rubric"], keep="last")[["deelnemer", "rubric", *keep]]
-    shared = graded[graded["groep"] != NO_GROUP].drop_duplicates(["groep", "rubric"], keep="last")
+    decided = _decided(cohort)
+    closed = pd.MultiIndex.from_frame(decided[["deelnemer", "rubric"]])
+    graded = cohort.rubric_grades
+    graded = graded[(graded["wie"] == "docent") & (graded["bron"] == SOURCE_PORTFOLIO) & graded["cijfer"].notna()]
+    graded = graded[~pd.MultiIndex.from_frame(graded[["deelnemer", "rubric"]]).isin(closed)]
+    graded = graded.sort_values("bijgewerkt", kind="stable")
+    portfolio = graded.drop_duplicates(["deelnemer", "rubric"], keep="last")[["deelnemer", "rubric", *keep]]
+    own = pd.concat([decided[decided["cijfer"].notna()][["deelnemer", "rubric", *keep]], portfolio])
+    with_group = own.merge(cohort.learners[["deelnemer", "groep"]], on="deelnemer")
+    shared = with_group[with_group["groep"] != NO_GROUP].drop_duplicates(["groep", "rubric"], keep="last")
     shared = shared[["groep", "rubric", *keep]]
-    base = cohort.students[["deelnemer", "groep"]].merge(plan[["product", "rubric", "soort"]], how="cross")
+    base = cohort.learners[["deelnemer", "groep"]].merge(plan[["product", "rubric", "soort"]], how="cross")
     base = base.merge(own, on=["deelnemer", "rubric"], how="left")
     base = base.merge(shared, on=["groep", "rubric"], how="left", suffixes=("", "_groep"))
-    use_group = base["cijfer"].isna() & (base["soort"] == "groep") & base["cijfer_groep"].notna()
+    open_ = ~pd.MultiIndex.from_frame(base[["deelnemer", "rubric"]]).isin(closed)
+    use_group = base["cijfer"].isna() & open_ & (base["soort"] == "groep") & base["cijfer_groep"].notna()
     base["bron"] = "eigen"
     base.loc[use_group, "bron"] = "groep"
     for column in keep:
@@ -264,6 +299,15 @@ def lecturer_grades(cohort: Cohort) -> pd.DataFrame:
     out["cijfer"] = out["cijfer"].astype(float)
     out["behaald"] = out["behaald"].astype(bool)
     return out
+
+
+def lecturer_gaps(cohort: Cohort) -> pd.DataFrame:
+    """Per learner and product where the lecturer's own newest file gives no grade: deelnemer, product, rubric,
+    staat ('onvolledig' or 'ongeldig') and reden."""
+    plan = pd.DataFrame(products(cohort), columns=["product", "titel", "rubric", "gewicht", "soort"])
+    decided = _decided(cohort)
+    gaps = decided[decided["staat"] != ""].merge(plan[["product", "rubric"]], on="rubric")
+    return gaps[["deelnemer", "product", "rubric", "staat", "reden"]].reset_index(drop=True)
 
 
 CONFLICT_COLUMNS = ["deelnemer", "groep", "rubric", "cijfer_portfolio", "cijfer_docentbestand", "verschil"]
@@ -309,11 +353,41 @@ def grade_conflicts(cohort: Cohort) -> pd.DataFrame:
     return out
 
 
+GRADEBOOK_STATUS = ("beoordeling ongeldig", "portfolio overgeslagen", "geen portfolio", "onvolledig", "compleet")
+"""Values of the gradebook's `status`, most urgent first: a learner gets the first that applies."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def _learner_remarks(cohort: Cohort, gaps: pd.DataFrame) -> dict[str, tuple[list[str], set[str], set[str]]]:
+    """Per learner: remarks for the gradebook, the statuses that apply (before missing grades are known) and the
+    products the lecturer's own files leave without a grade."""
+    out: dict[str, tuple[list[str], set[str], set[str]]] = {}
+    for row in gaps.itertuples(index=False):
+        remarks, states, open_products = out.setdefault(row.deelnemer, ([], set(), set()))
+        open_products.add(row.product)
+        states.add("beoordeling ongeldig" if row.staat == "ongeldig" else "onvolledig")
+        remarks.append(f"{row.product}: beoordeling {row.staat} ({row.reden})")
+    for row in cohort.learners.itertuples(index=False):
+        if row.portfolio == "overgeslagen":
+            remarks, states, _ = out.setdefault(row.deelnemer, ([], set(), set()))
+            states.add("portfolio overgeslagen")
+            remarks.append(f"portfolio overgeslagen: {row.bestand} ({row.reden})")
+        elif row.portfolio == "ontbreekt":
+            remarks, states, _ = out.setdefault(row.deelnemer, ([], set(), set()))
+            states.add("geen portfolio")
+            remarks.append("geen portfolio ingeleverd")
+    return out
+
+
 def gradebook(cohort: Cohort) -> pd.DataFrame:
-    """One row per learner for the LMS gradebook: a grade per product, the module grade and whether it is passed.
+    """One row per learner of the cohort (with a portfolio, on the group list, or named in a skipped file) for the
+    LMS gradebook: a grade per product, the module grade, whether it is passed, a status and remarks.
 
     The module grade (rubric.grading.module_grade: weighted, one decimal, every product passed) is only given
-    when every product has a grade; `opmerking` names what is missing or which products are not passed.
+    when every product has a grade. `status` is the first of GRADEBOOK_STATUS that applies; `opmerking` says what
+    is missing, skipped, invalid or not passed.
     """
     plan = products(cohort)
     ids = [p[0] for p in plan]
@@ -321,39 +395,61 @@ def gradebook(cohort: Cohort) -> pd.DataFrame:
     grades = lecturer_grades(cohort)
     wide = grades.pivot(index="deelnemer", columns="product", values="cijfer").reindex(columns=ids)
     passed = grades.pivot(index="deelnemer", columns="product", values="behaald").reindex(columns=ids)
-    frame = cohort.students[["deelnemer", "bestand", "groep"]].merge(
+    frame = cohort.learners[["deelnemer", "bestand", "groep"]].merge(
         wide, left_on="deelnemer", right_index=True, how="left"
     )
     flags = passed.reindex(frame["deelnemer"]).itertuples(index=False)
+    remarks_of = _learner_remarks(cohort, lecturer_gaps(cohort))
     module: list[float | None] = []
     verdict: list[str] = []
+    status: list[str] = []
     remark: list[str] = []
-    for (_, *values), passes in zip(frame[["deelnemer", *ids]].itertuples(index=False), flags, strict=True):
+    for (learner, *values), passes in zip(frame[["deelnemer", *ids]].itertuples(index=False), flags, strict=True):
+        remarks, states, open_products = remarks_of.get(learner, ([], set(), set()))
+        remarks, states = list(remarks), set(states)
         missing = [pid for pid, value in zip(ids, values, strict=True) if pd.isna(value)]
         if not plan or missing:
             module.append(None)
             verdict.append("")
-            remark.append(f"nog geen cijfer voor: {', '.join(missing)}" if missing else "")
-            continue
-        result = module_grade(
-            [(pid, float(v), weights[pid], bool(ok)) for pid, v, ok in zip(ids, values, passes, strict=True)]
-        )
-        module.append(result.grade)
-        verdict.append("ja" if result.passed else "nee")
-        remark.append(f"niet behaald: {', '.join(result.failed_products)}" if result.failed_products else "")
-    frame["modulecijfer"], frame["behaald"], frame["opmerking"] = module, verdict, remark
+            states.add("onvolledig")
+            unexplained = [pid for pid in missing if pid not in open_products]
+            if unexplained:
+                remarks.insert(0, f"nog geen cijfer voor: {', '.join(unexplained)}")
+        else:
+            result = module_grade(
+                [(pid, float(v), weights[pid], bool(ok)) for pid, v, ok in zip(ids, values, passes, strict=True)]
+            )
+            module.append(result.grade)
+            verdict.append("ja" if result.passed else "nee")
+            if result.failed_products:
+                remarks.insert(0, f"niet behaald: {', '.join(result.failed_products)}")
+        status.append(next((s for s in GRADEBOOK_STATUS if s in states), "compleet"))
+        remark.append("; ".join(remarks))
+    frame["modulecijfer"], frame["behaald"] = module, verdict
+    frame["status"], frame["opmerking"] = status, remark
     for column in [*ids, "modulecijfer"]:
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")
     return frame.reset_index(drop=True)
+
+
+def inert(value: object) -> object:
+    """A text cell a spreadsheet shows as text: one starting with a formula character gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def grades_csv(cohort: Cohort, path: str | Path | None = None, *, excel_nl: bool = False) -> str:
     """The gradebook as CSV text (and written to `path` when given).
 
     Default: comma-separated with a decimal point, the format gradebook imports of learning environments expect.
-    `excel_nl=True`: semicolons and decimal commas, for Dutch Excel. Missing grades are empty cells.
+    `excel_nl=True`: semicolons and decimal commas, for Dutch Excel. Missing grades are empty cells. No text cell
+    starts with a formula character (=, +, -, @, tab, carriage return): such a name gets a leading quote.
     """
     frame = gradebook(cohort)
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(inert)
     buffer = io.StringIO()
     frame.to_csv(
         buffer,

@@ -17,6 +17,7 @@ from ..loading import DataError, load_yaml_file, load_yaml_text
 from ..models.content import CompetenceFramework, GlossaryEntry, LearningGoals
 from ..widgets import WIDGET_CLASSES
 from .collect import goals_of, record
+from .markup import plain
 from .placeholder import make_placeholder
 from .tables import table_node
 
@@ -187,8 +188,8 @@ class GlossaryFromDataDirective(CourseDirective):
                 entries[key] = (item, str(path.relative_to(data.parent)))
         lines = StringList()
         for item, source in entries.values():
-            lines.append(item.term, source)
-            lines.append("   " + " ".join(item.definition.split()), source)
+            lines.append(plain(item.term), source)
+            lines.append("   " + plain(item.definition), source)
             lines.append("", source)
         glossary = Glossary(
             "glossary",

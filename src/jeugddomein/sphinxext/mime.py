@@ -28,7 +28,7 @@ class WidgetMimeRenderer:
         try:
             raw = data.content if isinstance(data.content, dict) else json.loads(data.string)
             widget = WIDGET_CLASSES[raw["widget"]]
-            written = raw.get("spec") or raw["config"]
+            written = raw["spec"] if isinstance(raw.get("spec"), dict) else raw["config"]
             spec = widget.spec_model.model_validate({"id": raw["id"], **written})
             placement = widget.placement_for(spec, raw.get("state"))
             placement["config"] = raw["config"]

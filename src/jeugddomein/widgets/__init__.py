@@ -7,7 +7,9 @@ the first time ``WIDGET_CLASSES`` or a class name is asked for.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
+from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,7 @@ _EXPORTED = {
     "CompetenceTracker": "competence-tracker",
     "RubricWidget": "rubric",
     "CaseEditor": "case-editor",
+    "Worksheet": "worksheet",
 }
 
 
@@ -36,6 +39,17 @@ _EXPORTED = {
 def widget_rules(widget: str) -> ModuleType:
     """A widget's rules module (`done` and the rules shared with rules.js), by widget name, e.g. 'rich-picture'."""
     return importlib.import_module(f"{__name__}.{widget.replace('-', '_')}.rules")
+
+
+@cache
+def cohort_extractor(widget: str) -> Callable[..., None] | None:
+    """A widget's cohort extractor (`extract` in its folder's cohort.py: the rows one portfolio entry adds to the
+    lecturer's tables), or None for a widget that adds none."""
+    folder = widget.replace("-", "_")
+    if folder not in WIDGET_FOLDERS or importlib.util.find_spec(f"{__name__}.{folder}.cohort") is None:
+        return None
+    extract: Callable[..., None] = importlib.import_module(f"{__name__}.{folder}.cohort").extract
+    return extract
 
 
 @cache
@@ -64,4 +78,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["MIME_TYPE", "WIDGET_CLASSES", "WIDGET_FOLDERS", "CourseWidget", "widget_rules", *_EXPORTED]
+__all__ = [
+    "MIME_TYPE",
+    "WIDGET_CLASSES",
+    "WIDGET_FOLDERS",
+    "CourseWidget",
+    "cohort_extractor",
+    "widget_rules",
+    *_EXPORTED,
+]

@@ -31,6 +31,7 @@ from ...widgets.role_play.model import (
     chapter_labels,
     load_case,
 )
+from ..markup import plain
 from . import add_stylesheet
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def case_page(case_id: str, case: CaseFile) -> str:
         [
             "<!-- Gemaakt bij het bouwen uit data/cases/" + case_id + ".yaml; wijzig die file, niet deze pagina. -->",
             f"(casus-{case_id})=",
-            f"# {case.title}",
+            f"# {plain(case.title)}",
             "",
             f"```{{case-intro}} {case_id}",
             "```",
@@ -67,7 +68,7 @@ def load_valid_cases(root: Path, report: bool = False) -> dict[str, CaseFile]:
     """Every case file that validates, by id; with `report`, each problem becomes a build warning."""
     labels = chapter_labels(root)
     cases: dict[str, CaseFile] = {}
-    for path in case_files(root):
+    for path in case_files(root, misnamed=report):
         try:
             cases[path.stem] = load_case(path, root, labels)
         except DataError as error:
@@ -110,7 +111,7 @@ class CaseDirective(SphinxDirective):
         root = self.root()
         # A file, not the folder: Sphinx counts a folder dependency as missing and rereads the page on every build.
         self.env.note_dependency(str(root / GENERATED_DIR / CASE_INDEX))
-        for path in case_files(root):
+        for path in case_files(root, misnamed=True):
             self.env.note_dependency(str(path))
         return load_valid_cases(root)
 
@@ -127,18 +128,13 @@ class CaseDirective(SphinxDirective):
         return []
 
 
-def _md(text: str) -> str:
-    """Lecturer text on one Markdown line: no line breaks, no accidental roles or HTML."""
-    return " ".join(str(text).split()).replace("<", "&lt;").replace("`", "'")
-
-
 def _role_line(role: Any) -> str:
     kind = ROLE_KINDS[role.kind].label
-    return f"{_md(role.name)} ({kind.lower()}{', hoofdrol' if role.lead else ''})"
+    return f"{plain(role.name)} ({kind.lower()}{', hoofdrol' if role.lead else ''})"
 
 
 def _sources(case: CaseFile) -> str:
-    parts = [f"{_md(s.what)} {{cite:p}}`{SEEDS[s.seed]}`, regels {s.lines}" for s in case.source]
+    parts = [f"{plain(s.what)} {{cite:p}}`{SEEDS[s.seed]}`, regels {s.lines}" for s in case.source]
     return "; ".join(parts)
 
 
@@ -157,7 +153,7 @@ class CaseIntroDirective(CaseDirective):
         if case is None:
             return self.fail(f"casus '{case_id}' ontbreekt of bevat fouten (zie de meldingen bij data/cases/)")
         lines = [
-            _md(case.summary),
+            plain(case.summary),
             "",
             f"**Setting:** {SETTINGS[case.setting]}  ",
             "**Hoofdrol:** " + "; ".join(_role_line(r) for r in case.lead_roles()) + "  ",
@@ -167,7 +163,7 @@ class CaseIntroDirective(CaseDirective):
             "",
             "**Leerdoelen.** Na deze casus:",
             "",
-            *[f"- {_md(goal)}" for goal in case.learning_goals],
+            *[f"- {plain(goal)}" for goal in case.learning_goals],
             "",
             "Speel je de casus met je groep? Je docent deelt de "
             f"{{ref}}`rolkaarten <rolkaarten-{case_id}>` uit; kies dan hieronder **Klassikaal spelen** "
@@ -195,13 +191,13 @@ class CaseOverviewDirective(CaseDirective):
                 f"{ROLE_KINDS[r.kind].label} ({PROFESSIONS[ROLE_KINDS[r.kind].profession]})" for r in case.lead_roles()
             )
             lines.append(
-                f"| {{doc}}`{_md(case.title)} </{GENERATED_DIR.as_posix()}/{case_id}>` | {SETTINGS[case.setting]} "
+                f"| {{doc}}`/{GENERATED_DIR.as_posix()}/{case_id}` | {SETTINGS[case.setting]} "
                 f"| {leads} | {_chapter_refs(case)} |"
             )
         lines.append("")
         for case_id, case in sorted(cases.items()):
-            link = f"{{doc}}`{_md(case.title)} </{GENERATED_DIR.as_posix()}/{case_id}>`"
-            lines += [f"**{link}.** {_md(case.summary)}", ""]
+            link = f"{{doc}}`/{GENERATED_DIR.as_posix()}/{case_id}`"  # the link text is the page's (escaped) title
+            lines += [f"**{link}.** {plain(case.summary)}", ""]
         return [self.markdown(lines, nodes.container(classes=["jd-case-overview"]))]
 
 
@@ -237,9 +233,9 @@ class RoleCardsDirective(CaseDirective):
     def _case_lines(self, case_id: str, case: CaseFile) -> list[str]:
         lines = [
             f"(rolkaarten-{case_id})=",
-            f"## {_md(case.title)}",
+            f"## {plain(case.title)}",
             "",
-            f"{_md(case.summary)} ({SETTINGS[case.setting]}; {len(case.roles)} rollen.) Studenten leggen de keuzes "
+            f"{plain(case.summary)} ({SETTINGS[case.setting]}; {len(case.roles)} rollen.) Studenten leggen de keuzes "
             f"van de groep vast op de pagina {{doc}}`/{GENERATED_DIR.as_posix()}/{case_id}`.",
             "",
             ":::{container} jd-card jd-leader-card",
@@ -250,13 +246,13 @@ class RoleCardsDirective(CaseDirective):
         for scene in case.scenes:
             if scene.routes:
                 continue
-            lines += [f"**{_md(scene.title)}.** {_md(scene.text)}", ""]
+            lines += [f"**{plain(scene.title)}.** {plain(scene.text)}", ""]
             for variant in scene.variants:
-                lines += [f"- *[als {', '.join(variant.when)}]* {_md(variant.text)}"]
+                lines += [f"- *[als {', '.join(variant.when)}]* {plain(variant.text)}"]
             if scene.variants:
                 lines.append("")
             if scene.prompt:
-                lines += [f"*{_md(scene.prompt)}*", ""]
+                lines += [f"*{plain(scene.prompt)}*", ""]
             for choice in scene.choices:
                 extra = []
                 if choice.roles:
@@ -265,24 +261,24 @@ class RoleCardsDirective(CaseDirective):
                     extra.append("alleen als " + ", ".join(choice.requires))
                 if choice.unless:
                     extra.append("niet als " + ", ".join(choice.unless))
-                lines.append(f"1. {_md(choice.text)}" + (f" *[{'; '.join(extra)}]*" if extra else ""))
+                lines.append(f"1. {plain(choice.text)}" + (f" *[{'; '.join(extra)}]*" if extra else ""))
             lines.append("")
-        lines += ["**Mogelijke afloop.** " + "; ".join(f"{_md(e.title)} ({e.tone})" for e in case.endings) + ".", ""]
-        lines += ["**Nabespreken.**", "", *[f"- {_md(q)}" for q in case.reflection], "", ":::", ""]
+        lines += ["**Mogelijke afloop.** " + "; ".join(f"{plain(e.title)} ({e.tone})" for e in case.endings) + ".", ""]
+        lines += ["**Nabespreken.**", "", *[f"- {plain(q)}" for q in case.reflection], "", ":::", ""]
         for role in case.roles:
             kind = ROLE_KINDS[role.kind].label
             lines += [
                 ":::{container} jd-card jd-role-card",
-                f"**Rolkaart · {_md(case.title)}**",
+                f"**Rolkaart · {plain(case.title)}**",
                 "",
-                f"**{_md(role.name)}** · {kind}{' · hoofdrol' if role.lead else ''}",
+                f"**{plain(role.name)}** · {kind}{' · hoofdrol' if role.lead else ''}",
                 "",
-                f"**Wat iedereen weet.** {_md(role.public)}",
+                f"**Wat iedereen weet.** {plain(role.public)}",
                 "",
             ]
             if role.wants:
-                lines += [f"**Wat je wilt bereiken.** {_md(role.wants)}", ""]
-            lines += [f"**Alleen voor jou (niet voorlezen).** {_md(role.private)}", "", ":::", ""]
+                lines += [f"**Wat je wilt bereiken.** {plain(role.wants)}", ""]
+            lines += [f"**Alleen voor jou (niet voorlezen).** {plain(role.private)}", "", ":::", ""]
         return lines
 
 
@@ -311,7 +307,7 @@ class CaseCatalogueDirective(CaseDirective):
         else:
             labels = chapter_labels(self.root())
             lines = ["| Label | Paragraaf |", "|---|---|"] + [
-                f"| `{name}` | {_md(link.title)} |" for name, link in labels.items() if "samenvatting" not in name
+                f"| `{name}` | {plain(link.title)} |" for name, link in labels.items() if "samenvatting" not in name
             ]
         return [self.markdown(lines, nodes.container(classes=["jd-case-catalogue"]))]
 
@@ -386,7 +382,7 @@ def schema_reference_lines() -> list[str]:
                     else ""
                 )
             )
-            lines.append(f"| `{field}` | {_type_text(prop, defs)} | {must} | {_md(prop.get('description', ''))} |")
+            lines.append(f"| `{field}` | {_type_text(prop, defs)} | {must} | {plain(prop.get('description', ''))} |")
         lines.append("")
     return lines
 

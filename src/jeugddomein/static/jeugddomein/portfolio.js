@@ -229,11 +229,19 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
 
   async function importFile(file) {
     preview.replaceChildren();
+    status.replaceChildren(); // a message about an earlier file must not stay under this file's preview
     if (file.size > MAX_BYTES) {
       say(`Dit bestand is te groot (${(file.size / 1048576).toFixed(1)} MB) om een portfolio te zijn; een portfolio is meestal kleiner dan 1 MB. Er is niets veranderd.`, "error");
       return;
     }
-    const checked = checkImport(await file.text(), { course, courseVersion, known });
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      say("Dit bestand kan niet worden gelezen (het is verplaatst, nog niet gedownload of niet toegankelijk). Kopieer het eerst naar je computer en kies het opnieuw. Er is niets veranderd.", "error");
+      return;
+    }
+    const checked = checkImport(text, { course, courseVersion, known });
     if (checked.error) {
       say(checked.error, "error");
       return;

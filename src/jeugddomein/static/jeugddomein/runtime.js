@@ -83,11 +83,25 @@ export function findScormApi(start = window) {
   return api;
 }
 
+/** One notice on top of the page about the LMS connection (a later problem replaces the text). */
+function lmsNotice(text) {
+  const main = document.querySelector("main") || document.body;
+  const box = main.querySelector(".jd-notice-lms") || notice(main, "");
+  box.classList.add("jd-notice-lms");
+  box.textContent = text;
+}
+
 // Inside an LMS only: report completion and score (scorm.js is not even loaded elsewhere).
 const scormApi = findScormApi();
 if (scormApi) {
   ready
     .then(() => import("./scorm.js"))
-    .then((m) => m.connect({ api: scormApi, store, loadWidgetModule }))
-    .catch((error) => console.warn("SCORM-koppeling mislukt:", error));
+    .then((m) => m.connect({ api: scormApi, store, loadWidgetModule, notify: lmsNotice }))
+    .catch((error) => {
+      console.warn("SCORM-koppeling mislukt:", error);
+      lmsNotice(
+        "De verbinding met de leeromgeving lukte niet, dus je voortgang komt daar nu niet in. " +
+          "Je werk blijft wel in deze browser bewaard. Herlaad de pagina vanuit de leeromgeving om het opnieuw te proberen.",
+      );
+    });
 }

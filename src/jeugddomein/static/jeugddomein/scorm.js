@@ -2,9 +2,23 @@
 // The LMS gets the status (completed when every required exercise of scorm.json is done) and a score (knowledge
 // checks right at the first attempt); the learner's work itself stays in the browser store. Each page of the course
 // is one visit of the same SCO: LMSInitialize on load, values and LMSCommit after every saved change, LMSFinish when
-// the page is left.
+// the page is left. When the LMS refuses or does not answer, the learner gets a Dutch notice (once per kind) and the
+// work goes on in the browser store as without an LMS.
 
 const DONE = new Set(["completed", "passed"]);
+
+/** The notices about the LMS connection, by kind of problem. */
+export const MESSAGES = {
+  refused:
+    "De leeromgeving weigert de verbinding met deze cursus, dus je voortgang komt daar nu niet in. Je werk blijft " +
+    "wel in deze browser bewaard. Open de cursus opnieuw vanuit de leeromgeving; meld het je docent als dit blijft gebeuren.",
+  silent:
+    "De leeromgeving antwoordt niet, dus je voortgang komt daar nu niet in. Je werk blijft wel in deze browser " +
+    "bewaard. Herlaad de pagina vanuit de leeromgeving om het opnieuw te proberen.",
+  rejected:
+    "De leeromgeving neemt je voortgang nu niet aan. Je werk blijft wel in deze browser bewaard; bij je volgende " +
+    "wijziging probeert de cursus het opnieuw.",
+};
 
 /** Score of one scored exercise (0 or 1), or null while it has not been answered. */
 export const SCORERS = {
@@ -55,45 +69,72 @@ export function timespan(ms) {
 }
 
 class Session {
-  constructor(api) {
+  /**
+   * @param {any} api the LMS's SCORM 1.2 API
+   * @param {(kind: "refused" | "silent" | "rejected") => void} onProblem told of a refusal or of no answer
+   */
+  constructor(api, onProblem) {
     this.api = api;
+    this.onProblem = onProblem;
     this.open = false;
     this.started = Date.now();
   }
 
+  /** One API call as text; null when the LMS throws (no answer, e.g. its window is gone). */
+  call(name, ...args) {
+    try {
+      return String(this.api[name](...args));
+    } catch {
+      this.onProblem("silent");
+      return null;
+    }
+  }
+
   start() {
     if (this.open) return true;
-    const ok = String(this.api.LMSInitialize("")) === "true";
+    const answer = this.call("LMSInitialize", "");
+    if (answer === null) return false;
     // 101: already initialized (a frame of the LMS did it); the session is usable.
-    this.open = ok || String(this.api.LMSGetLastError?.()) === "101";
+    this.open = answer === "true" || (typeof this.api.LMSGetLastError === "function" && this.call("LMSGetLastError") === "101");
+    if (!this.open) this.onProblem("refused");
     this.started = Date.now();
     return this.open;
   }
 
   get(key) {
-    return this.open ? String(this.api.LMSGetValue(key) ?? "") : "";
+    if (!this.open) return "";
+    const value = this.call("LMSGetValue", key);
+    return value === null || value === "undefined" || value === "null" ? "" : value;
   }
 
   set(key, value) {
-    if (this.open) this.api.LMSSetValue(key, String(value));
+    if (this.open && this.call("LMSSetValue", key, String(value)) === "false") this.onProblem("rejected");
   }
 
   commit() {
-    if (this.open) this.api.LMSCommit("");
+    if (this.open && this.call("LMSCommit", "") === "false") this.onProblem("rejected");
   }
 
   finish() {
     if (!this.open) return;
     this.set("cmi.core.session_time", timespan(Date.now() - this.started));
     this.commit();
-    this.api.LMSFinish("");
+    this.call("LMSFinish", "");
     this.open = false;
   }
 }
 
-/** Connect this page to the LMS: report now, after every saved change and when the page is left. */
-export async function connect({ api, store, loadWidgetModule }) {
-  const session = new Session(api);
+/**
+ * Connect this page to the LMS: report now, after every saved change and when the page is left. `notify(text)`
+ * shows a notice to the learner; each kind of problem is told once. Returns null when there is no session.
+ */
+export async function connect({ api, store, loadWidgetModule, notify = /** @type {(text: string) => void} */ (() => {}) }) {
+  const told = new Set();
+  const session = new Session(api, (/** @type {keyof typeof MESSAGES} */ kind) => {
+    if (told.has(kind)) return;
+    told.add(kind);
+    notify(MESSAGES[kind]);
+  });
   if (!session.start()) return null;
   /** @type {(again?: boolean) => void} */
   let report = () => {};

@@ -61,3 +61,25 @@ export function debounce(fn, ms) {
   debounced.cancel = () => clearTimeout(timer);
   return debounced;
 }
+
+/**
+ * Print only `content`: it goes into a sheet directly under <body> (with the widget's root class, so its scoped
+ * styles apply), every other child of <body> is left out of the print with display: none (so it takes no pages,
+ * unlike visibility: hidden), and the sheet goes away after printing. The rule lives in the site's stylesheet and
+ * in every widget's stylesheet (`html.jd-print-sheet-mode`).
+ * @param {Node} content
+ * @param {string} rootClass e.g. "jd-widget-rubric"
+ */
+export function printOnly(content, rootClass) {
+  const sheet = el("div", { className: `jd-print-sheet ${rootClass}` }, [content]);
+  const html = document.documentElement;
+  document.body.append(sheet);
+  html.classList.add("jd-print-sheet-mode");
+  const done = () => {
+    sheet.remove();
+    html.classList.remove("jd-print-sheet-mode");
+    window.removeEventListener("afterprint", done);
+  };
+  window.addEventListener("afterprint", done);
+  window.print();
+}

@@ -1,7 +1,7 @@
 // Printable role cards of a case that is not built into the book (a case file a student opened, a case in the
 // editor): the game leader's sheet and one card per role, with the same content and classes as the book's role-card
 // page (sphinxext/pages/cases.py, RoleCardsDirective), so they print the same way (one card per page).
-import { el } from "../_shared/ui.js";
+import { el, printOnly } from "../_shared/ui.js";
 import { ROLE_KINDS } from "./catalogue.js";
 
 const kindLabel = (kind) => ROLE_KINDS[kind]?.label || kind;
@@ -63,14 +63,14 @@ export function roleCards(caseData) {
 }
 
 /**
- * A section with the cards and a print button; printing shows only these cards (role_play/style.css).
+ * A section with the cards and a print button; printing shows only the cards (printOnly in _shared/ui.js).
  * @param {object} caseData  model data
  * @param {string} headingId
  */
 export function cardsSection(caseData, headingId) {
   const button = el("button", { type: "button", className: "jd-button", text: "Rolkaarten afdrukken" });
-  const section = el("section", { className: "jd-rp-cards", "aria-labelledby": headingId }, [
-    el("h2", { className: "jd-rp-h", id: headingId, text: "Rolkaarten" }),
+  const section = el("section", { className: "jd-play-cards", "aria-labelledby": headingId }, [
+    el("h2", { className: "jd-play-h", id: headingId, text: "Rolkaarten" }),
     el("p", {
       className: "jd-hint",
       text: "Druk af of bewaar als pdf: elke kaart komt op een eigen pagina, zoals bij de rolkaarten van de cursus.",
@@ -78,17 +78,6 @@ export function cardsSection(caseData, headingId) {
     el("div", { className: "jd-actions" }, [button]),
     roleCards(caseData),
   ]);
-  button.addEventListener("click", () => {
-    const html = document.documentElement;
-    section.classList.add("jd-print-this");
-    html.classList.add("jd-print-cards");
-    const after = () => {
-      html.classList.remove("jd-print-cards");
-      section.classList.remove("jd-print-this");
-      window.removeEventListener("afterprint", after);
-    };
-    window.addEventListener("afterprint", after);
-    window.print();
-  });
+  button.addEventListener("click", () => printOnly(roleCards(caseData), "jd-widget-role"));
   return section;
 }

@@ -206,7 +206,7 @@ export const SCENE_RULES = {
  "both": "een scène heeft óf 'choices' (de speler kiest) óf 'routes' (automatisch); kies er één",
  "neither": "geef de scène 'choices' (minstens twee keuzes) of 'routes'",
  "one_choice": "een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen",
- "last_route": "de laatste route heeft geen 'when': die is de standaard als geen andere route past"
+ "last_route": "de laatste route mag geen 'when' hebben: die is de standaard als geen andere route past; haal 'when' weg bij de laatste route of voeg onderaan een route zonder 'when' toe"
 };
 export const PLAIN_REASONS = {
  "extra_forbidden": "dit veld is onbekend; verwijder het of controleer de spelling",
@@ -227,6 +227,14 @@ export const PLAIN_REASONS = {
  "too_long": "te veel elementen",
  "literal_error": "deze waarde is niet toegestaan",
  "union_tag_invalid": "onbekend type"
+};
+export const NOT_TEXT = {
+ "empty": "hier hoort tekst, maar het veld is leeg; schrijf de tekst achter de dubbele punt",
+ "yes_no": "hier hoort tekst, maar YAML leest yes/no/on/off/true/false als ja of nee; zet de tekst tussen aanhalingstekens, bijvoorbeeld \"yes\"",
+ "number": "hier hoort tekst, maar YAML leest {value} als getal; zet de tekst tussen aanhalingstekens, bijvoorbeeld \"{value}\"",
+ "key_value": "hier hoort tekst, maar YAML leest een dubbele punt met een spatie erachter als 'veld: waarde'; zet de tekst tussen aanhalingstekens",
+ "list": "hier hoort één tekst, geen lijst; haal de '- ' weg of zet de tekst tussen aanhalingstekens",
+ "other": "hier hoort tekst; zet de tekst tussen aanhalingstekens"
 };
 export const CASE_SCHEMA = {
  "$defs": {

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ...loading import _PLAIN_REASONS
+from ...loading import _PLAIN_REASONS, NOT_TEXT
 from .model import (
     MAX_STATES,
     MODEL_KEYS,
@@ -56,6 +56,7 @@ def catalogue() -> dict[str, Any]:
         "MAX_STATES": MAX_STATES,
         "SCENE_RULES": SCENE_RULES,
         "PLAIN_REASONS": _PLAIN_REASONS,
+        "NOT_TEXT": NOT_TEXT,
         "CASE_SCHEMA": CaseFile.model_json_schema(schema_generator=_StripMarking),
     }
 

@@ -5,6 +5,7 @@ import {
   CASE_SCHEMA,
   MAX_STATES,
   MODEL_KEYS,
+  NOT_TEXT,
   PLAIN_REASONS,
   RESERVED_ROLE_IDS,
   ROLE_KINDS,
@@ -29,11 +30,21 @@ function resolve(schema) {
 /** Python's repr of a string list joined as pydantic does: 'a', 'b' or 'c'. */
 function expected(values) {
   const quoted = values.map((v) => `'${v}'`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : quoted.join("");
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} of ${quoted[quoted.length - 1]}` : quoted.join("");
 }
 
 function reason(type, extra = "") {
   return PLAIN_REASONS[type] + extra;
+}
+
+/** Why a value is not text where text is meant, with the fix (loading.py's _not_text). */
+function notText(value) {
+  if (value === null || value === undefined) return NOT_TEXT.empty;
+  if (typeof value === "boolean") return NOT_TEXT.yes_no;
+  if (typeof value === "number") return NOT_TEXT.number.replaceAll("{value}", String(value));
+  if (Array.isArray(value)) return NOT_TEXT.list;
+  if (isObject(value)) return NOT_TEXT.key_value;
+  return NOT_TEXT.other;
 }
 
 /** Validate `value` against one schema node, pushing [loc, reason] pairs like pydantic's errors. */
@@ -50,7 +61,7 @@ function walk(value, schema, loc, errors) {
     return;
   }
   if (s.type === "string") {
-    if (typeof value !== "string") return fail("string_type");
+    if (typeof value !== "string") return void errors.push([loc, notText(value)]);
     const text = s["x-strip"] ? value.trim() : value;
     const length = [...text].length;
     if (s.minLength !== undefined && length < s.minLength) return fail("string_too_short");

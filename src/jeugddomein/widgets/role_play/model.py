@@ -247,7 +247,10 @@ SCENE_RULES: dict[str, str] = {
     "both": "een scène heeft óf 'choices' (de speler kiest) óf 'routes' (automatisch); kies er één",
     "neither": "geef de scène 'choices' (minstens twee keuzes) of 'routes'",
     "one_choice": "een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen",
-    "last_route": "de laatste route heeft geen 'when': die is de standaard als geen andere route past",
+    "last_route": (
+        "de laatste route mag geen 'when' hebben: die is de standaard als geen andere route past; "
+        "haal 'when' weg bij de laatste route of voeg onderaan een route zonder 'when' toe"
+    ),
 }
 """What a scene must be besides its fields (Scene's own validator; checks.js gives the same messages)."""
 
@@ -808,20 +811,28 @@ def case_id_problem(path: Path) -> str | None:
 
 def load_case(path: Path, root: Path | None = None, labels: dict[str, ChapterLink] | None = None) -> CaseFile:
     """Load and fully validate one case file. `root` is the course folder (for messages and chapter labels)."""
-    from ...loading import DataError
+    from ...loading import DataError, read_text_file
 
     source = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    if path.suffix != ".yaml":
+        raise DataError(source, [(None, "", f"een casusbestand eindigt op .yaml; hernoem het naar {path.stem}.yaml")])
     problem = case_id_problem(path)
     if problem:
         raise DataError(source, [(None, "", problem)])
     if labels is None and root is not None:
         labels = chapter_labels(root)
-    return load_case_text(Path(path).read_text(encoding="utf-8"), source, labels)
+    return load_case_text(read_text_file(path, source), source, labels)
 
 
-def case_files(root: Path) -> list[Path]:
-    """The case files of the course, sorted by name."""
-    return sorted((root / "data" / "cases").glob("*.yaml"))
+def case_files(root: Path, misnamed: bool = False) -> list[Path]:
+    """The case files of the course, sorted by name. `misnamed`: also files that look like a case but do not end in
+    .yaml (.yml, .YAML), for which load_case says how to rename them."""
+    folder = root / "data" / "cases"
+    if not folder.is_dir():
+        return []
+    if not misnamed:
+        return sorted(folder.glob("*.yaml"))
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith("."))
 
 
 # --- the widget's spec and the learner's state -----------------------------------------------------------------

@@ -469,16 +469,16 @@ function finishedOn(run) {
  * then play it with the normal game; the file's title, name and hash stay with the learner's games.
  */
 function renderOpenFile(model, root) {
-  const base = uid("jd-rp-file");
+  const base = uid("jd-play-file");
   const labels = Object.keys(model.get("links") || {});
   const input = el("input", { type: "file", id: `${base}-input`, className: "jd-file-input", accept: ".yaml,.yml,text/yaml,text/plain" });
-  const report = el("div", { className: "jd-rp-file-report", role: "status", "aria-live": "polite" });
-  const about = el("p", { className: "jd-rp-file-about" });
+  const report = el("div", { className: "jd-play-file-report", role: "status", "aria-live": "polite" });
+  const about = el("p", { className: "jd-play-file-about" });
   const game = el("div");
   const cards = el("div");
   root.replaceChildren(
-    el("div", { className: "jd-widget-rp jd-rp-file" }, [
-      el("h2", { className: "jd-rp-h", text: "Open een casusbestand van je docent" }),
+    el("div", { className: "jd-widget-role jd-play-file" }, [
+      el("h2", { className: "jd-play-h", text: "Open een casusbestand van je docent" }),
       el("p", {
         className: "jd-hint",
         text: "Heeft je docent je een casusbestand (.yaml) gegeven? Open het hier. Het wordt eerst gecontroleerd met dezelfde regels als de casussen van de cursus; daarna speel je het zoals de andere casussen. Je spel komt in je portfolio, met de titel van het bestand.",
@@ -524,7 +524,7 @@ function renderOpenFile(model, root) {
     game.replaceChildren(holder);
     stopGame = /** @type {() => void} */ (renderCase(gameModel, holder));
     cards.replaceChildren(
-      el("details", { className: "jd-widget-rp jd-rp-file-cards" }, [
+      el("details", { className: "jd-widget-role jd-play-file-cards" }, [
         el("summary", { text: "Rolkaarten van deze casus (voor klassikaal spel)" }),
         cardsSection(file.case, `${base}-cards-h`),
       ]),

@@ -37,4 +37,7 @@ def done(config: Any, state: Any) -> bool:
     """Done: the self-assessment scores every criterion with a level of the rubric (so it has a grade)."""
     rubric = field(config, "definition")
     own = field(state, "zelf")
-    return bool(grade_dict(rubric, clean_scores(rubric, field(own, "scores") if own is not None else None))["ok"])
+    # grade() is ok exactly when every criterion has a known level: count them instead of computing the grade.
+    return len(clean_scores(rubric, field(own, "scores") if own is not None else None)) == len(
+        field(rubric, "criteria")
+    )

@@ -1,7 +1,7 @@
 // Rubric: a level and written feedback per criterion, in two modes (the student's self-assessment and the lecturer's
 // scoring), the grade on the Dutch 1-10 scale, export as JSON and a printable form.
 // The grading rules are the same as src/jeugddomein/grading.py; a test feeds the same scores to both.
-import { debounce, el, listen, uid } from "../_shared/ui.js";
+import { debounce, el, listen, printOnly, uid } from "../_shared/ui.js";
 import {
   KNOCKOUT_CAP,
   PASS_MARK,
@@ -267,16 +267,8 @@ function render({ model, el: root }) {
 
   function print() {
     fillPrintArea();
-    printArea.classList.add("jd-rb-print-now");
-    document.body.classList.add("jd-rb-print-mode");
-    const done = () => {
-      printArea.classList.remove("jd-rb-print-now");
-      document.body.classList.remove("jd-rb-print-mode");
-      window.removeEventListener("afterprint", done);
-    };
-    window.addEventListener("afterprint", done);
     status.textContent = "Het formulier staat klaar om af te drukken of als pdf te bewaren.";
-    window.print();
+    printOnly(printArea.cloneNode(true), "jd-widget-rubric");
   }
 
   function askClear() {

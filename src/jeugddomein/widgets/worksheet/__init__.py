@@ -1,0 +1,2 @@
+"""The worksheet widget: practice tools (preparation sheets, checklists, lesson plans) whose answers go into the
+portfolio."""
