@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -96,6 +97,12 @@ def pdf_text(path: Path) -> str:
                     words.extend(table.get(int.from_bytes(raw[i : i + 2], "big"), "") for i in range(0, len(raw), 2))
         pages.append("".join(words))
     return "\f".join(pages)
+
+
+def squashed(text: str) -> str:
+    """Text without any whitespace and with ligatures resolved ("ﬂ" -> "fl"), for containment checks: the text
+    Chromium writes may space out letters (justified or letter-spaced lines) in either reader."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def link_targets(path: Path) -> list[bytes]:

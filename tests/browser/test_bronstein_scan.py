@@ -291,3 +291,25 @@ def test_every_state_is_accessible_and_fits_a_phone(context, base_url, config):
     scan.locator(".jd-bs-reference summary").click()
     check("uitkomst en vergelijking")
     assert errors == []
+
+
+def test_disabled_previous_statement_looks_disabled(page, base_url):
+    scan = open_scan(page, base_url)
+    scan.get_by_role("radio", name="Als student, over je stageplek").check()
+    scan.get_by_role("button", name="Begin de scan").click()
+    previous = scan.get_by_role("button", name="Vorige stelling")
+    assert previous.is_disabled()
+    assert float(previous.evaluate("b => getComputedStyle(b).opacity")) < 0.7, "een uitgeschakelde knop ziet er zo uit"
+
+
+def test_a_scan_is_not_compared_with_itself(page, base_url):
+    page.goto(base_url + PORTFOLIO)
+    page.wait_for_function("document.querySelector('.jd-portfolio')?.dataset.jdReady === '1'")
+    page.set_input_files("#jd-portfolio-import", str(ROOT / "data/examples/cohort/portfolios/portfolio-aylin-a.json"))
+    page.get_by_role("button", name="Samenvoegen").click()
+    page.locator(".jd-portfolio-status", has_text="Samengevoegd").wait_for()
+    scan = open_scan(page, base_url)
+    first, second = scan.get_by_label("Eerste moment"), scan.get_by_label("Tweede moment")
+    assert first.input_value() != second.input_value()
+    taken = second.input_value()
+    assert first.locator(f'option[value="{taken}"]').is_disabled(), "het tweede moment kan niet ook het eerste zijn"

@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.widgets.role_play.model import case_files, load_case
 from tests.browser.helpers import store_key, stored, widget
+from tests.browser.pdftext import pdf_text, squashed
 from tests.conftest import wait_for_widgets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,3 +226,30 @@ def test_ending_view_is_accessible_and_fits_a_phone(browser, base_url, width):
         assert serious == []
     finally:
         context.close()
+
+
+def test_replayed_rounds_keep_their_reflections_in_view_in_the_portfolio_and_its_print(page, base_url, tmp_path):
+    box = open_case(page, base_url)
+    box.get_by_role("button", name="Start met deze rol").click()
+    for name in [
+        "Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.",
+        "Laat het zo en ga door met je eigen aanpak in de klas.",
+        "Het gaat iets beter, dus het overleg kan van de agenda.",
+    ]:
+        box.get_by_role("button", name=name).click()
+    box.locator("textarea").first.fill(REFLECTIONS[0])
+    box.get_by_role("button", name="Speel opnieuw met deze rol").click()
+    assert box.locator(".jd-play-scene h2").inner_text() == "Weer een zorgenmail"
+    earlier = box.get_by_text(REFLECTIONS[0])
+    assert earlier.is_visible(), "de reflectie van de vorige ronde staat in beeld"
+    assert stored(page)[store_key(WIDGET)]["state"]["reflections"] == []
+
+    page.goto(base_url + "exercises/portfolio.html")
+    page.wait_for_function("document.querySelector('.jd-portfolio')?.dataset.jdReady === '1'")
+    item = page.locator(f'.jd-portfolio-item[data-widget-id="{WIDGET}"]')
+    assert item.get_by_text(REFLECTIONS[0], exact=False).is_visible()
+    page.emulate_media(media="print")
+    assert item.get_by_text(REFLECTIONS[0], exact=False).is_visible()
+    pdf = tmp_path / "portfolio.pdf"
+    page.pdf(path=str(pdf))
+    assert squashed(REFLECTIONS[0]) in squashed(pdf_text(pdf))

@@ -9,6 +9,7 @@ from pathlib import Path
 from jeugddomein.widgets.rubric.grading import grade_dict
 from jeugddomein.widgets.rubric.model import RubricExport, load_rubrics
 from tests.browser.helpers import store_key, stored, widget
+from tests.browser.pdftext import page_count, pdf_text, squashed
 from tests.conftest import wait_for_widgets
 from tests.unit.test_grading import make_rubric
 
@@ -137,3 +138,23 @@ def test_rubric_tables_are_in_the_page_for_search_and_print(page, base_url):
     assert table.locator("tbody tr").count() == 4
     assert "⚠ Knock-out: minimaal ‘Voldoende’" in table.locator("tbody tr").first.inner_text()
     assert "Excellent (10,0)" in table.locator("thead").inner_text()
+
+
+def test_each_rubric_form_prints_on_at_most_two_pages(page, base_url, tmp_path):
+    page.add_init_script("window.print = () => {};")
+    open_rubrics(page, base_url)
+    rubrics = page.locator('.jd-widget[data-widget="rubric"]')
+    assert rubrics.count() >= 2
+    for i in range(rubrics.count()):
+        rubric = rubrics.nth(i)
+        for fieldset in rubric.locator("fieldset[data-criterion]").all():
+            fieldset.locator("input[type=radio]").last.check()
+        rubric.get_by_role("button", name="Printbaar formulier").click()
+        pdf = tmp_path / f"rubric-{i}.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        title = rubric.locator(".jd-rb-title").inner_text()
+        text = squashed(pdf_text(pdf))
+        assert squashed("Beoordelingsformulier") in text and squashed("Handtekening beoordelaar") in text
+        assert squashed(title[:30]) in text, title
+        assert page_count(pdf) <= 2, f"{title}: {page_count(pdf)} pagina's"
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")

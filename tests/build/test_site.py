@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,18 @@ def test_search_index_knows_dutch_words_and_widget_text(site):
     assert yaml.safe_load(question)["question"] in (site / "chapters/01-jeugddomein/index.html").read_text(
         encoding="utf-8"
     ), "de tekst van een kennischeck staat ook in de pagina (zoeken, afdrukken)"
+
+
+def test_case_page_holds_its_scenes_for_search_but_no_private_role_information(site):
+    from jeugddomein.widgets.role_play.model import load_case
+
+    case = load_case(ROOT / "data" / "cases" / "twee-brillen.yaml", ROOT)
+    html = (site / "exercises" / "casussen" / "twee-brillen.html").read_text(encoding="utf-8")
+    text = unescape(re.sub(r"<script\b.*?</script>", "", html, flags=re.S))
+    for scene in case.scenes:
+        assert scene.text[:60] in text, scene.id
+    for role in case.roles:
+        assert role.private[:60] not in text, f"de privé-informatie van {role.id} hoort op de rolkaarten"
 
 
 def test_reference_list_is_apa_like(site):

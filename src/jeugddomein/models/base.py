@@ -31,3 +31,7 @@ class WidgetSpec(StrictModel):
     Subclasses declare `id` again with their own description."""
 
     id: WidgetId
+
+    def static_outline(self) -> list[dict]:
+        """How the widget reads without JavaScript (search, print), as blocks; each widget's spec says its own."""
+        raise NotImplementedError(f"{type(self).__name__} has no static outline")

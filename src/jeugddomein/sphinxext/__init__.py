@@ -14,7 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, offline, postprocess
+from . import citations, collect, offline, postprocess, search, theme
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -109,6 +109,8 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
+    theme.setup(app)
+    search.setup(app)
     citations.register()
     app.add_config_value("jd_course_id", "samenwerken-jeugddomein", "html", [str])
     app.add_config_value("jd_course_version", "1.0", "html", [str])

@@ -7,11 +7,24 @@ import re
 _TOGGLE = '<span class="toctree-toggle" role="presentation">'
 _EMPTY_SUMMARY = re.compile(rf"<summary>({_TOGGLE}(?:(?!visually-hidden|</summary>).)*?</span>)</summary>")
 _LABEL = '<span class="visually-hidden">Onderdelen tonen of verbergen</span>'
+# Names the theme writes in its templates without gettext (so no catalogue reaches them), with their Dutch.
+THEME_LITERALS = {
+    'title="Toggle primary sidebar"': 'title="Navigatie tonen of verbergen" aria-label="Navigatie tonen of verbergen"',
+    'title="Toggle secondary sidebar"': 'title="Inhoud van deze pagina tonen of verbergen" '
+    'aria-label="Inhoud van deze pagina tonen of verbergen"',
+    'class="bd-links bd-docs-nav" aria-label="Main"': 'class="bd-links bd-docs-nav" aria-label="Hoofdstukken"',
+    '<nav aria-label="Page">': '<nav aria-label="Op deze pagina">',
+}
 
 
 def repair(html: str) -> str:
-    """Name every navigation toggle; make reference-list entries list items (a role=list needs them). Idempotent."""
+    """Name every navigation toggle in Dutch; make reference-list entries list items (a role=list needs them).
+
+    Idempotent.
+    """
     html = _EMPTY_SUMMARY.sub(lambda m: f"<summary>{m.group(1)}{_LABEL}</summary>", html)
+    for english, dutch in THEME_LITERALS.items():
+        html = html.replace(english, dutch)
     return html.replace('<div class="citation" id="', '<div role="listitem" class="citation" id="').replace(
         'role="doc-biblioentry"', ""
     )

@@ -51,7 +51,8 @@ class WidgetDirective(CourseDirective):
         except DataError as error:
             return self.warn(error)
         record(self.env, placement, self.lineno)
-        return [make_placeholder(placement, self.env.docname, widget.label, spec.static_outline())]
+        outline = widget.static_outline(spec, placement["config"])
+        return [make_placeholder(placement, self.env.docname, widget.label, outline)]
 
 
 def widget_directives() -> dict[str, type[WidgetDirective]]:

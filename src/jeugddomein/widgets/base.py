@@ -30,6 +30,9 @@ class CourseWidget(anywidget.AnyWidget):
     module: ClassVar[str]
     spec_model: ClassVar[type[WidgetSpec]]
     state_model: ClassVar[type[BaseModel]]
+    config_is_spec: ClassVar[bool] = False
+    """Set when an overridden `resolve_config` gives the spec with its data files filled in (it validates as
+    `spec_model`): the static version then shows what the data files hold."""
 
     widget_id = traitlets.Unicode(help="Stable id of this placement; it keys the learner's work.").tag(sync=True)
 
@@ -59,6 +62,13 @@ class CourseWidget(anywidget.AnyWidget):
     def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
         """The configuration the front end gets for a spec (subclasses may fill in data files here)."""
         return spec.model_dump(mode="json", exclude={"id"})
+
+    @classmethod
+    def static_outline(cls, spec: WidgetSpec, config: dict[str, Any]) -> list[dict]:
+        """The placement's version without JavaScript (search, print), from what the widget will show: the spec
+        with its data files filled in (a case's scenes, an instrument's statements) where the configuration is one."""
+        resolved = cls.spec_model.model_validate({**config, "id": spec.id}) if cls.config_is_spec else spec
+        return resolved.static_outline()
 
     @classmethod
     def placement_for(

@@ -312,11 +312,24 @@ class CaseCatalogueDirective(CaseDirective):
         return [self.markdown(lines, nodes.container(classes=["jd-case-catalogue"]))]
 
 
+_BLOCK_WORDS = {
+    "CaseFile": "casus",
+    "Source": "bron",
+    "Role": "rol",
+    "Scene": "scène",
+    "Choice": "keuze",
+    "Route": "route",
+    "Variant": "variant",
+    "Ending": "afloop",
+}
+"""The Dutch word for each block of the case schema (the model's class names are English)."""
+
+
 def _type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     """A JSON-schema type in plain Dutch."""
     if "$ref" in prop:
         name = prop["$ref"].split("/")[-1]
-        return f"blok [{name}](#schema-{name.lower()})"
+        return f"blok [{_BLOCK_WORDS.get(name, name)}](#schema-{name.lower()})"
     if "anyOf" in prop:
         options = [_type_text(p, defs) for p in prop["anyOf"] if p.get("type") != "null"]
         return " of ".join(options) + " (mag leeg)"

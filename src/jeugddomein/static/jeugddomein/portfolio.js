@@ -88,6 +88,39 @@ export function planMerge(portfolio, store) {
   return plan;
 }
 
+/**
+ * A widget's picture (SVG markup its own drawing code wrote: a rich picture, a radar chart, a T-profile) as a figure.
+ * The markup is parsed as SVG, never as HTML, and only its <svg> element is taken.
+ */
+function figure({ caption, svg }) {
+  const parsed = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+  const picture = parsed instanceof SVGSVGElement ? document.importNode(parsed, true) : null;
+  if (!picture) return null;
+  picture.classList.add("jd-portfolio-picture");
+  return h("figure", { className: "jd-portfolio-figure" }, [picture, h("figcaption", { text: caption })]);
+}
+
+/** The learner's name, kept in this browser for the export and the printed portfolio. */
+function nameStore(key) {
+  return {
+    get: () => {
+      try {
+        return localStorage.getItem(key) || "";
+      } catch {
+        return "";
+      }
+    },
+    set: (value) => {
+      try {
+        if (value) localStorage.setItem(key, value);
+        else localStorage.removeItem(key);
+      } catch {
+        // Storage refused: the name stays in the field for this visit.
+      }
+    },
+  };
+}
+
 export async function mountPortfolio(root, { store, course, courseVersion, loadWidgetModule }) {
   const base = new URL(".", import.meta.url);
   const index = await fetch(new URL("course.json", base)).then((r) => r.json());
@@ -108,24 +141,43 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   const say = (text, kind = "ok") => {
     status.replaceChildren(h("p", { className: `jd-notice jd-notice-${kind}`, text }));
   };
+  const learnerName = nameStore(`${store.prefix}learner`);
   const nameInput = h("input", { type: "text", id: "jd-portfolio-name", autocomplete: "name", maxlength: "200" });
+  nameInput.value = learnerName.get();
+  // Only in print: whose portfolio this is (what a student hands in).
+  const printHead = h("div", { className: "jd-portfolio-print-head" });
+  const drawPrintHead = () => {
+    const name = nameInput.value.trim();
+    printHead.replaceChildren(
+      h("p", { className: "jd-portfolio-print-name", text: name ? `Portfolio van ${name}` : "Naam: ……………………………………" }),
+      h("p", { text: `${document.title.split(" — ").pop()} · afgedrukt op ${new Date().toLocaleDateString("nl-NL", { dateStyle: "long" })}` }),
+    );
+  };
   const exportButton = h("button", { type: "button", className: "jd-button jd-primary", text: "Exporteer portfolio (JSON)" });
   const printButton = h("button", { type: "button", className: "jd-button", text: "Afdrukken of als PDF bewaren" });
-  const fileInput = h("input", { type: "file", id: "jd-portfolio-import", accept: "application/json,.json" });
+  // The browser's own file control speaks the browser's language ("Choose File"): a Dutch button opens it instead.
+  const fileInput = h("input", { type: "file", id: "jd-portfolio-import", className: "jd-file-input", accept: "application/json,.json", tabIndex: -1, "aria-hidden": "true" });
+  const importButton = h("button", { type: "button", className: "jd-button", text: "Importeer een portfoliobestand…" });
   const clearButton = h("button", { type: "button", className: "jd-button", text: "Alles wissen…" });
   const preview = h("div", { className: "jd-portfolio-preview" });
   const content = h("div", { className: "jd-portfolio-content" });
   const tools = h("div", { className: "jd-portfolio-tools" }, [
-    h("p", {}, [h("label", { for: "jd-portfolio-name", text: "Je naam in het exportbestand (optioneel): " }), nameInput]),
+    h("p", {}, [h("label", { for: "jd-portfolio-name", text: "Je naam (in het exportbestand en op de afdruk): " }), nameInput]),
     h("div", { className: "jd-actions" }, [exportButton, printButton, clearButton]),
-    h("p", {}, [h("label", { for: "jd-portfolio-import", text: "Importeer een portfoliobestand: " }), fileInput]),
+    h("p", {}, [importButton, fileInput]),
     preview,
   ]);
-  root.replaceChildren(tools, status, content);
+  drawPrintHead();
+  root.replaceChildren(printHead, tools, status, content);
 
+  // Draws overlap (each change in the store starts one, and modules load asynchronously): only the latest one paints,
+  // so an earlier, slower draw never replaces newer work with an older view.
+  let drawing = 0;
   async function draw() {
+    const generation = ++drawing;
     const records = store.all();
     await loadModulesFor(records);
+    if (generation !== drawing) return;
     const total = known.size;
     const done = [...records.entries()].filter(([id, r]) => known.has(id) && modules[r.widget]?.summary(known.get(id).config, r.state).done).length;
     const parts = [h("p", { className: "jd-portfolio-count", text: `Je hebt ${records.size} van de ${total} oefeningen aangeraakt; ${done} zijn af.` })];
@@ -142,6 +194,7 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
         group.append(h("article", { className: "jd-portfolio-item", "data-widget-id": w.id }, [
           h("h3", { text: summary.title }),
           ...summary.lines.map((line) => h("p", { text: line })),
+          ...(summary.figures || []).map(figure),
           h("p", { className: "jd-hint", text: `Laatst gewijzigd: ${when}${summary.done ? " · af" : ""}` }),
         ]));
       }
@@ -233,6 +286,9 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
     no.addEventListener("click", () => preview.replaceChildren());
     yes.addEventListener("click", () => {
       store.clear();
+      learnerName.set("");
+      nameInput.value = "";
+      drawPrintHead();
       preview.replaceChildren();
       say("Al je werk in deze browser is gewist.");
       draw();
@@ -240,8 +296,14 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   }
 
   exportButton.addEventListener("click", exportFile);
+  nameInput.addEventListener("input", () => {
+    learnerName.set(nameInput.value.trim());
+    drawPrintHead();
+  });
+  window.addEventListener("beforeprint", drawPrintHead);
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", askClear);
+  importButton.addEventListener("click", () => fileInput.click());
   fileInput.addEventListener("change", () => fileInput.files[0] && importFile(fileInput.files[0]));
   store.subscribe(() => draw());
   await draw();

@@ -74,6 +74,15 @@ function describe(series) {
     .join(". ");
 }
 
+/** One scan's component scores as a chart series. */
+function seriesOf(instrument, name, result) {
+  const components = new Set(instrument.components.map((c) => c.id));
+  return {
+    name,
+    points: result.scales.filter((x) => components.has(x.id)).map((x) => ({ short: x.short, score: x.score })),
+  };
+}
+
 /**
  * Radar chart of the five components. `series`: [{name, points: [{short, score}]}], one or two series; the
  * second is dashed and has square markers so that the two can be told apart without colour.
@@ -86,15 +95,15 @@ function radarChart(series, top) {
   const parts = [];
   for (let ring = 1; ring <= top; ring += 1) {
     const points = Array.from({ length: axes }, (_, i) => at(i, ring).map((v) => v.toFixed(1)).join(",")).join(" ");
-    parts.push(svg("polygon", { points, class: "jd-bs-grid" }));
-    parts.push(svg("text", { x: 3, y: (-radius * ring) / top + 4, class: "jd-bs-tick", text: String(ring) }));
+    parts.push(svg("polygon", { points, class: "jd-bs-grid", fill: "none", stroke: "#c9ccd1" }));
+    parts.push(svg("text", { x: 3, y: (-radius * ring) / top + 4, class: "jd-bs-tick", "font-size": 11, fill: "#4a4f57", text: String(ring) }));
   }
   series[0].points.forEach((point, i) => {
     const [x, y] = at(i, top);
-    parts.push(svg("line", { x1: 0, y1: 0, x2: x.toFixed(1), y2: y.toFixed(1), class: "jd-bs-axis" }));
+    parts.push(svg("line", { x1: 0, y1: 0, x2: x.toFixed(1), y2: y.toFixed(1), class: "jd-bs-axis", stroke: "#8a8f98" }));
     const [lx, ly] = at(i, top * 1.13);
     const anchor = Math.abs(lx) < 5 ? "middle" : lx > 0 ? "start" : "end";
-    const label = svg("text", { x: lx.toFixed(1), y: (ly + (ly > 5 ? 10 : ly < -5 ? -2 : 4)).toFixed(1), "text-anchor": anchor, class: "jd-bs-label" });
+    const label = svg("text", { x: lx.toFixed(1), y: (ly + (ly > 5 ? 10 : ly < -5 ? -2 : 4)).toFixed(1), "text-anchor": anchor, class: "jd-bs-label", "font-size": 15, fill: "#1a1a1a" });
     const words = point.short.split(" ");
     words.forEach((word, w) => label.append(svg("tspan", { x: lx.toFixed(1), dy: w === 0 ? 0 : 16, text: word })));
     parts.push(label);
@@ -109,6 +118,8 @@ function radarChart(series, top) {
           class: `jd-bs-area jd-bs-series-${k}`,
           stroke: COLORS[k],
           fill: COLORS[k],
+          "fill-opacity": 0.18,
+          "stroke-width": 2.5,
           "stroke-dasharray": dash,
         }),
       );
@@ -200,7 +211,6 @@ function render({ model, el: root }) {
   const items = itemsOf(instrument);
   const blocks = blocksOf(instrument);
   const top = instrument.scale.length;
-  const componentIds = new Set(instrument.components.map((c) => c.id));
   const prefix = uid("jd-bs");
   const ui = {
     /** @type {{perspective: string, context: string, mode: Model["mode"], error: string}} */
@@ -633,12 +643,7 @@ function render({ model, el: root }) {
     ]);
   }
 
-  function series(name, result) {
-    return {
-      name,
-      points: result.scales.filter((x) => componentIds.has(x.id)).map((x) => ({ short: x.short, score: x.score })),
-    };
-  }
+  const series = (name, result) => seriesOf(instrument, name, result);
 
   function results(s) {
     if (!s.scans.length) return null;
@@ -698,17 +703,18 @@ function render({ model, el: root }) {
     if (s.scans.length < 2) return null;
     const last = s.scans.length - 1;
     const a = ui.compareA !== null && ui.compareA <= last ? ui.compareA : last - 1;
-    const b = ui.compareB !== null && ui.compareB <= last ? ui.compareB : last;
+    let b = ui.compareB !== null && ui.compareB <= last ? ui.compareB : last;
+    if (b === a) b = a === last ? last - 1 : last; // a scan is never compared with itself
     const first = s.scans[a];
     const second = s.scans[b];
     const rows = compare(instrument, first.answers, second.answers);
-    const picker = (key, id, value, text) =>
+    const picker = (key, id, value, other, text) =>
       el("p", { className: "jd-bs-field" }, [
         el("label", { for: id, text }),
         el(
           "select",
           { id, "data-key": key, on: { change: (e) => { ui[key] = Number(e.target.value); draw(key); } } },
-          s.scans.map((x, i) => el("option", { value: String(i), selected: i === value, text: `${x.label} (${formatDate(x.date)})` })),
+          s.scans.map((x, i) => el("option", { value: String(i), selected: i === value, disabled: i === other, text: `${x.label} (${formatDate(x.date)})` })),
         ),
       ]);
     const notes = [];
@@ -735,8 +741,8 @@ function render({ model, el: root }) {
     return el("section", { className: "jd-bs-compare", "aria-labelledby": `${prefix}-compare-h` }, [
       el("h3", { id: `${prefix}-compare-h`, text: "Twee momenten vergelijken" }),
       el("div", { className: "jd-bs-pickers" }, [
-        picker("compareA", `${prefix}-cmp-a`, a, "Eerste moment"),
-        picker("compareB", `${prefix}-cmp-b`, b, "Tweede moment"),
+        picker("compareA", `${prefix}-cmp-a`, a, b, "Eerste moment"),
+        picker("compareB", `${prefix}-cmp-b`, b, a, "Tweede moment"),
       ]),
       ...notes,
       scrollBox("Tabel met de verandering per onderdeel", table),
@@ -812,14 +818,18 @@ function summary(config, state) {
       .filter((x) => x.kind === "component")
       .map((x) => `${x.short} ${x.score === null ? "niet genoeg antwoorden" : formatScore(x.score)}`);
     const context = scan.context ? `, over: ${scan.context}` : "";
-    return `${scan.label} (${scan.date}; ${perspectiveLabel(instrument, scan.perspective)}${context}): ${parts.join(" · ")}`;
+    return `${scan.label} (${formatDate(scan.date)}; ${perspectiveLabel(instrument, scan.perspective)}${context}): ${parts.join(" · ")}`;
   });
   if (state.perspective) {
     const answered = Object.keys(state.answers || {}).length;
     lines.push(`Scan in uitvoering: ${answered} van ${itemsOf(instrument).length} stellingen beantwoord.`);
   }
   if (!lines.length) lines.push("Nog geen scan bewaard.");
-  return { title: instrument.title, lines, done: done(config, state) };
+  const last = scans[scans.length - 1];
+  const figures = last
+    ? [{ caption: `Radardiagram: ${last.label} (${formatDate(last.date)})`, svg: new XMLSerializer().serializeToString(radarChart([seriesOf(instrument, last.label, score(instrument, last.answers || {}))], instrument.scale.length)) }]
+    : [];
+  return { title: instrument.title, lines, figures, done: done(config, state) };
 }
 
 export default { render, summary, score, compare, level, formatScore, formatChange };

@@ -39,6 +39,7 @@ class BronsteinScan(CourseWidget):
     module = "bronstein_scan"
     spec_model = BronsteinScanSpec
     state_model = BronsteinScanState
+    config_is_spec = True
 
     WEET_IK_NIET = UNKNOWN
     """The answer value for 'weet ik niet' (not counted)."""

@@ -114,7 +114,7 @@ function render({ model, el: root }) {
   const exportText = () => caseYaml(caseData(state), original);
 
   // --- file bar ---
-  const fileInput = el("input", { type: "file", id: `${base}-open`, accept: ".yaml,.yml,text/yaml,text/plain" });
+  const fileInput = el("input", { type: "file", id: `${base}-open`, className: "jd-file-input", accept: ".yaml,.yml,text/yaml,text/plain" });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -343,14 +343,15 @@ function render({ model, el: root }) {
     }, 0);
   }
 
-  const openLabel = el("label", { for: fileInput.id, className: "jd-ce-open-label", text: "Casusbestand (YAML) openen om te bewerken" });
+  // The browser's own file control speaks the browser's language: it is hidden and its label is the button.
+  const openLabel = el("label", { for: fileInput.id, className: "jd-ce-open-label jd-button jd-file-button", text: "Casusbestand (YAML) openen om te bewerken" });
   root.replaceChildren(
     el("div", { className: "jd-widget-ce" }, [
       live,
       el("section", { className: "jd-ce-part jd-ce-file", "aria-labelledby": `${base}-h-file` }, [
         el("h2", { className: "jd-ce-h", id: `${base}-h-file`, text: "Bestand" }),
         el("p", { className: "jd-hint", text: "Je concept wordt tijdens het typen in deze browser bewaard. Exporteer het als YAML-bestand om het te delen of in de cursus op te nemen (data/cases/)." }),
-        el("div", { className: "jd-ce-field" }, [openLabel, fileInput]),
+        el("div", { className: "jd-ce-field" }, [fileInput, openLabel]),
         el("div", { className: "jd-actions" }, [exportButton, newButton]),
         saved,
         importNotes,

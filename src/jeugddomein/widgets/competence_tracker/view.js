@@ -354,34 +354,7 @@ function render({ model, el: root }) {
       tBox.replaceChildren(el("p", { className: "jd-hint", text: "Je T verschijnt zodra je een inschatting hebt bewaard." }));
       return;
     }
-    const first = tProfile(competences, levelsAt(list, moments, used[0].id));
-    const last = tProfile(competences, levelsAt(list, moments, used[used.length - 1].id));
-    const max = scale.length;
-    const W = 320;
-    const barH = 44;
-    const legMax = 190;
-    const cx = W / 2;
-    const legW = 56;
-    const shape = (profile, dashed) => {
-      const bw = ((profile.breadth || 0) / max) * (W - 20);
-      const lh = ((profile.depth || 0) / max) * legMax;
-      const style = dashed
-        ? { fill: "none", stroke: "#1a1a1a", "stroke-width": 2, "stroke-dasharray": "6 4" }
-        : { fill: "#1f5f8b", "fill-opacity": 0.85, stroke: "#0b3352", "stroke-width": 1.5 };
-      return [
-        svg("rect", { x: cx - bw / 2, y: 20, width: Math.max(bw, 1), height: barH, ...style }),
-        svg("rect", { x: cx - legW / 2, y: 20 + barH, width: legW, height: Math.max(lh, 1), ...style }),
-      ];
-    };
-    const label = `Jouw T bij ${used[used.length - 1].label}: breedte ${dutch(last.breadth)} en diepte ${dutch(last.depth)} van ${max}` +
-      (used.length > 1 ? `; bij ${used[0].label}: breedte ${dutch(first.breadth)}, diepte ${dutch(first.depth)}.` : ".");
-    const picture = svg("svg", { viewBox: `0 0 ${W} ${20 + barH + legMax + 30}`, role: "img", "aria-label": label, class: "jd-ct-tsvg" }, [
-      ...(used.length > 1 ? shape(first, true) : []),
-      ...shape(last, false),
-      svg("text", { x: cx, y: 14, "text-anchor": "middle", "font-size": 12, text: `breedte ${dutch(last.breadth)} van ${max}` }),
-      svg("text", { x: cx + legW / 2 + 6, y: 20 + barH + 20, "font-size": 12, text: `diepte ${dutch(last.depth)}` }),
-      svg("text", { x: cx + legW / 2 + 6, y: 20 + barH + 36, "font-size": 12, text: profession ? profession.name.split(" (")[0] : "" }),
-    ]);
+    const { picture, label } = tPicture(competences, list, moments, scale, profession);
     const vertical = competences.filter((c) => VERTICAL.has(c.t_shape)).map((c) => c.name);
     const horizontal = competences.filter((c) => HORIZONTAL.has(c.t_shape)).map((c) => c.name);
     tBox.replaceChildren(
@@ -436,6 +409,43 @@ function render({ model, el: root }) {
 }
 
 /** The learner's work in words, for the portfolio. */
+/**
+ * The T-profile as a picture: the bar is the breadth, the leg the depth, at the last moment with an assessment (filled)
+ * and the first (dashed outline). Presentation attributes only, so it reads the same outside the widget (portfolio).
+ */
+function tPicture(competences, list, moments, scale, profession) {
+  const used = usedMoments(list, moments);
+  const first = tProfile(competences, levelsAt(list, moments, used[0].id));
+  const last = tProfile(competences, levelsAt(list, moments, used[used.length - 1].id));
+  const max = scale.length;
+  const W = 320;
+  const barH = 44;
+  const legMax = 190;
+  const cx = W / 2;
+  const legW = 56;
+  const shape = (profile, dashed) => {
+    const bw = ((profile.breadth || 0) / max) * (W - 20);
+    const lh = ((profile.depth || 0) / max) * legMax;
+    const style = dashed
+      ? { fill: "none", stroke: "#1a1a1a", "stroke-width": 2, "stroke-dasharray": "6 4" }
+      : { fill: "#1f5f8b", "fill-opacity": 0.85, stroke: "#0b3352", "stroke-width": 1.5 };
+    return [
+      svg("rect", { x: cx - bw / 2, y: 20, width: Math.max(bw, 1), height: barH, ...style }),
+      svg("rect", { x: cx - legW / 2, y: 20 + barH, width: legW, height: Math.max(lh, 1), ...style }),
+    ];
+  };
+  const label = `Jouw T bij ${used[used.length - 1].label}: breedte ${dutch(last.breadth)} en diepte ${dutch(last.depth)} van ${max}` +
+    (used.length > 1 ? `; bij ${used[0].label}: breedte ${dutch(first.breadth)}, diepte ${dutch(first.depth)}.` : ".");
+  const picture = svg("svg", { viewBox: `0 0 ${W} ${20 + barH + legMax + 30}`, role: "img", "aria-label": label, class: "jd-ct-tsvg" }, [
+    ...(used.length > 1 ? shape(first, true) : []),
+    ...shape(last, false),
+    svg("text", { x: cx, y: 14, "text-anchor": "middle", "font-size": 12, fill: "#1a1a1a", text: `breedte ${dutch(last.breadth)} van ${max}` }),
+    svg("text", { x: cx + legW / 2 + 6, y: 20 + barH + 20, "font-size": 12, fill: "#1a1a1a", text: `diepte ${dutch(last.depth)}` }),
+    svg("text", { x: cx + legW / 2 + 6, y: 20 + barH + 36, "font-size": 12, fill: "#1a1a1a", text: profession ? profession.name.split(" (")[0] : "" }),
+  ]);
+  return { picture, label };
+}
+
 function summary(config, state) {
   const framework = config.framework;
   const names = Object.fromEntries(framework.competences.map((c) => [c.id, c.name]));
@@ -458,7 +468,10 @@ function summary(config, state) {
     const t = tProfile(framework.competences, levelsAt(list, config.moments, used[used.length - 1].id));
     lines.push(`T-profiel (${used[used.length - 1].label}): diepte ${dutch(t.depth)}, breedte ${dutch(t.breadth)} van ${scale.length}`);
   }
-  return { title: "Competentievolger", lines, done: done(config, state) };
+  const figures = used.length
+    ? [{ caption: `T-profiel (${used[used.length - 1].label})`, svg: new XMLSerializer().serializeToString(tPicture(framework.competences, list, config.moments, scale, profession).picture) }]
+    : [];
+  return { title: "Competentievolger", lines, figures, done: done(config, state) };
 }
 
 export default { render, summary, levelsAt, tProfile, suggest, usedMoments };

@@ -32,9 +32,13 @@ function render({ model, el: root }) {
       el("div", { className: "jd-kc-feedback", id: `${name}-${i}-fb` }),
     ]),
   );
-  const result = el("p", { className: "jd-kc-result", role: "status", "aria-live": "polite" });
+  const result = el("p", { className: "jd-kc-result", role: "status", "aria-live": "polite", tabIndex: -1 });
   const check = el("button", { type: "button", className: "jd-button jd-primary", text: "Controleer" });
   const retry = el("button", { type: "button", className: "jd-button", text: "Opnieuw proberen" });
+  const answer = el("button", { type: "button", className: "jd-button", text: "Toon het juiste antwoord" });
+  // The full answer shows after a right answer, or when asked for after two tries (a retry should still teach).
+  const REVEAL_AFTER = 2;
+  let revealed = false;
   const form = el("fieldset", { className: "jd-kc", "aria-describedby": `${legendId}-hint` }, [
     el("legend", { id: legendId, text: model.get("question") }),
     el("p", {
@@ -43,7 +47,7 @@ function render({ model, el: root }) {
       text: multiple ? "Kies alle juiste antwoorden." : "Kies één antwoord.",
     }),
     ...rows,
-    el("div", { className: "jd-actions" }, [check, retry]),
+    el("div", { className: "jd-actions" }, [check, retry, answer]),
     result,
   ]);
   root.replaceChildren(el("div", { className: "jd-widget-kc" }, [form]));
@@ -53,11 +57,12 @@ function render({ model, el: root }) {
   function show() {
     const selected = new Set(model.get("selected") || []);
     const checked = model.get("checked");
+    const reveal = checked && (model.get("correct") === true || revealed);
     inputs.forEach((input, i) => {
       input.checked = selected.has(i);
       input.disabled = checked;
       const feedback = rows[i].querySelector(".jd-kc-feedback");
-      const shown = checked && (selected.has(i) || (multiple && options[i].correct));
+      const shown = checked && (selected.has(i) || (reveal && options[i].correct));
       rows[i].classList.toggle("jd-right", shown && options[i].correct);
       rows[i].classList.toggle("jd-wrong", shown && !options[i].correct);
       if (shown) {
@@ -72,11 +77,14 @@ function render({ model, el: root }) {
     check.hidden = checked;
     retry.hidden = !checked;
     const right = model.get("correct");
+    answer.hidden = !checked || right === true || revealed || (model.get("attempts") || 0) < REVEAL_AFTER;
     result.textContent = !checked
       ? ""
       : right
         ? "✓ Goed gedaan! Lees de toelichting bij je antwoord."
-        : "✗ Nog niet goed. Lees de toelichting en probeer het opnieuw.";
+        : revealed
+          ? "✗ Nog niet goed. Hierboven staat nu het juiste antwoord met de toelichting."
+          : "✗ Nog niet goed. Lees de toelichting en probeer het opnieuw.";
     result.classList.toggle("jd-right", checked && right === true);
     result.classList.toggle("jd-wrong", checked && right === false);
   }
@@ -92,8 +100,15 @@ function render({ model, el: root }) {
     model.set("attempts", (model.get("attempts") || 0) + 1);
     model.set("checked", true);
     model.save_changes();
+    result.focus(); // the button just pressed is hidden now; the result is what to read next
+  });
+  answer.addEventListener("click", () => {
+    revealed = true;
+    show();
+    result.focus();
   });
   retry.addEventListener("click", () => {
+    revealed = false;
     model.set("checked", false);
     model.set("correct", null);
     model.set("selected", []);

@@ -1767,6 +1767,7 @@ function summary(config, state) {
   return {
     title: config.title || "Rich picture",
     lines: lines.length ? lines : ["Nog geen tekening gemaakt."],
+    figures: pictures.map((scene) => ({ caption: scene.title, svg: sceneToSvg(scene).text })),
     done: done(config, state),
   };
 }

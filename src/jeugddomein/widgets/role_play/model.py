@@ -884,7 +884,7 @@ class RolePlaySpec(WidgetSpec):
         return self
 
     def static_outline(self) -> list[dict]:
-        """The case without JavaScript (search, print): summary, roles, every scene with its choices, the endings."""
+        """The case without JavaScript (search, print): summary, public roles, every scene with its choices, endings."""
         case = self.case_data
         if self.open_file:
             return [{"p": "Hier open je een casusbestand van je docent en speel je het (dit werkt met JavaScript)."}]
@@ -895,14 +895,15 @@ class RolePlaySpec(WidgetSpec):
             {"dl": [(f"{r.name} ({ROLE_KINDS.get(r.kind, RoleKind(r.kind, '')).label})", r.public) for r in case.roles]}
         )
         for scene in case.scenes:
+            out.append({"strong": scene.title})
+            out.append({"p": scene.text})
+            out.extend({"p": variant.text} for variant in scene.variants)
+            if scene.prompt:
+                out.append({"p": scene.prompt})
             if scene.choices:
-                out.append({"strong": scene.title})
-                out.append({"p": scene.text})
-                if scene.prompt:
-                    out.append({"p": scene.prompt})
                 out.append({"ul": [c.text for c in scene.choices]})
         out.append({"strong": "Mogelijke afloop"})
-        out.append({"dl": [(e.title, e.text) for e in case.endings]})
+        out.append({"dl": [(e.title, " ".join([e.text, *(v.text for v in e.variants)])) for e in case.endings]})
         out.append({"strong": "Reflectievragen"})
         out.append({"ul": list(case.reflection)})
         return out

@@ -350,18 +350,25 @@ function renderCase(model, root) {
     ]);
   }
 
+  /** Earlier rounds stay in view with their reflections: replaying never hides work the learner wrote. */
   function runsView() {
     const runs = model.get("runs") || [];
     if (!runs.length) return null;
-    return el("details", { className: "jd-play-runs" }, [
-      el("summary", { text: `Eerdere rondes (${runs.length})` }),
+    return el("section", { className: "jd-play-runs", "aria-labelledby": `${base}-runs-h` }, [
+      el("h2", { className: "jd-play-h", id: `${base}-runs-h`, text: `Eerdere rondes (${runs.length})` }),
       el(
         "ol",
         {},
         runs.map((run) => {
-          const ending = endingOf(caseData, run.ending);
-          const who = run.mode === "klas" ? `klassikaal${run.group ? ` (${run.group})` : ""}` : roleName(caseData, run.role);
-          return el("li", { text: `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes` });
+          const answered = caseData.reflection
+            .map((question, i) => [question, (run.reflections?.[i] || "").trim()])
+            .filter(([, answer]) => answer);
+          return el("li", {}, [
+            el("p", { text: runLine(caseData, run) }),
+            answered.length
+              ? el("dl", { className: "jd-play-run-reflections" }, answered.flatMap(([q, a]) => [el("dt", { text: q }), el("dd", { text: a })]))
+              : el("p", { className: "jd-hint", text: "Geen reflectie geschreven in deze ronde." }),
+          ]);
         }),
       ),
     ]);
@@ -445,6 +452,18 @@ function renderCase(model, root) {
   };
 }
 
+/** One finished round in words: who played, the ending, the number of choices and the date. */
+function runLine(caseData, run) {
+  const ending = endingOf(caseData, run.ending);
+  const who = run.mode === "klas" ? `klassikaal${run.group ? ` (${run.group})` : ""}` : roleName(caseData, run.role);
+  return `${who}: ${ending ? ending.title : run.ending}, ${run.path.length} keuzes${finishedOn(run)}`;
+}
+
+/** ", <date in words>" for a finished round, or "". */
+function finishedOn(run) {
+  return run.finished ? `, ${new Date(run.finished).toLocaleDateString("nl-NL", { dateStyle: "long" })}` : "";
+}
+
 /**
  * "Open een casusbestand van je docent": read a YAML file, check it with the build's rules (the same messages),
  * then play it with the normal game; the file's title, name and hash stay with the learner's games.
@@ -452,7 +471,7 @@ function renderCase(model, root) {
 function renderOpenFile(model, root) {
   const base = uid("jd-play-file");
   const labels = Object.keys(model.get("links") || {});
-  const input = el("input", { type: "file", id: `${base}-input`, accept: ".yaml,.yml,text/yaml,text/plain" });
+  const input = el("input", { type: "file", id: `${base}-input`, className: "jd-file-input", accept: ".yaml,.yml,text/yaml,text/plain" });
   const report = el("div", { className: "jd-play-file-report", role: "status", "aria-live": "polite" });
   const about = el("p", { className: "jd-play-file-about" });
   const game = el("div");
@@ -464,7 +483,8 @@ function renderOpenFile(model, root) {
         className: "jd-hint",
         text: "Heeft je docent je een casusbestand (.yaml) gegeven? Open het hier. Het wordt eerst gecontroleerd met dezelfde regels als de casussen van de cursus; daarna speel je het zoals de andere casussen. Je spel komt in je portfolio, met de titel van het bestand.",
       }),
-      el("p", {}, [el("label", { for: input.id, text: "Casusbestand kiezen: " }), input]),
+      // The browser's own file control speaks the browser's language: it is hidden and its label is the button.
+      el("p", {}, [input, el("label", { for: input.id, className: "jd-button jd-file-button", text: "Casusbestand kiezen: " })]),
       report,
       about,
     ]),
@@ -629,7 +649,11 @@ function summary(config, state) {
     const ending = same ? endingOf(caseData, run.ending) : null;
     const who = run.mode === "klas" ? "klassikaal" : same ? roleName(caseData, run.role) : run.role;
     const from = run.file && !same ? `, casusbestand ${run.file.title}, ${run.file.sha256.slice(0, 12)}` : "";
-    lines.push(`Eerdere ronde (${who}${from}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
+    lines.push(`Eerdere ronde (${who}${from}${finishedOn(run)}): ${ending ? ending.title : run.ending}, ${run.path.length} keuzes`);
+    (run.reflections || []).forEach((answer, i) => {
+      const question = same ? caseData.reflection[i] : `vraag ${i + 1}:`;
+      if ((answer || "").trim()) lines.push(`Reflectie (eerdere ronde) – ${question} ${answer.trim()}`);
+    });
   }
   return { title, lines, done: done(config, state) };
 }

@@ -39,6 +39,7 @@ class RolePlay(CourseWidget):
     module = "role_play"
     spec_model = RolePlaySpec
     state_model = RolePlayState
+    config_is_spec = True
 
     case = traitlets.Unicode(None, allow_none=True, help="Id of the case (None with open_file).").tag(sync=True)
     open_file = traitlets.Bool(False, help="The learner opens a case file from the lecturer.").tag(sync=True)

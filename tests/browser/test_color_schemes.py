@@ -1,0 +1,71 @@
+"""Every page in the light and the dark colour scheme, with its widgets in use: axe finds no serious or critical
+violation (contrast included).
+
+One browser context per scheme; a student's example portfolio is imported once, so every widget shows saved work
+(answers with feedback, finished scans with their results, pictures, assessments); a role-play is played one step
+on its page, so its feedback is open too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import ROOT, site_pages, wait_for_widgets
+
+EXAMPLE = ROOT / "data" / "examples" / "cohort" / "portfolios" / "portfolio-aylin-a.json"
+SERIOUS = {"serious", "critical"}
+
+
+def import_example(page: object, base_url: str) -> None:
+    page.goto(base_url + "exercises/portfolio.html")
+    page.wait_for_function("document.querySelector('.jd-portfolio')?.dataset.jdReady === '1'")
+    page.set_input_files("#jd-portfolio-import", str(EXAMPLE))
+    page.get_by_role("button", name="Samenvoegen").click()
+    page.locator(".jd-portfolio-status", has_text="Samengevoegd").wait_for()
+
+
+def use_widgets(page: object) -> None:
+    """What saved work does not show yet: a knowledge check's feedback and a role-play's feedback after a choice."""
+    for check in page.locator('.jd-widget[data-widget="knowledge-check"]').all():
+        if check.locator(".jd-kc-feedback, [role=status]:not(:empty)").count() == 0 and check.locator("input").count():
+            check.locator("input").first.check()
+            check.get_by_role("button", name="Controleer").click()
+    for play in page.locator('.jd-widget[data-widget="role-play"]').all():
+        start = play.get_by_role("button", name="Start met deze rol")
+        if start.count():
+            start.click()
+            play.locator(".jd-play-options button").first.click()
+            play.locator(".jd-play-h", has_text="Wat je keuze deed").wait_for()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_with_its_widgets_in_use(browser: object, base_url: str, scheme: str):
+    axe = Axe()
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1366, "height": 768})
+    page = ctx.new_page()
+    import_example(page, base_url)
+    problems: dict[str, list[str]] = {}
+    pages = site_pages()
+    for path in pages:
+        page.goto(base_url + path)
+        wait_for_widgets(page)
+        if page.evaluate("document.documentElement.dataset.mode") == "auto":  # the reader is a light print document
+            assert page.evaluate("document.documentElement.dataset.theme") == scheme, path
+        use_widgets(page)
+        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in SERIOUS]
+        if violations:
+            problems[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:4]}" for v in violations]
+    ctx.close()
+    assert len(pages) >= 15
+    assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())
+
+
+def test_logo_stays_readable_in_dark_mode(browser: object, base_url: str):
+    ctx = browser.new_context(color_scheme="dark")
+    page = ctx.new_page()
+    page.goto(base_url + "intro.html")
+    logo = page.locator(".navbar-brand img").first
+    plate = logo.evaluate("img => getComputedStyle(img).backgroundColor")
+    ctx.close()
+    assert plate == "rgb(255, 255, 255)", "het logo (donkere tekst) staat in donkere modus op een lichte plaat"

@@ -1,0 +1,69 @@
+"""Navigation on a phone, a tablet and a laptop: the visible ☰ and table-of-contents toggles do what they show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import wait_for_widgets
+
+CHAPTER = "chapters/01-jeugddomein/index.html"
+TOUCH = {"phone": {"width": 390, "height": 844}, "tablet": {"width": 820, "height": 1180}}
+
+
+@pytest.fixture(params=sorted(TOUCH))
+def touch_page(browser: object, base_url: str, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A page in a touch device's viewport (phone or tablet)."""
+    name = request.param
+    ctx = browser.new_context(viewport=TOUCH[name], has_touch=True, is_mobile=name == "phone")
+    pg = ctx.new_page()
+    pg.goto(base_url + CHAPTER)
+    wait_for_widgets(pg)
+    yield pg
+    ctx.close()
+
+
+def visible_one(page: object, selector: str) -> object:
+    """The one visible element for `selector`; fails when there is none or more than one."""
+    shown = [e for e in page.locator(selector).all() if e.is_visible()]
+    assert len(shown) == 1, f"{len(shown)} zichtbare {selector}"
+    return shown[0]
+
+
+def test_menu_opens_the_navigation_and_a_chapter_link_is_tappable(touch_page: object):
+    page = touch_page
+    assert page.locator(".primary-toggle").count() == 1, "er is maar één knop voor de navigatie"
+    visible_one(page, ".primary-toggle").tap()
+    dialog = page.locator("#pst-primary-sidebar-modal")
+    dialog.locator("a", has_text="Systeemtheorie").first.wait_for(state="visible", timeout=5000)
+    assert dialog.evaluate("d => d.open")
+    dialog.locator("a", has_text="Systeemtheorie").first.tap()
+    page.wait_for_url("**/02-systeemtheorie/index.html")
+
+
+def test_table_of_contents_toggle_opens_this_pages_sections(touch_page: object):
+    page = touch_page
+    assert page.locator(".secondary-toggle").count() == 1, "er is maar één knop voor de inhoud van de pagina"
+    visible_one(page, ".secondary-toggle").tap()
+    dialog = page.locator("#pst-secondary-sidebar-modal")
+    section = dialog.locator("nav a").first
+    section.wait_for(state="visible", timeout=5000)
+    target = section.get_attribute("href")
+    section.tap()
+    page.wait_for_url(f"**{target}")
+
+
+def test_menu_collapses_and_restores_the_sidebar_on_a_laptop(browser: object, base_url: str):
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = ctx.new_page()
+    page.goto(base_url + CHAPTER)
+    sidebar = page.locator("#pst-primary-sidebar")
+    assert sidebar.is_visible()
+    visible_one(page, "button.search-button__button, button.search-button")  # one search box, not two
+    visible_one(page, ".primary-toggle").click()
+    sidebar.wait_for(state="hidden", timeout=5000)
+    assert not page.locator("#pst-primary-sidebar-modal").evaluate("d => d.open"), "op een laptop geen dialoog"
+    visible_one(page, ".primary-toggle").click()
+    sidebar.wait_for(state="visible", timeout=5000)
+    ctx.close()

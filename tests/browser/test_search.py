@@ -1,0 +1,99 @@
+"""Site search through search.html finds the words students type: words of the built text and of role-play scenes.
+
+The words are picked from the built site by the test (30 words on three or more pages, spread over the alphabet by
+a fixed hash), and from the case files (5 words that stand only in a case's scenes): no hand-made list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from sphinx.search.nl import dutch_stopwords
+
+from jeugddomein.widgets.role_play.model import case_files, load_case
+from tests.conftest import ROOT, built_site, site_pages
+
+_WORD = re.compile(r"[a-zà-ÿ]{5,}")
+_ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*?)</article>', re.S)
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S)
+CASE_PAGES = "exercises/casussen/"
+ROLE_CARDS = "exercises/rolkaarten.html"
+"""The lecturer's page that prints every case's scenes on the game leader's card."""
+
+
+def words_of(html: str) -> set[str]:
+    """The words of a page's article, lower case, without stopwords."""
+    match = _ARTICLE.search(html)
+    text = _TAG.sub(" ", match[1] if match else "")
+    return {w for w in _WORD.findall(text.lower().replace("&nbsp;", " ")) if w not in dutch_stopwords}
+
+
+@cache
+def pages_by_word() -> dict[str, set[str]]:
+    site = built_site()
+    found: dict[str, set[str]] = defaultdict(set)
+    for path in site_pages():
+        if path in ("search.html", "genindex.html", "index.html"):
+            continue
+        for word in words_of((site / path).read_text(encoding="utf-8")):
+            found[word].add(path)
+    return found
+
+
+def _spread(words: set[str], count: int) -> list[str]:
+    """`count` of the words, chosen by a fixed hash (the same every run, not biased to any letter)."""
+    return sorted(words, key=lambda w: hashlib.sha256(w.encode()).hexdigest())[:count]
+
+
+def common_words(count: int = 30) -> list[str]:
+    """Words that stand on three or more pages of the built site."""
+    return _spread({w for w, pages in pages_by_word().items() if len(pages) >= 3}, count)
+
+
+def scene_words(count: int = 5) -> list[tuple[str, str]]:
+    """(word, case page) pairs: words of a case's scenes that stand on no page but (maybe) its own and the cards."""
+    pages = pages_by_word()
+    chosen: list[tuple[str, str]] = []
+    for path in case_files(ROOT):
+        case = load_case(path, ROOT)
+        page = f"{CASE_PAGES}{path.stem}.html"
+        texts = [s.text for s in case.scenes] + [c.text for s in case.scenes for c in s.choices]
+        words = {w for t in texts for w in _WORD.findall(t.lower()) if w not in dutch_stopwords}
+        only_here = {w for w in words if pages.get(w, set()) <= {page, ROLE_CARDS}}
+        chosen += [(w, page) for w in _spread(only_here, 1)]
+    return _spread_pairs(chosen, count)
+
+
+def _spread_pairs(pairs: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
+    return sorted(pairs, key=lambda p: hashlib.sha256(p[0].encode()).hexdigest())[:count]
+
+
+def search(page: object, base_url: str, word: str) -> list[str]:
+    """The result links search.html shows for `word`, once the search has finished."""
+    page.goto(f"{base_url}search.html?q={word}")
+    page.wait_for_function(
+        "() => typeof Search !== 'undefined' && Search.status && Search.status.innerText.trim().length > 0",
+        timeout=20000,
+    )
+    return page.locator("#search-results ul.search li a").evaluate_all("links => links.map(a => a.href)")
+
+
+def test_the_test_picks_enough_words():
+    assert len(common_words()) == 30
+    assert len(scene_words()) == 5
+    assert all(Path(built_site() / page).is_file() for _, page in scene_words())
+
+
+def test_thirty_common_words_and_five_scene_words_are_found(page: object, base_url: str):
+    missing = [w for w in common_words() if not search(page, base_url, w)]
+    wrong_page = {}
+    for word, case_page in scene_words():
+        hrefs = search(page, base_url, word)
+        if not any(h.split("#")[0].endswith(case_page) for h in hrefs):
+            wrong_page[word] = (case_page, hrefs)
+    assert not missing, f"niet gevonden: {missing}"
+    assert not wrong_page, f"scènewoorden vinden hun casuspagina niet: {wrong_page}"
