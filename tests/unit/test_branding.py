@@ -51,7 +51,12 @@ def test_changed_config_shows_up_in_the_site(make_app, tmp_path: Path):
     index = page(app)
     css = (out / "_static" / "jeugddomein" / "branding.css").read_text(encoding="utf-8")
     assert "--jd-brand-primary: #7a1f5c;" in css
-    assert "jeugddomein/branding.css" in index, "het gegenereerde stijlblad wordt geladen"
+    loaded = "".join(
+        (out / href).read_text(encoding="utf-8")
+        for href in re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', index)
+        if (out / href).is_file()
+    )
+    assert "--jd-brand-primary: #7a1f5c;" in loaded, "het gegenereerde stijlblad wordt geladen (ook gebundeld)"
     assert "Aangeboden door Hogeschool Proef voor Pabo, HBO-V." in index
     assert 'href="mailto:minor@proef.nl"' in index
     assert "Vragen? Mail minor&#64;proef.nl van Hogeschool Proef." in index, "MyST-substituties in pagina's"
