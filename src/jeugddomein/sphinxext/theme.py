@@ -102,9 +102,10 @@ def _folder(app: Sphinx) -> Path:
 
 def _configure(app: Sphinx, config: Config) -> None:
     """One header (no hidden duplicate toggles or search field) and the course's JavaScript translations."""
-    options = dict(config.html_theme_options or {})
-    options.setdefault("navbar_persistent", [])
-    config.html_theme_options = options
+    if config.html_theme in ("sphinx_book_theme", "pydata_sphinx_theme"):  # the option is pydata's
+        options = dict(config.html_theme_options or {})
+        options.setdefault("navbar_persistent", [])
+        config.html_theme_options = options
     language = config.language or "en"
     if (LOCALE_DIR / language).is_dir():
         _write_translations_js(language, _folder(app))
