@@ -420,7 +420,7 @@ def test_portfolio_summary_counts_the_work(page, base_url):
     full = {"pictures": [{"id": "p1", "scene": DAAN}]}
     config = {"title": "Rich picture van de casus Daan"}
     empty = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, {"pictures": []}])
-    assert empty == {"title": config["title"], "lines": ["Nog geen tekening gemaakt."], "done": False}
+    assert empty == {"title": config["title"], "lines": ["Nog geen tekening gemaakt."], "done": False, "figures": []}
     without_bubbles = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, start])
     assert without_bubbles["done"] is False
     done = page.evaluate(f"async ([c, s]) => {module}.summary(c, s)", [config, full])
