@@ -404,7 +404,7 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
         framework = load_framework(data)
         rubrics = {key: value.model_dump(mode="json") for key, value in load_rubrics(data, framework).items()}
         competence_ids = [c.id for c in framework.competences]
-        cases = _cases(data)
+        cases = course_cases(data)
     return Context(
         course=book.course,
         instrument=instrument,
@@ -419,7 +419,7 @@ def build_context(book: Book | None = None, data: Path | None = None) -> Context
     )
 
 
-def _cases(data: Path) -> dict[str, Any]:
+def course_cases(data: Path) -> dict[str, Any]:
     """Every case file of the course that loads, by id (a broken case stops the build, not the lecturer's tools).
 
     Validating a case walks its whole graph: the result is kept for as long as no case file changes, so a second

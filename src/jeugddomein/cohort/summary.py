@@ -502,19 +502,11 @@ def grade_summary(cohort: Cohort, who: str = "docent") -> pd.DataFrame:
 # --- role-play ------------------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
 def _cases(root: Path | None) -> dict:
-    from ..widgets.role_play.model import case_files, load_case
+    """The course's case files by id, as the loader read them (one cache, kept until a case file changes)."""
+    from .loading import course_cases
 
-    if root is None:
-        return {}
-    cases = {}
-    for path in case_files(root):
-        try:
-            cases[path.stem] = load_case(path, root)
-        except Exception:  # a broken case file is the case author's build error, not the lecturer's problem here
-            continue
-    return cases
+    return {} if root is None or not (root / "data").is_dir() else course_cases(root / "data")
 
 
 def case_choices(cohort: Cohort, finished_only: bool = True) -> pd.DataFrame:
