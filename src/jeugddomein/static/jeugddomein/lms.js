@@ -68,16 +68,26 @@ function clear(kind) {
   notices.querySelector(`[data-kind="${kind}"]`)?.remove();
 }
 
-/** "rich picture bij 'Systeemtheorie'", for a list of ids (at most six named, then a count). */
+/**
+ * The exercises of a list of ids, grouped by kind in the list's order: "rich picture (3×) bij 'A', 'B' en 'C'";
+ * at most three pages named per kind.
+ */
 function describe(ids, known) {
-  const names = [];
+  /** @type {Map<string, string[]>} */
+  const groups = new Map();
   for (const id of ids) {
     const w = known.get(id);
-    const name = w ? `${KINDS[w.widget] || w.widget} bij '${w.title}'` : id;
-    if (!names.includes(name)) names.push(name);
+    const kind = w ? KINDS[w.widget] || w.widget : "oefening";
+    if (!groups.has(kind)) groups.set(kind, []);
+    groups.get(kind).push(w ? `'${w.title}'` : id);
   }
-  const shown = names.slice(0, 6).join("; ");
-  return names.length > 6 ? `${shown} en nog ${names.length - 6} andere` : shown;
+  const parts = [];
+  for (const [kind, pages] of groups) {
+    const named = [...new Set(pages)];
+    const shown = named.length > 3 ? `${named.slice(0, 3).join(", ")} en ${named.length - 3} andere` : named.join(", ").replace(/, ([^,]*)$/, " en $1");
+    parts.push(`${kind}${pages.length > 1 ? ` (${pages.length}×)` : ""} bij ${shown}`);
+  }
+  return parts.join("; ");
 }
 
 async function main() {
