@@ -144,7 +144,9 @@ def _file_lines(files: list[str]) -> str:
 
 def manifest(files: list[str], *, identifier: str, title: str, version: str, standard: Standard = "1.2") -> str:
     """imsmanifest.xml: one organization, one item, one SCO resource (the launch page) with every file."""
-    return (manifest_12 if standard == "1.2" else manifest_2004)(files, identifier=identifier, title=title, version=version)
+    return (manifest_12 if standard == "1.2" else manifest_2004)(
+        files, identifier=identifier, title=title, version=version
+    )
 
 
 def manifest_12(files: list[str], *, identifier: str, title: str, version: str) -> str:
@@ -258,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "tussen apparaten), 1.2 in Moodle (4.096 tekens). Zie de pagina over hosting in de docentenhandleiding."
     )
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -47,7 +47,9 @@ for (const name of names) {
   api[name] = (...args) => {
     const out = call(...args);
     window.calls.push([name, ...args.map(String)]);
-    if (String(out) === "false") window.refused.push([name, ...args.map((a) => String(a).slice(0, 80)), api[lastError]()]);
+    if (String(out) === "false") {
+      window.refused.push([name, ...args.map((a) => String(a).slice(0, 80)), api[lastError]()]);
+    }
     if (name === names[1]) window.stored = JSON.parse(JSON.stringify(api.renderCMIToJSONObject())).cmi;
     return out;
   };
@@ -144,7 +146,9 @@ def course_index(site: Path) -> dict:
 
 
 def placements(site: Path) -> dict[str, dict]:
-    return {w["id"]: {**w, "page": p["page"], "url": p["url"]} for p in course_index(site)["pages"] for w in p["widgets"]}
+    return {
+        w["id"]: {**w, "page": p["page"], "url": p["url"]} for p in course_index(site)["pages"] for w in p["widgets"]
+    }
 
 
 def full_portfolio(site: Path) -> list[dict]:
@@ -168,7 +172,10 @@ def seed(context: object, url: str, entries: list[dict]) -> None:
                              "state": e["state"]}
         for e in entries
     }  # fmt: skip
-    page.evaluate("(records) => { for (const [k, v] of Object.entries(records)) localStorage.setItem(k, JSON.stringify(v)); }", records)
+    page.evaluate(
+        "(records) => { for (const [k, v] of Object.entries(records)) localStorage.setItem(k, JSON.stringify(v)); }",
+        records,
+    )
     page.close()
 
 
@@ -188,7 +195,11 @@ def course_frame(page: object, path: str) -> object:
 def go(page: object, path: str) -> object:
     """Navigate inside the course frame (as a link in the course does) and wait for the page."""
     launch = next(f for f in page.frames if f.url.endswith("scorm-start.html"))
-    launch.evaluate("(path) => { document.querySelector('iframe.jd-lms-course').contentWindow.location.href = new URL(path, location.href).href; }", path)
+    launch.evaluate(
+        "(path) => { const course = document.querySelector('iframe.jd-lms-course');"
+        " course.contentWindow.location.href = new URL(path, location.href).href; }",
+        path,
+    )
     return course_frame(page, path)
 
 
@@ -255,7 +266,9 @@ def test_work_follows_the_learner_to_another_profile(lms: str, site: Path, brows
         frame = go(page, chapter_2 + ".html")
         answer(frame, check_2, right=False)
         a_store = browser_store(frame)
-        assert poll(lambda: f'"{check_2["id"]}"' in json.dumps(decode(suspend_data(page)) if suspend_data(page) else {}))
+        assert poll(
+            lambda: f'"{check_2["id"]}"' in json.dumps(decode(suspend_data(page)) if suspend_data(page) else {})
+        )
         launch = next(f for f in page.frames if f.url.endswith("scorm-start.html"))
         notice_a = launch.locator(".jd-lms-notices").inner_text()
         stored = close(page)
@@ -328,7 +341,8 @@ def test_incompressible_work_never_exceeds_the_budget(lms: str, site: Path, cont
     reflections = [w for w in placements(site).values() if w["widget"] == "reflection"]
     noise = "".join(chr(0x4E00 + (i * 7919 + i * i * 104729) % 0x5000) for i in range(4096))
     entries = [
-        {"id": reflections[0]["id"], "widget": "reflection", "updated": "2026-11-02T10:00:00Z", "state": {"text": noise}},
+        {"id": reflections[0]["id"], "widget": "reflection", "updated": "2026-11-02T10:00:00Z",
+         "state": {"text": noise}},
         {"id": reflections[1]["id"], "widget": "reflection", "updated": "2026-11-01T10:00:00Z",
          "state": {"text": "Kort, maar het waardevolste wat ik schreef."}},
     ]  # fmt: skip

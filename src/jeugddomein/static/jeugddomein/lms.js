@@ -117,14 +117,14 @@ async function main() {
     fetch(new URL("scorm.json", base)).then((r) => r.json()),
   ]);
   const store = new LearnerStore({ course: rules.course });
-  /** @type {Map<string, {widget: string, config: any, page: string, title: string, url: string}>} */
+  /** @type {Map<string, {id: string, widget: string, config: any, page: string, title: string, url: string}>} */
   const known = new Map();
   for (const page of index.pages) for (const w of page.widgets) known.set(w.id, { ...w, page: page.page, title: page.title, url: page.url });
 
   // The course pages in the frame call changed() after each save (from their first page on); the store also hears
   // other tabs and imports.
   let onChange = () => {};
-  window.jdLms = { standard: standardName, changed: () => onChange() };
+  /** @type {any} */ (window).jdLms = { standard: standardName, changed: () => onChange() };
   if (started) await resume(session, store, known);
   const pages = new Set(index.pages.map((p) => p.url));
   const last = started ? session.get(LOCATION_KEY) : "";

@@ -68,7 +68,8 @@ document.addEventListener("click", (event) => {
  */
 export function launchPage(win = window) {
   try {
-    return win.parent !== win && win.parent.jdLms && typeof win.parent.jdLms.changed === "function" ? win.parent.jdLms : null;
+    const lms = win.parent !== win ? /** @type {any} */ (win.parent).jdLms : null;
+    return lms && typeof lms.changed === "function" ? lms : null;
   } catch {
     return null; // a parent on another origin: not our launch page
   }

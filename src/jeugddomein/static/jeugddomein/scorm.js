@@ -44,8 +44,17 @@ function clock(date) {
 const letters = (indexes) => [...indexes].sort((a, b) => a - b).map((i) => String.fromCharCode(97 + i));
 
 /**
+ * @typedef {{id: string, question: string, pattern: string[], response: string[], correct: boolean, when: Date}} Answer
+ *   one answered knowledge check
+ * @typedef {{api: string, fn: Record<"start" | "end" | "get" | "set" | "commit" | "error", string>,
+ *   alreadyStarted: string, keys: Record<string, string>, scaled: boolean, time: (ms: number) => string,
+ *   interaction: (n: number, answer: Answer) => string[][]}} Standard
+ */
+
+/**
  * The two standards: the API's name in the LMS window, its functions, the data model's keys and value forms.
- * `interaction(n, check)` gives the [key, value] pairs of one answered knowledge check.
+ * `interaction(n, answer)` gives the [key, value] pairs of one answered knowledge check.
+ * @type {Record<"1.2" | "2004", Standard>}
  */
 export const STANDARDS = {
   "1.2": {
@@ -62,7 +71,6 @@ export const STANDARDS = {
       time: "cmi.core.session_time",
       count: "cmi.interactions._count",
     },
-    statusValue: (complete) => (complete ? "completed" : "incomplete"),
     scaled: false,
     time: timespan,
     interaction: (n, { id, pattern, response, correct, when }) => [
@@ -90,7 +98,6 @@ export const STANDARDS = {
       time: "cmi.session_time",
       count: "cmi.interactions._count",
     },
-    statusValue: (complete) => (complete ? "completed" : "incomplete"),
     scaled: true,
     time: duration,
     interaction: (n, { id, question, pattern, response, correct, when }) => [
@@ -171,7 +178,7 @@ export function newAnswers(placements, records, reported) {
 export class Session {
   /**
    * @param {any} api the LMS's API object
-   * @param {typeof STANDARDS["1.2"]} standard
+   * @param {Standard} standard
    * @param {(kind: keyof typeof MESSAGES) => void} onProblem
    */
   constructor(api, standard, onProblem) {
