@@ -38,6 +38,8 @@ from machine import machine  # noqa: E402
 PAGE = "exercises/rich-picture.html"
 WIDGET = "rich-picture-daan"
 GOAL_MS = 16.0
+
+
 def course_id() -> str:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     return config["sphinx"]["config"]["jd_course_id"]
