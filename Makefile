@@ -102,7 +102,7 @@ bench: $(STAMP) chromium build
 	$(BIN)/python bench/cohort.py
 	$(BIN)/python bench/canvas.py --site $(HTML)
 
-## scorm: build, then package the site as a SCORM 1.2 zip for an LMS in _build/scorm/
+## scorm: build, then package the site as SCORM 1.2 and SCORM 2004 4th edition zips for an LMS in _build/scorm/
 scorm: build
 	$(BIN)/python -m jeugddomein.scorm --site $(HTML) --out _build/scorm
 

@@ -85,3 +85,55 @@ def scene(**changes: Any) -> dict[str, Any]:
     data = copy.deepcopy(DAAN)
     data.update(changes)
     return data
+
+
+PICTOGRAMS = ["kind", "ouders", "leraar", "intern-begeleider", "jeugdhulpverlener", "wijkteam", "school", "thuis"]
+
+
+def big_scene(elements: int = 300, relations: int = 250) -> dict:
+    """A picture of `elements` elements on a grid: boundaries, actors, texts and bubbles, plus relations."""
+    boundaries, texts, bubbles = 8, 32, 30
+    actors = elements - boundaries - texts - bubbles
+    items: list[dict] = []
+    for i in range(boundaries):
+        items.append(
+            {"id": f"g{i}", "kind": "boundary", "label": f"Context {i + 1}", "x": (i % 4) * 900 - 40,
+             "y": (i // 4) * 1100 - 60, "width": 860, "height": 1040}
+        )  # fmt: skip
+    for i in range(actors):
+        items.append(
+            {"id": f"a{i}", "kind": "actor", "pictogram": PICTOGRAMS[i % len(PICTOGRAMS)],
+             "label": f"Betrokkene {i + 1}", "x": (i % 20) * 180, "y": (i // 20) * 190}
+        )  # fmt: skip
+    for i in range(texts):
+        items.append(
+            {"id": f"t{i}", "kind": "text", "label": f"Opmerking {i + 1} bij de casus", "x": (i % 8) * 450 + 90,
+             "y": (i // 8) * 560 + 95}
+        )  # fmt: skip
+    for i in range(bubbles):
+        items.append(
+            {"id": f"w{i}", "kind": "bubble", "variant": "worry" if i % 2 else "thought",
+             "label": f"Zorg of gedachte {i + 1}", "actor": f"a{i * 7}", "dx": 60, "dy": -80}
+        )  # fmt: skip
+    links = []
+    for i in range(relations):
+        source, target = i % actors, (i * 7 + 1) % actors
+        if source == target:
+            target = (target + 1) % actors
+        links.append(
+            {"id": f"r{i}", "source": f"a{source}", "target": f"a{target}", "label": f"relatie {i + 1}",
+             "direction": ["forward", "both", "none", "backward"][i % 4],
+             "style": ["strong", "weak", "strained"][i % 3], "conflict": i % 11 == 0}
+        )  # fmt: skip
+    return {"format": "jeugddomein-rich-picture", "version": 2, "title": "Benchmark", "elements": items,
+            "relations": links}  # fmt: skip
+
+
+def large_pictures(picture_ids: list[str], elements: int = 100, when: str = WHEN) -> list[dict[str, Any]]:
+    """A rich-picture entry of `elements` elements (and 60 relations) for each of these placements."""
+    out = []
+    for number, widget_id in enumerate(picture_ids):
+        scene = big_scene(elements, 60) | {"title": f"Grote tekening {number + 1}"}
+        state = {"pictures": [{"id": "p1", "scene": scene}], "active": "p1", "snap": False}
+        out.append(entry("rich-picture", state, widget_id, updated=when))
+    return out

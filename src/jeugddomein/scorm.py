@@ -1,9 +1,11 @@
-"""SCORM 1.2: which exercises count (data/scorm.yaml) and the LMS package of the built site (`make scorm`).
+"""SCORM: which exercises count (data/scorm.yaml) and the LMS packages of the built site (`make scorm`).
 
-The package is the whole built site plus imsmanifest.xml: one organization with one item that launches intro.html as
-a single SCO whose resource lists every file. In the LMS, runtime.js finds the SCORM API and loads scorm.js, which
-reports completion (all required exercises done) and a score (knowledge checks right at the first attempt). The
-learner's work itself stays in the browser store; only status and score go to the LMS.
+One build gives two packages, SCORM 1.2 (Moodle, and any LMS) and SCORM 2004 4th edition. Each is the whole built
+site plus imsmanifest.xml and a launch page (scorm-start.html): one organization with one item whose single SCO is
+the launch page, the resource listing every file. The launch page (static lms.js) holds one LMS session per launch
+while the course pages navigate inside its frame: it carries the learner store in cmi.suspend_data (compressed, within
+the standard's budget), reports completion and score by the rules of data/scorm.yaml and every answered knowledge
+check as a cmi.interaction. The browser store stays the learner's primary store.
 
     python -m jeugddomein.scorm [--site _build/html] [--out _build/scorm]
 """
@@ -15,7 +17,7 @@ import json
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
@@ -28,6 +30,11 @@ RULES_FILE = Path("scorm.yaml")
 """The rules, relative to data/."""
 
 LAUNCH = "intro.html"
+"""The first course page the launch page opens (later launches open the page the learner left)."""
+LAUNCH_PAGE = "scorm-start.html"
+"""The SCO: the launch page that holds the LMS session, written into each package."""
+Standard = Literal["1.2", "2004"]
+STANDARDS: tuple[Standard, ...] = ("1.2", "2004")
 SCORED_WIDGETS = {"knowledge-check"}
 """Widget types scorm.js can score."""
 
@@ -110,9 +117,40 @@ def site_files(site: Path) -> list[str]:
     )
 
 
-def manifest(files: list[str], *, identifier: str, title: str, version: str) -> str:
-    """imsmanifest.xml for SCORM 1.2: one organization, one item, one SCO resource with every file."""
-    file_lines = "\n".join(f"      <file href={quoteattr(quote(f))}/>" for f in files)
+def launch_page(*, title: str, standard: Standard) -> str:
+    """The SCO's page: notices above the course, which opens in a frame; lms.js holds the session (no inline code)."""
+    return f"""<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<link rel="icon" href="_static/favicon.svg">
+<link rel="stylesheet" href="_static/jeugddomein/lms.css">
+<script type="module" src="_static/jeugddomein/lms.js" data-jd-scorm="{standard}" data-jd-start="{LAUNCH}"></script>
+</head>
+<body class="jd-lms">
+<div class="jd-lms-notices" role="status" aria-live="polite"></div>
+<noscript><p>Deze cursus heeft JavaScript nodig. Zet JavaScript aan en open de cursus opnieuw.</p></noscript>
+<iframe class="jd-lms-course" title={quoteattr(title)}></iframe>
+</body>
+</html>
+"""
+
+
+def _file_lines(files: list[str]) -> str:
+    return "\n".join(f"      <file href={quoteattr(quote(f))}/>" for f in files)
+
+
+def manifest(files: list[str], *, identifier: str, title: str, version: str, standard: Standard = "1.2") -> str:
+    """imsmanifest.xml: one organization, one item, one SCO resource (the launch page) with every file."""
+    return (manifest_12 if standard == "1.2" else manifest_2004)(
+        files, identifier=identifier, title=title, version=version
+    )
+
+
+def manifest_12(files: list[str], *, identifier: str, title: str, version: str) -> str:
+    """imsmanifest.xml for SCORM 1.2 (IMS CP 1.1.2, ADL CP 1.2)."""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier={quoteattr(identifier)} version={quoteattr(version)}
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -130,48 +168,97 @@ def manifest(files: list[str], *, identifier: str, title: str, version: str) -> 
     </organization>
   </organizations>
   <resources>
-    <resource identifier="RES-1" type="webcontent" adlcp:scormtype="sco" href="{LAUNCH}">
-{file_lines}
+    <resource identifier="RES-1" type="webcontent" adlcp:scormtype="sco" href="{LAUNCH_PAGE}">
+{_file_lines(files)}
     </resource>
   </resources>
 </manifest>
 """
 
 
-def build_package(site: Path, out_dir: Path) -> Path:
-    """Zip the built site with its manifest; returns the zip's path."""
+def manifest_2004(files: list[str], *, identifier: str, title: str, version: str) -> str:
+    """imsmanifest.xml for SCORM 2004 4th edition: one SCO that sets its own completion and objectives; the learner
+    may leave and come back (choice and flow on the organization, no rollup beyond the one item)."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier={quoteattr(identifier)} version={quoteattr(version)}
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
+  <organizations default="ORG-1">
+    <organization identifier="ORG-1" adlseq:objectivesGlobalToSystem="false">
+      <title>{escape(title)}</title>
+      <item identifier="ITEM-1" identifierref="RES-1" isvisible="true">
+        <title>{escape(title)}</title>
+        <imsss:sequencing>
+          <imsss:deliveryControls tracked="true" completionSetByContent="true" objectiveSetByContent="true"/>
+        </imsss:sequencing>
+      </item>
+      <imsss:sequencing>
+        <imsss:controlMode choice="true" flow="true"/>
+      </imsss:sequencing>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="RES-1" type="webcontent" adlcp:scormType="sco" href="{LAUNCH_PAGE}">
+{_file_lines(files)}
+    </resource>
+  </resources>
+</manifest>
+"""
+
+
+def build_package(site: Path, out_dir: Path, standard: Standard = "1.2") -> Path:
+    """Zip the built site with its manifest and launch page for one standard; returns the zip's path."""
     info_file = site / "_static" / "jeugddomein" / "scorm.json"
     if not (site / LAUNCH).is_file() or not info_file.is_file():
         raise FileNotFoundError(f"{site} is geen gebouwde cursus (intro.html of scorm.json ontbreekt): bouw eerst.")
     info = json.loads(info_file.read_text(encoding="utf-8"))
-    files = site_files(site)
+    files = [*site_files(site), LAUNCH_PAGE]
     identifier = f"{info['course']}-{info['version']}".replace(".", "-")
-    xml = manifest(files, identifier=identifier, title=info["title"], version=info["version"])
+    xml = manifest(files, identifier=identifier, title=info["title"], version=info["version"], standard=standard)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{info['course']}-{info['version']}-scorm12.zip"
+    suffix = standard.replace(".", "")
+    target = out_dir / f"{info['course']}-{info['version']}-scorm{suffix}.zip"
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("imsmanifest.xml", xml)
-        for name in files:
+        archive.writestr(LAUNCH_PAGE, launch_page(title=info["title"], standard=standard))
+        for name in files[:-1]:
             archive.write(site / name, name)
     return target
 
 
+def build_packages(site: Path, out_dir: Path) -> list[Path]:
+    """Both packages (SCORM 1.2 and 2004 4th edition) of one built site."""
+    return [build_package(site, out_dir, standard) for standard in STANDARDS]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Maak een SCORM 1.2-pakket (zip) van de gebouwde cursus.")
+    parser = argparse.ArgumentParser(description="Maak SCORM 1.2- en 2004-pakketten (zip) van de gebouwde cursus.")
     parser.add_argument(
         "--site", type=Path, default=Path("_build/html"), help="de gebouwde site (standaard _build/html)"
     )
     parser.add_argument(
-        "--out", type=Path, default=Path("_build/scorm"), help="map voor de zip (standaard _build/scorm)"
+        "--out", type=Path, default=Path("_build/scorm"), help="map voor de zips (standaard _build/scorm)"
     )
     args = parser.parse_args(argv)
     try:
-        target = build_package(args.site, args.out)
+        targets = build_packages(args.site, args.out)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 1
-    size = target.stat().st_size / 1e6
-    print(f"SCORM 1.2-pakket: {target} ({size:.1f} MB). Upload het in je leeromgeving als SCORM-pakket.")
+    for standard, target in zip(STANDARDS, targets, strict=True):
+        size = target.stat().st_size / 1e6
+        print(f"SCORM {standard}-pakket: {target} ({size:.1f} MB).")
+    print(
+        "Upload er één in je leeromgeving als SCORM-pakket: 2004 waar dat kan (werk tot 64.000 tekens reist mee "
+        "tussen apparaten), 1.2 in Moodle (4.096 tekens). Zie de pagina over hosting in de docentenhandleiding."
+    )
     return 0
 
 

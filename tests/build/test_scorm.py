@@ -1,5 +1,6 @@
-"""The SCORM 1.2 package: a well-formed manifest with the required elements, every referenced file in the zip, and the
-rules of data/scorm.yaml resolved to the right exercises."""
+"""The SCORM 1.2 and 2004 4th edition packages: a well-formed manifest with the required elements of each standard,
+every referenced file in the zip, the launch page as the one SCO, and the rules of data/scorm.yaml resolved to the right
+exercises."""
 
 from __future__ import annotations
 
@@ -11,14 +12,21 @@ from urllib.parse import unquote
 
 import pytest
 
-from jeugddomein.scorm import build_package
+from jeugddomein.scorm import LAUNCH_PAGE, STANDARDS, build_packages
 
-CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
-ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+NAMESPACES = {
+    "1.2": ("{http://www.imsproject.org/xsd/imscp_rootv1p1p2}", "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"),
+    "2004": ("{http://www.imsglobal.org/xsd/imscp_v1p1}", "{http://www.adlnet.org/xsd/adlcp_v1p3}"),
+}
+"""Per standard: the IMS content packaging and the ADL namespace."""
+SCHEMA_VERSION = {"1.2": "1.2", "2004": "2004 4th Edition"}
+SCORM_TYPE = {"1.2": "scormtype", "2004": "scormType"}
+IMSSS = "{http://www.imsglobal.org/xsd/imsss}"
 
 
-def manifest_problems(package: Path) -> list[str]:
-    """What an LMS would reject in a SCORM 1.2 package (independent of the code that wrote it)."""
+def manifest_problems(package: Path, standard: str = "1.2") -> list[str]:
+    """What an LMS would reject in a SCORM package of this standard (independent of the code that wrote it)."""
+    CP, ADLCP = NAMESPACES[standard]
     problems = []
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
@@ -35,8 +43,8 @@ def manifest_problems(package: Path) -> list[str]:
         problems.append("identifiers zijn niet uniek")
     if root.findtext(f"{CP}metadata/{CP}schema") != "ADL SCORM":
         problems.append("metadata/schema is niet 'ADL SCORM'")
-    if root.findtext(f"{CP}metadata/{CP}schemaversion") != "1.2":
-        problems.append("metadata/schemaversion is niet '1.2'")
+    if root.findtext(f"{CP}metadata/{CP}schemaversion") != SCHEMA_VERSION[standard]:
+        problems.append(f"metadata/schemaversion is niet '{SCHEMA_VERSION[standard]}'")
     organizations = root.find(f"{CP}organizations")
     resources = {r.get("identifier"): r for r in root.iterfind(f"{CP}resources/{CP}resource")}
     if organizations is None:
@@ -61,8 +69,8 @@ def manifest_problems(package: Path) -> list[str]:
     for ident, resource in resources.items():
         if resource.get("type") != "webcontent":
             problems.append(f"resource {ident}: type is niet webcontent")
-        if resource.get(f"{ADLCP}scormtype") not in ("sco", "asset"):
-            problems.append(f"resource {ident}: adlcp:scormtype ontbreekt")
+        if resource.get(f"{ADLCP}{SCORM_TYPE[standard]}") not in ("sco", "asset"):
+            problems.append(f"resource {ident}: adlcp:{SCORM_TYPE[standard]} ontbreekt")
         href = resource.get("href")
         if href is not None and unquote(href) not in names:
             problems.append(f"resource {ident}: startbestand {href} staat niet in de zip")
@@ -78,21 +86,47 @@ def manifest_problems(package: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def package(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_package(site, tmp_path_factory.mktemp("scorm"))
+def packages(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("scorm")
+    return dict(zip(STANDARDS, build_packages(site, folder), strict=True))
 
 
-def test_package_is_a_valid_scorm_12_package(package: Path, site: Path):
-    assert package.name.endswith("-scorm12.zip")
-    assert manifest_problems(package) == []
+@pytest.fixture(scope="module")
+def package(packages: dict[str, Path]) -> Path:
+    return packages["1.2"]
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_package_is_a_valid_scorm_package(packages: dict[str, Path], site: Path, standard: str):
+    package = packages[standard]
+    CP, ADLCP = NAMESPACES[standard]
+    assert package.name.endswith(f"-scorm{standard.replace('.', '')}.zip")
+    assert manifest_problems(package, standard) == []
     with zipfile.ZipFile(package) as archive:
         root = ET.fromstring(archive.read("imsmanifest.xml"))
         names = set(archive.namelist())
-    scos = [r for r in root.iter(f"{CP}resource") if r.get(f"{ADLCP}scormtype") == "sco"]
-    assert len(scos) == 1 and scos[0].get("href") == "intro.html"
-    # The whole built site is in it, scorm.js and the rules included.
-    assert {"intro.html", "reader.html", "_static/jeugddomein/scorm.js", "_static/jeugddomein/scorm.json"} <= names
-    assert len(names) - 1 == sum(1 for p in site.rglob("*") if p.is_file() and p.name != ".buildinfo")
+        launch = archive.read(LAUNCH_PAGE).decode("utf-8")
+    scos = [r for r in root.iter(f"{CP}resource") if r.get(f"{ADLCP}{SCORM_TYPE[standard]}") == "sco"]
+    assert len(scos) == 1 and scos[0].get("href") == LAUNCH_PAGE
+    # The launch page knows its standard and loads its code from a file (strict CSP: no inline script or style).
+    assert f'data-jd-scorm="{standard}"' in launch and 'src="_static/jeugddomein/lms.js"' in launch
+    assert "<script>" not in launch and "style=" not in launch
+    # The whole built site is in it, the launch code and the rules included; scorm-again is not.
+    expected = {
+        "intro.html",
+        "reader.html",
+        LAUNCH_PAGE,
+        "_static/jeugddomein/lms.js",
+        "_static/jeugddomein/scorm.json",
+    }
+    assert expected <= names
+    assert not any("scorm-again" in name or "scorm12.min" in name for name in names)
+    assert len(names) - 2 == sum(1 for p in site.rglob("*") if p.is_file() and p.name != ".buildinfo")
+    if standard == "2004":
+        item = root.find(f"{CP}organizations/{CP}organization/{CP}item")
+        controls = item.find(f"{IMSSS}sequencing/{IMSSS}deliveryControls")
+        assert controls is not None and controls.get("completionSetByContent") == "true"
+        assert controls.get("objectiveSetByContent") == "true"
 
 
 def test_the_validator_finds_broken_packages(package: Path, tmp_path: Path):

@@ -1,7 +1,7 @@
-"""SCORM 1.2 in the build: data/scorm.yaml resolved to widget ids in _static/jeugddomein/scorm.json.
+"""SCORM in the build: data/scorm.yaml resolved to widget ids in _static/jeugddomein/scorm.json.
 
-scorm.js (loaded by runtime.js only inside an LMS) reads that file to know which exercises must be done for
-'completed' and which count for the score. `make scorm` zips the built site (jeugddomein.scorm).
+The launch page of the SCORM packages (lms.js, only inside an LMS) reads that file to know which exercises must be
+done for 'completed' and which count for the score. `make scorm` zips the built site (jeugddomein.scorm).
 """
 
 from __future__ import annotations

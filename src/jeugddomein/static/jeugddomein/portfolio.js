@@ -2,6 +2,7 @@
 // print and delete. Runs only in the static site; it receives the runtime's store so there is one store per page.
 import { nestingDepth } from "./json_depth.js";
 import { portfolioProblems } from "./portfolio_check.js";
+import { planMerge as mergePlan } from "./suspend.js";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_DEPTH = 12;
@@ -78,14 +79,7 @@ export function checkImport(text, { course, courseVersion, known }) {
 
 /** What merging would do: new, updated (the file is newer) and kept (the browser's work is newer or equal). */
 export function planMerge(portfolio, store) {
-  const plan = { added: [], updated: [], kept: [] };
-  for (const entry of portfolio.entries) {
-    const current = store.read(entry.id);
-    if (!current) plan.added.push(entry);
-    else if (Date.parse(entry.updated) > Date.parse(current.updated)) plan.updated.push(entry);
-    else plan.kept.push(entry);
-  }
-  return plan;
+  return mergePlan(portfolio.entries, (id) => store.read(id));
 }
 
 /**

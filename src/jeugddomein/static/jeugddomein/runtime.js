@@ -1,5 +1,6 @@
 // The course's page script: creates the learner store, mounts every widget through the host (host.js), and does
-// the page chores: Dutch notices for storage problems, the portfolio page, print buttons, SCORM inside an LMS.
+// the page chores: Dutch notices for storage problems, the portfolio page, print buttons, telling the SCORM launch page
+// of saved work inside an LMS.
 import { loadWidgetModule, mountAll } from "./host.js";
 import { LearnerStore } from "./store.js";
 
@@ -60,48 +61,19 @@ document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-jd-print]")) window.print();
 });
 
-/** The SCORM 1.2 API of an LMS: window.API in this window's parents, then in its opener's (the standard search). */
-export function findScormApi(start = window) {
-  const search = (win) => {
-    for (let depth = 0; win && depth < 10; depth += 1) {
-      try {
-        if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
-      } catch {
-        // A parent on another origin: not reachable, keep looking further up.
-      }
-      if (win.parent === win) break;
-      win = win.parent;
-    }
-    return null;
-  };
-  let api = search(start);
+/**
+ * The launch page of the SCORM package (scorm-start.html) when this page runs in its frame: it holds the one LMS
+ * session of the launch (lms.js) and hears of every saved change. Null outside an LMS package.
+ * @returns {{changed: () => void} | null}
+ */
+export function launchPage(win = window) {
   try {
-    if (!api && start.opener) api = search(start.opener);
+    const lms = win.parent !== win ? /** @type {any} */ (win.parent).jdLms : null;
+    return lms && typeof lms.changed === "function" ? lms : null;
   } catch {
-    api = null;
+    return null; // a parent on another origin: not our launch page
   }
-  return api;
 }
 
-/** One notice on top of the page about the LMS connection (a later problem replaces the text). */
-function lmsNotice(text) {
-  const main = document.querySelector("main") || document.body;
-  const box = main.querySelector(".jd-notice-lms") || notice(main, "");
-  box.classList.add("jd-notice-lms");
-  box.textContent = text;
-}
-
-// Inside an LMS only: report completion and score (scorm.js is not even loaded elsewhere).
-const scormApi = findScormApi();
-if (scormApi) {
-  ready
-    .then(() => import("./scorm.js"))
-    .then((m) => m.connect({ api: scormApi, store, loadWidgetModule, notify: lmsNotice }))
-    .catch((error) => {
-      console.warn("SCORM-koppeling mislukt:", error);
-      lmsNotice(
-        "De verbinding met de leeromgeving lukte niet, dus je voortgang komt daar nu niet in. " +
-          "Je werk blijft wel in deze browser bewaard. Herlaad de pagina vanuit de leeromgeving om het opnieuw te proberen.",
-      );
-    });
-}
+const lms = launchPage();
+if (lms) document.addEventListener("jd:saved", () => lms.changed());
