@@ -1,9 +1,11 @@
 """SCORM 1.2: which exercises count (data/scorm.yaml) and the LMS package of the built site (`make scorm`).
 
-The package is the whole built site plus imsmanifest.xml: one organization with one item that launches intro.html as
-a single SCO whose resource lists every file. In the LMS, runtime.js finds the SCORM API and loads scorm.js, which
-reports completion (all required exercises done) and a score (knowledge checks right at the first attempt). The
-learner's work itself stays in the browser store; only status and score go to the LMS.
+The package is the built site plus imsmanifest.xml, without the offline parts (the service worker, its file list, the
+web app manifest and its icons; pages lose their manifest link, so runtime.js registers no worker in the LMS): one
+organization with one item that launches intro.html as a single SCO whose resource lists every file. In the LMS,
+runtime.js finds the SCORM API and loads scorm.js, which reports completion (all required exercises done) and a score
+(knowledge checks right at the first attempt). The learner's work itself stays in the browser store; only status and
+score go to the LMS.
 
     python -m jeugddomein.scorm [--site _build/html] [--out _build/scorm]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -23,6 +26,7 @@ from pydantic import Field
 
 from .loading import DataError, load_yaml_file
 from .models.base import StrictModel, WidgetId
+from .sphinxext import offline
 
 RULES_FILE = Path("scorm.yaml")
 """The rules, relative to data/."""
@@ -100,9 +104,15 @@ def resolve(rules: ScormRules, index: dict[str, Any], known_types: set[str]) -> 
     return {"required": _select(rules.required, index, "required", known_types), "scored": scored}
 
 
+OFFLINE_FILES = {offline.WORKER, offline.LIST, offline.MANIFEST, *offline.ICONS.values()}
+"""Files for offline use outside an LMS; none of them goes into the package."""
+_MANIFEST_LINK = re.compile(r'<link rel="manifest" href="[^"]*" />\n?')
+
+
 def site_files(site: Path) -> list[str]:
-    """Every file of the built site, as POSIX paths from its root, sorted (the manifest itself excluded)."""
-    skip = {"imsmanifest.xml", ".buildinfo"}
+    """Every file of the built site for the package, as POSIX paths from its root, sorted (the manifest itself, the
+    build info and the offline files excluded)."""
+    skip = {"imsmanifest.xml", ".buildinfo", *OFFLINE_FILES}
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*")
@@ -152,7 +162,10 @@ def build_package(site: Path, out_dir: Path) -> Path:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("imsmanifest.xml", xml)
         for name in files:
-            archive.write(site / name, name)
+            if name.endswith(".html"):
+                archive.writestr(name, _MANIFEST_LINK.sub("", (site / name).read_text(encoding="utf-8")))
+            else:
+                archive.write(site / name, name)
     return target
 
 

@@ -14,7 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, postprocess, search, theme
+from . import citations, collect, offline, postprocess, search, theme
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -122,7 +122,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _preload_widget_modules)
     app.connect("env-purge-doc", collect.purge)
     app.connect("env-merge-info", collect.merge)
-    app.connect("build-finished", _write_course_files)
+    # After the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css there): the pages are
+    # finished and their stylesheets joined from the final files.
+    app.connect("build-finished", _write_course_files, priority=800)
     app.add_node(
         widget_placeholder,
         html=(visit_placeholder_html, depart_placeholder_html),
@@ -138,4 +140,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossary-from-data", GlossaryFromDataDirective)
     app.add_directive("portfolio", PortfolioDirective)
     setup_pages(app)
+    offline.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,6 +16,7 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 from .a11y import complete_redirect, repair
+from .bundle import bundle_head
 from .icons import inline_icons
 
 INLINE_DIR = "_static/jeugddomein/inline"
@@ -251,11 +252,21 @@ def finish_site(outdir: Path, light: bool = True) -> None:
         if relative.parts[0] == "_static":
             continue
         text = path.read_text(encoding="utf-8")
-        done = finish(text, light, "../" * (len(relative.parts) - 1))
-        for name, content in done.files.items():
-            target = outdir / name
-            if not target.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content, encoding="utf-8")
-        if done.html != text:
-            path.write_text(done.html, encoding="utf-8")
+        root = "../" * (len(relative.parts) - 1)
+        done = finish(text, light, root)
+        _write_new(outdir, done.files)
+        html = done.html
+        if light:  # fewer requests before the first paint (bundle.py); stock pages keep the theme's own head
+            html, files = bundle_head(html, root, lambda name: (outdir / name).read_text(encoding="utf-8"))
+            _write_new(outdir, files)
+        if html != text:
+            path.write_text(html, encoding="utf-8")
+
+
+def _write_new(outdir: Path, files: dict[str, str]) -> None:
+    """Write files named by their content once (an existing file already has that content)."""
+    for name, content in files.items():
+        target = outdir / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
