@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from jeugddomein.sphinxext import offline
 from jeugddomein.sphinxext.postprocess import CONTENT_SECURITY_POLICY
+from tests.browser.helpers import wait_for_search
 from tests.browser.test_csp import WATCH, violations, wait_for_widgets, wait_until
 from tests.conftest import serve, site_pages
 
@@ -101,7 +102,8 @@ def test_the_whole_course_works_offline_after_one_visit(browser: object, course_
 
         # Search works offline.
         page.goto(course_url + "search.html?q=grensobject")
-        page.wait_for_selector("#search-results li", timeout=15000)
+        wait_for_search(page)
+        assert page.locator("#search-results li").count() > 0 and page.failed == [], page.failed
         # Work is saved offline and is there after a reload.
         page.goto(course_url + CHAPTER)
         wait_for_widgets(page)
