@@ -104,7 +104,9 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir) / "_static" / "jeugddomein"
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
-    postprocess.finish_site(Path(app.outdir), light=app.config.jd_light_assets)
+    postprocess.finish_site(
+        Path(app.outdir), light=app.config.jd_light_assets, originals=Path(app.doctreedir) / "jd-joined-styles"
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

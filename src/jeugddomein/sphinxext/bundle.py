@@ -38,6 +38,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def content_name(text: str, suffix: str) -> str:
+    """The file name of a joined file under BUNDLE_DIR: named by its content."""
+    return _digest(text) + suffix
+
+
 def _site_path(reference: str, root: str) -> str | None:
     """The site path of a page reference made relative to the root (`root` + path + optional query)."""
     if not reference.startswith(root) or "://" in reference:
@@ -95,13 +100,13 @@ def _bundle_styles(head: str, root: str, read: Callable[[str], str], files: dict
     for link in links:
         href = _HREF.search(link)
         path = _site_path(href.group(1), root) if href else None
-        if path is None or " media=" in link:
-            return head  # something this cannot join safely: leave the run as it is
+        if path is None or " media=" in link or path.startswith(BUNDLE_DIR):
+            return head  # something this cannot join safely, or joined already: leave the run as it is
         paths.append(path)
     if len(paths) < 2:
         return head
     text = "".join(f"/* {path} */\n{css_for_bundle(path, read)}\n" for path in paths)
-    name = f"{BUNDLE_DIR}/{_digest(text)}.css"
+    name = f"{BUNDLE_DIR}/{content_name(text, '.css')}"
     files[name] = text
     return head[: run.start()] + f'<link rel="stylesheet" href="{root}{name}" />\n' + head[run.end() :]
 
@@ -133,7 +138,7 @@ def _bundle_scripts(page: str, root: str, read: Callable[[str], str], files: dic
         if len(paths) < len(sources):  # a script outside _static/ (the search index): the run stays as it is
             return match.group(0)
         text = ";\n" + "".join(f"// {path}\n{_SOURCE_MAP.sub('', read(path))}\n;\n" for path in paths)
-        name = f"{BUNDLE_DIR}/{_digest(text)}.js"
+        name = f"{BUNDLE_DIR}/{content_name(text, '.js')}"
         files[name] = text
         return f'<script defer src="{root}{name}"></script>\n'
 
