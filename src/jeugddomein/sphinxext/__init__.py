@@ -65,14 +65,19 @@ def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 
 def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Let the browser fetch the store and this page's widget modules in parallel with the runtime."""
+    """Let the browser fetch the store and this page's widget modules and stylesheets in parallel with the runtime
+    (the host renders a widget once its stylesheet has loaded; without the hint that fetch would start only then)."""
     types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
     if not types or "pathto" not in context:
         return
-    files = ["jeugddomein/store.js", "jeugddomein/host.js"]
-    files += [f"jeugddomein/widgets/{name.replace('-', '_')}.js" for name in sorted(types)]
+    folders = sorted(name.replace("-", "_") for name in types)
+    files = ["jeugddomein/store.js", "jeugddomein/host.js", *(f"jeugddomein/widgets/{name}.js" for name in folders)]
     links = "".join(
         f'<link rel="modulepreload" href="{context["pathto"]("_static/" + file, 1)}" />\n' for file in files
+    )
+    links += "".join(
+        f'<link rel="preload" as="style" href="{context["pathto"](f"_static/jeugddomein/widgets/{name}.css", 1)}" />\n'
+        for name in folders
     )
     context["metatags"] = context.get("metatags", "") + links
 
