@@ -137,8 +137,11 @@ class OffsiteRequests(list):
 
 @pytest.fixture
 def context(browser: object, base_url: str, request: pytest.FixtureRequest) -> Iterator[object]:
-    """A fresh browser context (empty storage) per test; screenshots of open pages go to tests/artifacts on failure."""
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
+    """A fresh browser context (empty storage) per test; screenshots of open pages go to tests/artifacts on failure.
+
+    Service workers are blocked here (registration does nothing), so a test sees the network as the page asks for
+    it; tests/browser/test_offline.py tests the offline copy in contexts of its own."""
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900}, service_workers="block")
     ctx.offsite = OffsiteRequests()
     own = urlparse(base_url).netloc
 

@@ -6,6 +6,8 @@ the launch page, the resource listing every file. The launch page (static lms.js
 while the course pages navigate inside its frame: it carries the learner store in cmi.suspend_data (compressed, within
 the standard's budget), reports completion and score by the rules of data/scorm.yaml and every answered knowledge
 check as a cmi.interaction. The browser store stays the learner's primary store.
+The offline parts stay out of the packages (the service worker, its file list, the web app manifest and its icons;
+pages lose their manifest link, so runtime.js registers no worker in the LMS).
 
     python -m jeugddomein.scorm [--site _build/html] [--out _build/scorm]
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -25,6 +28,7 @@ from pydantic import Field
 
 from .loading import DataError, load_yaml_file
 from .models.base import StrictModel, WidgetId
+from .sphinxext import offline
 
 RULES_FILE = Path("scorm.yaml")
 """The rules, relative to data/."""
@@ -107,9 +111,15 @@ def resolve(rules: ScormRules, index: dict[str, Any], known_types: set[str]) -> 
     return {"required": _select(rules.required, index, "required", known_types), "scored": scored}
 
 
+OFFLINE_FILES = {offline.WORKER, offline.LIST, offline.MANIFEST, *offline.ICONS.values()}
+"""Files for offline use outside an LMS; none of them goes into the package."""
+_MANIFEST_LINK = re.compile(r'<link rel="manifest" href="[^"]*" />\n?')
+
+
 def site_files(site: Path) -> list[str]:
-    """Every file of the built site, as POSIX paths from its root, sorted (the manifest itself excluded)."""
-    skip = {"imsmanifest.xml", ".buildinfo"}
+    """Every file of the built site for the package, as POSIX paths from its root, sorted (the manifest itself, the
+    build info and the offline files excluded)."""
+    skip = {"imsmanifest.xml", ".buildinfo", *OFFLINE_FILES}
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*")
@@ -229,7 +239,10 @@ def build_package(site: Path, out_dir: Path, standard: Standard = "1.2") -> Path
         archive.writestr("imsmanifest.xml", xml)
         archive.writestr(LAUNCH_PAGE, launch_page(title=info["title"], standard=standard))
         for name in files[:-1]:
-            archive.write(site / name, name)
+            if name.endswith(".html"):
+                archive.writestr(name, _MANIFEST_LINK.sub("", (site / name).read_text(encoding="utf-8")))
+            else:
+                archive.write(site / name, name)
     return target
 
 

@@ -74,3 +74,12 @@ def png_size_and_ink(path: Path) -> tuple[int, int, int]:
         dark += sum(1 for i in range(0, stride, channels) if line[i] < 100 and line[i + 1] < 100 and line[i + 2] < 120)
         previous = line
     return width, height, dark
+
+
+SEARCH_FINISHED = "() => typeof Search !== 'undefined' && Search.status && Search.status.innerText.trim().length > 0"
+"""search.html has finished: Sphinx fetches every result page for its summary, then writes the status line."""
+
+
+def wait_for_search(page: object) -> None:
+    """Wait until the search page has shown all its results (leaving earlier aborts its page fetches)."""
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)

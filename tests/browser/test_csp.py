@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jeugddomein.sphinxext.postprocess import CONTENT_SECURITY_POLICY
-from tests.browser.helpers import png_size_and_ink
+from tests.browser.helpers import png_size_and_ink, wait_for_search
 from tests.conftest import book_pages, serve
 
 PAGES = book_pages()
@@ -128,7 +128,7 @@ def test_widgets_save_and_search_works_under_the_policy(csp_url: str, csp_page: 
     wait_for_widgets(csp_page)
     assert "strenge" in csp_page.locator('.jd-widget[data-widget="reflection"] textarea').first.input_value()
     csp_page.goto(csp_url + "search.html?q=grensobject")
-    csp_page.wait_for_selector("#search-results li", timeout=15000)
+    wait_for_search(csp_page)
     assert violations(csp_page) == [] and csp_page.errors == []
 
 

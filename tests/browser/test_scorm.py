@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from jeugddomein.scorm import build_package
+from jeugddomein.scorm import LAUNCH, OFFLINE_FILES, build_package
 from jeugddomein.sphinxext.postprocess import CONTENT_SECURITY_POLICY
 from tests.browser.helpers import COURSE, store_key
 from tests.conftest import ROOT, serve
@@ -435,3 +435,22 @@ def test_an_lms_that_refuses_or_does_not_answer_gets_a_notice_and_the_work_stays
     calls = [c[0] for c in page.evaluate("window.calls")]
     assert calls.count("LMSInitialize") == 1, calls
     assert page.errors == []
+
+
+def test_the_package_holds_no_service_worker(lms: tuple[str, Path], browser: object):
+    """No worker, file list or web app manifest in the package, and none registered in the LMS (workers allowed)."""
+    url, folder = lms
+    assert not [name for name in OFFLINE_FILES if (folder / name).exists()]
+    assert 'rel="manifest"' not in (folder / LAUNCH).read_text(encoding="utf-8")
+    context = browser.new_context(service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(url + "lms.html")
+        status = sco_frame(page).locator('.jd-offline-status[data-jd-offline="elsewhere"]')
+        status.wait_for(timeout=15000)
+        assert "niet offline" in status.inner_text()
+        frame = next(f for f in page.frames if f.url.endswith(LAUNCH))
+        assert frame.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
+        assert context.service_workers == []
+    finally:
+        context.close()

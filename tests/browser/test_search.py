@@ -15,6 +15,7 @@ from pathlib import Path
 from sphinx.search.nl import dutch_stopwords
 
 from jeugddomein.widgets.role_play.model import case_files, load_case
+from tests.browser.helpers import wait_for_search
 from tests.conftest import ROOT, built_site, site_pages
 
 _WORD = re.compile(r"[a-zà-ÿ]{5,}")
@@ -75,10 +76,7 @@ def _spread_pairs(pairs: list[tuple[str, str]], count: int) -> list[tuple[str, s
 def search(page: object, base_url: str, word: str) -> list[str]:
     """The result links search.html shows for `word`, once the search has finished."""
     page.goto(f"{base_url}search.html?q={word}")
-    page.wait_for_function(
-        "() => typeof Search !== 'undefined' && Search.status && Search.status.innerText.trim().length > 0",
-        timeout=20000,
-    )
+    wait_for_search(page)
     return page.locator("#search-results ul.search li a").evaluate_all("links => links.map(a => a.href)")
 
 

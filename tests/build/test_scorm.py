@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from jeugddomein.scorm import LAUNCH_PAGE, STANDARDS, build_packages
+from jeugddomein.scorm import LAUNCH_PAGE, OFFLINE_FILES, STANDARDS, build_packages
 
 NAMESPACES = {
     "1.2": ("{http://www.imsproject.org/xsd/imscp_rootv1p1p2}", "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"),
@@ -111,7 +111,8 @@ def test_package_is_a_valid_scorm_package(packages: dict[str, Path], site: Path,
     # The launch page knows its standard and loads its code from a file (strict CSP: no inline script or style).
     assert f'data-jd-scorm="{standard}"' in launch and 'src="_static/jeugddomein/lms.js"' in launch
     assert "<script>" not in launch and "style=" not in launch
-    # The whole built site is in it, the launch code and the rules included; scorm-again is not.
+    # The whole built site is in it, the launch code and the rules included; scorm-again and the offline parts
+    # (service worker, its file list, the web app manifest and icons) are not.
     expected = {
         "intro.html",
         "reader.html",
@@ -121,7 +122,9 @@ def test_package_is_a_valid_scorm_package(packages: dict[str, Path], site: Path,
     }
     assert expected <= names
     assert not any("scorm-again" in name or "scorm12.min" in name for name in names)
-    assert len(names) - 2 == sum(1 for p in site.rglob("*") if p.is_file() and p.name != ".buildinfo")
+    assert not names & OFFLINE_FILES
+    every = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != ".buildinfo"}
+    assert names - {"imsmanifest.xml", LAUNCH_PAGE} == every - OFFLINE_FILES
     if standard == "2004":
         item = root.find(f"{CP}organizations/{CP}organization/{CP}item")
         controls = item.find(f"{IMSSS}sequencing/{IMSSS}deliveryControls")

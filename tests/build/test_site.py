@@ -105,3 +105,22 @@ def test_reference_list_is_apa_like(site):
 def test_interface_is_dutch(site, name):
     html = (site / name).read_text(encoding="utf-8")
     assert '<html lang="nl"' in html and "Zoeken" in html
+
+
+def test_pages_load_the_theme_styles_purged_of_rules_no_page_uses(site):
+    """Each page's joined head stylesheet is a fraction of the theme's own, keeps what pages and scripts use and
+    leaves out what nothing uses (Font Awesome's icons that no page shows)."""
+    sheets = set()
+    for page in site.rglob("*.html"):
+        if page.relative_to(site).parts[0] != "_static":
+            sheets.update(
+                re.findall(r'href="(?:\.\./)*(_static/jeugddomein/bundle/[0-9a-f.]+\.css)"', page.read_text())
+            )
+    theme = (site / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert sheets and ".fa-500px" in theme and ".fa-shrimp" in theme
+    for name in sheets:
+        text = (site / name).read_text(encoding="utf-8")
+        assert len(text) < len(theme) / 2, f"{name}: {len(text)} tekens"
+        for used in (".bd-sidebar-primary", ".fa-bars", ".show", ".admonition", ".bd-search"):
+            assert used in text, f"{name} mist {used}"
+        assert ".fa-500px" not in text and ".fa-shrimp" not in text

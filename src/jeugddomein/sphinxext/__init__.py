@@ -14,7 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, postprocess, search, theme
+from . import citations, collect, offline, postprocess, search, theme
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -65,14 +65,19 @@ def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 
 def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Let the browser fetch the store and this page's widget modules in parallel with the runtime."""
+    """Let the browser fetch the store and this page's widget modules and stylesheets in parallel with the runtime
+    (the host renders a widget once its stylesheet has loaded; without the hint that fetch would start only then)."""
     types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
     if not types or "pathto" not in context:
         return
-    files = ["jeugddomein/store.js", "jeugddomein/host.js"]
-    files += [f"jeugddomein/widgets/{name.replace('-', '_')}.js" for name in sorted(types)]
+    folders = sorted(name.replace("-", "_") for name in types)
+    files = ["jeugddomein/store.js", "jeugddomein/host.js", *(f"jeugddomein/widgets/{name}.js" for name in folders)]
     links = "".join(
         f'<link rel="modulepreload" href="{context["pathto"]("_static/" + file, 1)}" />\n' for file in files
+    )
+    links += "".join(
+        f'<link rel="preload" as="style" href="{context["pathto"](f"_static/jeugddomein/widgets/{name}.css", 1)}" />\n'
+        for name in folders
     )
     context["metatags"] = context.get("metatags", "") + links
 
@@ -104,7 +109,9 @@ def _write_course_files(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir) / "_static" / "jeugddomein"
     (target / "course.json").write_text(json.dumps(collect.course_index(app), ensure_ascii=False), encoding="utf-8")
-    postprocess.finish_site(Path(app.outdir), light=app.config.jd_light_assets)
+    postprocess.finish_site(
+        Path(app.outdir), light=app.config.jd_light_assets, originals=Path(app.doctreedir) / "jd-joined-styles"
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -122,7 +129,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _preload_widget_modules)
     app.connect("env-purge-doc", collect.purge)
     app.connect("env-merge-info", collect.merge)
-    app.connect("build-finished", _write_course_files)
+    # After the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css there): the pages are
+    # finished and their stylesheets joined from the final files.
+    app.connect("build-finished", _write_course_files, priority=800)
     app.add_node(
         widget_placeholder,
         html=(visit_placeholder_html, depart_placeholder_html),
@@ -138,4 +147,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossary-from-data", GlossaryFromDataDirective)
     app.add_directive("portfolio", PortfolioDirective)
     setup_pages(app)
+    offline.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from pathlib import Path
 
 from .a11y import complete_redirect, repair
+from .bundle import BUNDLE_DIR, bundle_head, content_name
 from .icons import inline_icons
+from .purge import Words, purge
 
 INLINE_DIR = "_static/jeugddomein/inline"
 
@@ -239,23 +242,73 @@ def patch_doctools(js: str) -> str:
     )
 
 
-def finish_site(outdir: Path, light: bool = True) -> None:
-    """Every page of a built site, finished in place; the files moved out of the pages are written once."""
+def finish_site(outdir: Path, light: bool = True, originals: Path | None = None) -> None:
+    """Every page of a built site, finished in place; the files moved out of the pages are written once.
+
+    `originals`: where the joined stylesheets are kept whole between builds (outside the site); without it the
+    joined stylesheets are not purged."""
     doctools = outdir / "_static" / "doctools.js"
     if doctools.is_file():
         text = doctools.read_text(encoding="utf-8")
         if patch_doctools(text) != text:
             doctools.write_text(patch_doctools(text), encoding="utf-8")
-    for path in outdir.rglob("*.html"):
+    pages = [path for path in outdir.rglob("*.html") if path.relative_to(outdir).parts[0] != "_static"]
+    for path in pages:
         relative = path.relative_to(outdir)
-        if relative.parts[0] == "_static":
-            continue
         text = path.read_text(encoding="utf-8")
-        done = finish(text, light, "../" * (len(relative.parts) - 1))
-        for name, content in done.files.items():
-            target = outdir / name
-            if not target.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content, encoding="utf-8")
-        if done.html != text:
-            path.write_text(done.html, encoding="utf-8")
+        root = "../" * (len(relative.parts) - 1)
+        done = finish(text, light, root)
+        _write_new(outdir, done.files)
+        html = done.html
+        if light:  # fewer requests before the first paint (bundle.py); stock pages keep the theme's own head
+            html, files = bundle_head(html, root, lambda name: (outdir / name).read_text(encoding="utf-8"))
+            _write_new(outdir, files)
+        if html != text:
+            path.write_text(html, encoding="utf-8")
+    if light and originals is not None:
+        _purge_bundled_styles(outdir, pages, originals)
+
+
+_BUNDLED_STYLE = re.compile(rf"{re.escape(BUNDLE_DIR)}/(?P<key>[0-9a-f]{{16}})(?:\.[0-9a-f]{{8}})?\.css")
+
+
+def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> None:
+    """Each page's joined head stylesheet without the rules no page of the site can use (purge.py).
+
+    The joined stylesheet as bundle.py wrote it (`<key>.css`, named by its content) is kept in `originals`, outside
+    the site; the page gets `<key>.<purged content>.css`. Every build purges again from the original with the words
+    of the whole finished site, so a page or script that starts using a class gets its rule back even on pages the
+    build did not write again. Joined stylesheets no page refers to any more are removed."""
+    folder = outdir / BUNDLE_DIR
+    texts = {path: path.read_text(encoding="utf-8") for path in pages}
+    keys = {match["key"] for text in texts.values() for match in _BUNDLED_STYLE.finditer(text)}
+    if not keys:
+        return
+    originals.mkdir(parents=True, exist_ok=True)
+    for key in keys:
+        fresh = folder / f"{key}.css"
+        if fresh.is_file():
+            shutil.copyfile(fresh, originals / fresh.name)
+    scripts = (path.read_text(encoding="utf-8") for path in (outdir / "_static").rglob("*.js"))
+    words = Words.of(texts.values(), scripts)
+    names = {}
+    for key in sorted(keys):
+        purged = purge((originals / f"{key}.css").read_text(encoding="utf-8"), words)
+        names[key] = f"{key}.{content_name(purged, '.css')[:8]}.css"
+        _write_new(outdir, {f"{BUNDLE_DIR}/{names[key]}": purged})
+    for path, text in texts.items():
+        html = _BUNDLED_STYLE.sub(lambda match: f"{BUNDLE_DIR}/{names[match['key']]}", text)
+        if html != text:
+            path.write_text(html, encoding="utf-8")
+    for sheet in folder.glob("*.css"):
+        if sheet.name not in names.values():
+            sheet.unlink()
+
+
+def _write_new(outdir: Path, files: dict[str, str]) -> None:
+    """Write files named by their content once (an existing file already has that content)."""
+    for name, content in files.items():
+        target = outdir / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")

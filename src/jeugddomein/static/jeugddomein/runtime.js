@@ -1,6 +1,6 @@
 // The course's page script: creates the learner store, mounts every widget through the host (host.js), and does
 // the page chores: Dutch notices for storage problems, the portfolio page, print buttons, telling the SCORM launch page
-// of saved work inside an LMS.
+// of saved work inside an LMS, and (after the page has loaded) offline use through the service worker (offline.js).
 import { loadWidgetModule, mountAll } from "./host.js";
 import { LearnerStore } from "./store.js";
 
@@ -77,3 +77,14 @@ export function launchPage(win = window) {
 
 const lms = launchPage();
 if (lms) document.addEventListener("jd:saved", () => lms.changed());
+
+// Offline use: only after the page has loaded and its widgets are ready, so the offline copy never competes with
+// the first load (offline.js decides whether to register: not in an LMS, not from file://, not when saving data).
+const loaded = new Promise((resolve) => {
+  if (document.readyState === "complete") resolve(undefined);
+  else window.addEventListener("load", () => resolve(undefined), { once: true });
+});
+Promise.all([ready, loaded])
+  .then(() => import("./offline.js"))
+  .then((m) => m.startOffline({ inLms: Boolean(lms), notice }))
+  .catch((error) => console.warn("Offline gebruik niet gestart:", error));

@@ -1,0 +1,57 @@
+"""Leaving out theme style rules no page can use: what goes, what stays, and that purging twice changes nothing."""
+
+from __future__ import annotations
+
+from jeugddomein.sphinxext.purge import Words, purge, selector_can_match
+
+WORDS = Words.of(
+    pages=['<div class="card used">', "<p>tekst</p>"],
+    scripts=['el.classList.add("show"); tip.className = `bs-tooltip-${placement}`; x = "mode-" + y'],
+)
+
+
+def test_a_rule_stays_when_one_of_its_selectors_can_match():
+    css = ".unused{color:red}.card .used,.nowhere{color:blue}p{margin:0}"
+    assert purge(css, WORDS) == ".card .used,.nowhere{color:blue}\np{margin:0}"
+
+
+def test_classes_scripts_add_or_put_together_stay():
+    assert selector_can_match(".card.show", WORDS)
+    assert selector_can_match(".bs-tooltip-top .tooltip-arrow", WORDS) is False  # tooltip-arrow is in no word
+    assert selector_can_match(".bs-tooltip-top", WORDS) and selector_can_match(".mode-dark", WORDS)
+    assert not selector_can_match(".bs-popover-top", WORDS)
+
+
+def test_not_attributes_escapes_and_functional_pseudo_classes_do_not_count_against_a_rule():
+    assert selector_can_match(".card:not(.gone)", WORDS)
+    assert selector_can_match('[data-x=".gone"] .card', WORDS)
+    assert selector_can_match(".md\\:gone", WORDS)
+    assert selector_can_match(":is(.gone, .card) p", WORDS)
+    assert not selector_can_match(".gone:hover", WORDS)
+
+
+def test_groups_are_purged_inside_and_dropped_when_empty_other_at_rules_stay():
+    css = (
+        "@media (min-width:960px){.gone{top:0}.card{top:1px}}"
+        "@media print{.gone{top:0}}"
+        "@font-face{font-family:x;src:url(a.woff2)}"
+        "@keyframes spin{from{transform:none}to{transform:rotate(1turn)}}"
+        '@import url("x.css");'
+    )
+    assert purge(css, WORDS) == (
+        "@media (min-width:960px){.card{top:1px}}\n"
+        "@font-face{font-family:x;src:url(a.woff2)}\n"
+        "@keyframes spin{from{transform:none}to{transform:rotate(1turn)}}\n"
+        '@import url("x.css");'
+    )
+
+
+def test_strings_and_comments_with_braces_do_not_confuse_the_reader():
+    css = '/* } .card { */ .card::before{content:"}{"}.gone::after{content:"{"}'
+    assert purge(css, WORDS) == '.card::before{content:"}{"}'
+
+
+def test_purging_twice_changes_nothing():
+    css = ".unused{a:b}@media screen{.card{a:b}.gone{a:b}}.used,.x{a:b}"
+    once = purge(css, WORDS)
+    assert purge(once, WORDS) == once and ".gone" not in once and ".unused" not in once
