@@ -135,16 +135,16 @@ function render({ model, el: root }) {
   const tableBox = el("div", { className: "jd-ct-table" });
   const allBox = el("details", { className: "jd-ct-all" });
   const progress = el("section", { className: "jd-ct-progress", "aria-labelledby": `${base}-h-progress` }, [
-    el("h4", { id: `${base}-h-progress`, text: "3. Je voortgang" }),
+    el("h3", { id: `${base}-h-progress`, text: "3. Je voortgang" }),
     chartBox,
     tableBox,
     allBox,
   ]);
   const tBox = el("div", { className: "jd-ct-tview" });
-  const tSection = el("section", { className: "jd-ct-t", "aria-labelledby": `${base}-h-t` }, [el("h4", { id: `${base}-h-t`, text: "4. Jouw T" }), tBox]);
+  const tSection = el("section", { className: "jd-ct-t", "aria-labelledby": `${base}-h-t` }, [el("h3", { id: `${base}-h-t`, text: "4. Jouw T" }), tBox]);
   const suggestBox = el("div", { className: "jd-ct-suggest-list" });
   const suggestSection = el("section", { className: "jd-ct-suggest", "aria-labelledby": `${base}-h-s` }, [
-    el("h4", { id: `${base}-h-s`, text: "5. Wat kun je nu doen?" }),
+    el("h3", { id: `${base}-h-s`, text: "5. Wat kun je nu doen?" }),
     suggestBox,
   ]);
   const work = el("div", { className: "jd-ct-work" }, [form, progress, tSection, suggestSection]);
