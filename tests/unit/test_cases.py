@@ -13,7 +13,14 @@ import yaml
 
 from jeugddomein.loading import DataError
 from jeugddomein.models.portfolio import Portfolio, portfolio_json_schema
-from jeugddomein.sphinxext.pages.cases import GENERATED_DIR, case_page, generate_case_pages, schema_reference_lines
+from jeugddomein.sphinxext.pages.cases import (
+    GENERATED_DIR,
+    case_page,
+    generate_case_pages,
+    kind_label,
+    schema_reference_lines,
+    sources_text,
+)
 from jeugddomein.widgets import WIDGET_CLASSES
 from jeugddomein.widgets.role_play.model import (
     MODEL_KEYS,
@@ -316,3 +323,16 @@ def test_portfolio_schema_and_export_include_role_play():
     Portfolio.model_validate(
         portfolio(entry("role-play", {**state, "reflections": ["x"], "runs": []}, "rollenspel-twee-brillen"))
     )
+
+
+def test_students_read_a_citation_and_a_plain_role_kind():
+    """The case page cites its sources without the authors' line numbers ('regels L1550-1559'), and names a kind of
+    role without repeating it ('Leraar', not 'Leraar (leraar)'), keeping the profession where it adds something."""
+    for path in case_files(ROOT):
+        case = load_case(path, ROOT, LABELS)
+        text = sources_text(case)
+        assert "{cite:p}" in text and not re.search(r"regels|\bL\d+", text), path.name
+    assert kind_label("leraar") == "Leraar"
+    assert kind_label("jeugdarts") == "Jeugdarts"
+    assert kind_label("mentor") == "Mentor (leraar)"
+    assert kind_label("wijkteam") == "Medewerker wijkteam (sociaal werker)"
