@@ -335,4 +335,5 @@ def test_students_read_a_citation_and_a_plain_role_kind():
     assert kind_label("leraar") == "Leraar"
     assert kind_label("jeugdarts") == "Jeugdarts"
     assert kind_label("mentor") == "Mentor (leraar)"
+    assert kind_label("intern-begeleider") == "Intern begeleider (onderwijs)"
     assert kind_label("wijkteam") == "Medewerker wijkteam (sociaal werker)"

@@ -137,7 +137,7 @@ def kind_label(kind: str) -> str:
     """A kind of role for students: 'Mentor (leraar)', but 'Leraar' and 'Jeugdarts' (not 'Leraar (leraar)',
     'Jeugdarts (arts)') where the name already says the profession."""
     role = ROLE_KINDS[kind]
-    profession = PROFESSIONS[role.profession]
+    profession = PROFESSIONS[role.profession].split(" (")[0]  # 'onderwijs (overig)': no brackets in brackets
     return role.label if role.label.lower().endswith(profession.lower()) else f"{role.label} ({profession})"
 
 
