@@ -120,6 +120,24 @@ def test_every_ending_is_reached_by_some_player():
         assert reached == {e.id for e in case.endings}, case_id
 
 
+def test_a_scene_only_one_role_plays_solo_addresses_that_player_not_their_name():
+    """A scene that, playing alone, only one role reaches is read by that player: it says 'je', not 'Femke'. (Scenes
+    that several roles reach are written for every role and name people in the third person.)"""
+    for case_id, case in all_cases().items():
+        seen: dict[str, set[str]] = {}
+        for role in [r for r in case.roles if r.playable]:
+            for path in play_all_paths(case, role.id):
+                for step in path:
+                    seen.setdefault(step["scene"], set()).add(role.id)
+        for scene in case.scenes:
+            if len(seen.get(scene.id, set())) != 1:
+                continue
+            (only,) = seen[scene.id]
+            first_name = case.role(only).name.split(",")[0].split()[0]
+            texts = [scene.text, *(v.text for v in scene.variants)]
+            assert not [t for t in texts if re.search(rf"\b{first_name}\b", t)], f"{case_id}: {scene.id}"
+
+
 # --- engine -------------------------------------------------------------------------------------------------
 
 
