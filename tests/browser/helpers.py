@@ -8,6 +8,14 @@ import zlib
 from pathlib import Path
 
 COURSE = "samenwerken-jeugddomein"
+SERIOUS = {"serious", "critical"}
+STRUCTURE = {"region", "heading-order"}
+"""Moderate axe rules that still fail a test: content outside every landmark, a skipped heading level."""
+
+
+def failing(violations: list[dict]) -> list[dict]:
+    """The axe violations a test fails on: serious or critical ones, and those of the structure rules."""
+    return [v for v in violations if v["impact"] in SERIOUS or v["id"] in STRUCTURE]
 
 
 def store_key(widget_id: str) -> str:

@@ -313,3 +313,56 @@ def test_a_scan_is_not_compared_with_itself(page, base_url):
     assert first.input_value() != second.input_value()
     taken = second.input_value()
     assert first.locator(f'option[value="{taken}"]').is_disabled(), "het tweede moment kan niet ook het eerste zijn"
+
+
+FITS = """root => {
+  const right = root.getBoundingClientRect().right;
+  const wider = [...root.querySelectorAll("*")]
+    .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > right + 1)
+    .map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute("class") || ""}: ${(e.textContent || "").slice(0, 40)}`);
+  // (a visually hidden element, 1px wide, is not scrolled by anyone)
+  const scrolled = [...root.querySelectorAll("*")]
+    .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1)
+    .filter((e) => ["auto", "scroll", "hidden"].includes(getComputedStyle(e).overflowX))
+    .map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute("class") || ""} (${e.scrollWidth} > ${e.clientWidth})`);
+  const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  return { wider: wider.slice(0, 5), scrolled, page };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (820, 1180), (390, 844)], ids=["laptop", "tablet", "telefoon"])
+def test_results_and_answer_scale_fit_the_screen(context, base_url, config, size):
+    """Every table of the results, the comparison and the answer scale fit inside the widget: no element sticks out,
+    nothing has to be scrolled sideways, the page does not scroll sideways. On a laptop and a tablet the six answer
+    options stand in one row; on a phone they stand one under the other, each as wide as the scale."""
+    width, height = size
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    ids = item_ids(config)
+    scans = [
+        {"label": label, "date": day, "perspective": "stage", "context": "stage", "answers": {i: v for i in ids}}
+        for label, day, v in (("week 1", "2026-02-09", 2), ("week 8", "2026-03-30", 4))
+    ]
+    page.goto(base_url + "intro.html")
+    page.evaluate(
+        """([key, scans]) => localStorage.setItem(key, JSON.stringify({v: 2, widget: "bronstein-scan",
+        page: "exercises/bronstein-scan", updated: new Date().toISOString(),
+        state: {perspective: "stage", context: "", mode: "component", position: 0, answers: {}, scans}}))""",
+        [store_key(SCAN), scans],
+    )
+    scan = open_scan(page, base_url)
+    scan.locator(".jd-bs-reference summary").click()
+    scan.locator(".jd-bs-steps summary").click()
+    assert scan.locator(".jd-bs-results table, .jd-bs-compare table").count() == 4
+    fit = scan.locator(".jd-widget-bs").evaluate(FITS)
+    assert fit == {"wider": [], "scrolled": [], "page": 0}, f"{width}px: {fit}"
+    options = scan.locator(".jd-bs-item").first.locator(".jd-bs-option label")
+    boxes = [options.nth(i).bounding_box() for i in range(options.count())]
+    assert len(boxes) == 6
+    if width >= 800:
+        assert len({round(b["y"]) for b in boxes}) == 1, f"{width}px: the answer options wrap onto more rows"
+    else:
+        scale = scan.locator(".jd-bs-item").first.locator(".jd-bs-options").bounding_box()
+        assert all(abs(b["width"] - scale["width"]) <= 1 for b in boxes), "on a phone every option is a full row"
+    overflowing = options.evaluate_all("ls => ls.filter((l) => l.scrollWidth > l.clientWidth + 1).length")
+    assert overflowing == 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.models.portfolio import Portfolio
-from tests.browser.helpers import store_key, stored, widget
+from tests.browser.helpers import failing, store_key, stored, widget
 from tests.conftest import open_page, wait_for_widgets
 
 CHAPTER = "chapters/01-jeugddomein/index.html"
@@ -17,6 +18,16 @@ RUBRIC_PAGE = "exercises/rubric.html"
 PORTFOLIO = "exercises/portfolio.html"
 TRACKER = "competentievolger"
 REFLECTION = "jeugddomein-refl-actoren"
+MODULE = "/_static/jeugddomein/widgets/competence_tracker.js"
+LECTURER_PAGES = {
+    "chapters/docenten/index",
+    "chapters/docenten/casus-editor",
+    "chapters/docenten/hosting",
+    "exercises/rolkaarten",
+    "exercises/bronstein-team",
+    "exercises/casussen-schrijven",
+    "exercises/cohort-dashboard",
+}
 
 
 def write_reflection(page: object, base_url: str) -> None:
@@ -117,10 +128,10 @@ def test_self_assessment_over_two_moments_with_evidence_progress_t_shape_and_exp
     link = tips.nth(0).locator("a").first
     assert link.get_attribute("href").endswith(".html")
 
-    # With every section drawn, axe finds no serious or critical violation. (axe itself asks the server for
-    # stylesheets it resolves against the wrong base, so script errors are checked before it runs.)
+    # With every section drawn, axe finds no serious or critical violation and no skipped heading level. (axe itself
+    # asks the server for stylesheets it resolves against the wrong base, so script errors are checked before it runs.)
     assert not page.errors
-    violations = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    violations = [v["id"] for v in failing(Axe().run(page).response["violations"])]
     assert violations == []
     page.errors.clear()
 
@@ -177,3 +188,85 @@ def test_tracker_at_phone_width_has_no_horizontal_scroll(page, base_url):
     box = tracker.bounding_box()
     inner = tracker.evaluate("el => el.scrollWidth - el.clientWidth")
     assert inner <= 1 and box["width"] <= 360
+
+
+def all_suggestions(page: object, tracker: object) -> list[dict]:
+    """Every page the tracker's suggestion rule can offer, for every competence, from the configuration the page
+    embeds and the work saved in this browser."""
+    config = json.loads(tracker.locator("script.jd-widget-data").text_content())["config"]
+    return page.evaluate(
+        f"""async (config) => {{
+            const rules = (await import('{MODULE}')).default;
+            const keys = Object.keys(localStorage).filter((k) => k.includes(':w:'));
+            const saved = new Set(keys.map((k) => k.split(':w:')[1]));
+            return rules.suggest({{
+                competences: config.framework.competences, pages: config.pages, evidence: config.evidence,
+                assessments: [], moments: config.moments, saved, count: 99, perCompetence: 99,
+            }}).flatMap((tip) => tip.pages);
+        }}""",
+        config,
+    )
+
+
+def test_suggestions_and_evidence_never_lead_to_the_lecturers_pages(page, base_url):
+    open_page(page, base_url, TRACKER_PAGE)
+    tracker = widget(page, TRACKER)
+    offered = {p["page"] for p in all_suggestions(page, tracker)}
+    assert "exercises/rollenspel" in offered and "chapters/01-jeugddomein/index" in offered
+    assert not offered & LECTURER_PAGES
+    config = json.loads(tracker.locator("script.jd-widget-data").text_content())["config"]
+    assert not {item["page"] for item in config["evidence"]} & LECTURER_PAGES
+    # Every piece of work has a readable title in the evidence list, never its id.
+    tracker.get_by_label("Pabo (leraar basisonderwijs)", exact=False).check()
+    tracker.get_by_label("Werk uit deze cursus", exact=False).focus()
+    options = tracker.locator("select[id$='-work'] option[value]:not([value=''])")
+    texts = dict(zip(options.evaluate_all("os => os.map(o => o.value)"), options.all_inner_texts(), strict=True))
+    assert texts["rollenspel-casusbestand"] == "Rollenspel: casusbestand van je docent"
+    assert [value for value, text in texts.items() if value in text] == []
+
+
+def test_a_played_case_counts_for_the_role_play_page_in_the_suggestions(page, base_url):
+    open_page(page, base_url, "exercises/casussen/twee-brillen.html")
+    case = widget(page, "rollenspel-twee-brillen")
+    case.get_by_role("button", name="Start met deze rol").click()
+    while not case.locator(".jd-play-ending").count():
+        case.locator(".jd-play-choices button").first.click()
+    open_page(page, base_url, TRACKER_PAGE)
+    tracker = widget(page, TRACKER)
+    done = {p["page"]: p["done"] for p in all_suggestions(page, tracker)}
+    assert done["exercises/casussen/twee-brillen"] and done["exercises/rollenspel"]
+    assert not done["exercises/casussen/de-lange-zoektocht"] and not done["chapters/08-casuistiek/index"]
+    tracker.get_by_label("Pabo (leraar basisonderwijs)", exact=False).check()
+    shown = tracker.locator(".jd-ct-suggest-list").inner_text()
+    assert "Vraaggericht en oplossingsgericht werken" in shown
+    assert "Rollenspel (oefening, nog geen werk bewaard)" not in shown
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_chart_labels_stay_clear_of_the_bars(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    open_page(page, base_url, TRACKER_PAGE)
+    tracker = widget(page, TRACKER)
+    tracker.get_by_label("Social Work (sociaal werker)", exact=False).check()
+    for competence, level in (("vraaggericht", 1), ("vakmanschap", 4), ("ondernemend", 2)):
+        assess(tracker, page, "start", competence, level, "Een eerste inschatting.")
+    assess(tracker, page, "eind", "vraaggericht", 3, "Later beter.")
+    boxes = tracker.locator("svg.jd-ct-svg").evaluate(
+        """svg => ({
+            labels: [...svg.querySelectorAll('.jd-ct-label')]
+                .map(t => [t.textContent, t.getBoundingClientRect().toJSON()]),
+            bars: [...svg.querySelectorAll('.jd-ct-bar')].map(r => r.getBoundingClientRect().toJSON()),
+            svg: svg.getBoundingClientRect().toJSON(),
+        })"""
+    )
+    assert len(boxes["labels"]) == 7 and len(boxes["bars"]) == 4
+    assert "Vraaggericht en oplossingsgericht werken" in [text for text, _ in boxes["labels"]], "names are not cut"
+
+    def overlap(a: dict, b: dict) -> bool:
+        return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+    for text, label in boxes["labels"]:
+        assert not [bar for bar in boxes["bars"] if overlap(label, bar)], f"'{text}' raakt een balk bij {width}px"
+        assert boxes["svg"]["left"] <= label["left"] and label["right"] <= boxes["svg"]["right"], text
+    context.close()

@@ -12,6 +12,8 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import expect
 from sphinx.search.nl import dutch_stopwords
 
 from jeugddomein.widgets.role_play.model import case_files, load_case
@@ -95,3 +97,20 @@ def test_thirty_common_words_and_five_scene_words_are_found(page: object, base_u
             wrong_page[word] = (case_page, hrefs)
     assert not missing, f"niet gevonden: {missing}"
     assert not wrong_page, f"scènewoorden vinden hun casuspagina niet: {wrong_page}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_icon_stays_clear_of_the_words_in_the_field(browser: object, base_url: str, scheme: str):
+    """In the search dialog the magnifying glass stands before the field's text (placeholder or typed words), never
+    over it, in both colour schemes; the field keeps the keyboard focus."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768}, color_scheme=scheme)
+    page.goto(base_url + "intro.html")
+    page.locator("button.search-button__button").first.click()
+    field = page.locator("#pst-search-dialog input[type=search]")
+    expect(field).to_be_focused()
+    icon = page.locator("#pst-search-dialog form .fa-magnifying-glass")
+    text_start = field.evaluate("f => f.getBoundingClientRect().left + parseFloat(getComputedStyle(f).paddingLeft)")
+    icon_box = icon.bounding_box()
+    assert icon_box["width"] > 0
+    assert icon_box["x"] + icon_box["width"] <= text_start, f"het vergrootglas ligt over de tekst ({scheme})"
+    page.close()

@@ -13,7 +13,14 @@ import yaml
 
 from jeugddomein.loading import DataError
 from jeugddomein.models.portfolio import Portfolio, portfolio_json_schema
-from jeugddomein.sphinxext.pages.cases import GENERATED_DIR, case_page, generate_case_pages, schema_reference_lines
+from jeugddomein.sphinxext.pages.cases import (
+    GENERATED_DIR,
+    case_page,
+    generate_case_pages,
+    kind_label,
+    schema_reference_lines,
+    sources_text,
+)
 from jeugddomein.widgets import WIDGET_CLASSES
 from jeugddomein.widgets.role_play.model import (
     MODEL_KEYS,
@@ -111,6 +118,24 @@ def test_every_ending_is_reached_by_some_player():
             for path in play_all_paths(case, role):
                 reached.add(case.replay(role, path).node)
         assert reached == {e.id for e in case.endings}, case_id
+
+
+def test_a_scene_only_one_role_plays_solo_addresses_that_player_not_their_name():
+    """A scene that, playing alone, only one role reaches is read by that player: it says 'je', not 'Femke'. (Scenes
+    that several roles reach are written for every role and name people in the third person.)"""
+    for case_id, case in all_cases().items():
+        seen: dict[str, set[str]] = {}
+        for role in [r for r in case.roles if r.playable]:
+            for path in play_all_paths(case, role.id):
+                for step in path:
+                    seen.setdefault(step["scene"], set()).add(role.id)
+        for scene in case.scenes:
+            if len(seen.get(scene.id, set())) != 1:
+                continue
+            (only,) = seen[scene.id]
+            first_name = case.role(only).name.split(",")[0].split()[0]
+            texts = [scene.text, *(v.text for v in scene.variants)]
+            assert not [t for t in texts if re.search(rf"\b{first_name}\b", t)], f"{case_id}: {scene.id}"
 
 
 # --- engine -------------------------------------------------------------------------------------------------
@@ -316,3 +341,17 @@ def test_portfolio_schema_and_export_include_role_play():
     Portfolio.model_validate(
         portfolio(entry("role-play", {**state, "reflections": ["x"], "runs": []}, "rollenspel-twee-brillen"))
     )
+
+
+def test_students_read_a_citation_and_a_plain_role_kind():
+    """The case page cites its sources without the authors' line numbers ('regels L1550-1559'), and names a kind of
+    role without repeating it ('Leraar', not 'Leraar (leraar)'), keeping the profession where it adds something."""
+    for path in case_files(ROOT):
+        case = load_case(path, ROOT, LABELS)
+        text = sources_text(case)
+        assert "{cite:p}" in text and not re.search(r"regels|\bL\d+", text), path.name
+    assert kind_label("leraar") == "Leraar"
+    assert kind_label("jeugdarts") == "Jeugdarts"
+    assert kind_label("mentor") == "Mentor (leraar)"
+    assert kind_label("intern-begeleider") == "Intern begeleider (onderwijs)"
+    assert kind_label("wijkteam") == "Medewerker wijkteam (sociaal werker)"

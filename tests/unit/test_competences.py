@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jeugddomein.widgets import WIDGET_CLASSES
+from jeugddomein.widgets.competence_tracker.catalogue import LECTURER_PART, course_catalogue
 from jeugddomein.widgets.competence_tracker.model import CompetenceTrackerState
 from jeugddomein.widgets.rubric.grading import MissingScores
 from jeugddomein.widgets.rubric.model import (
@@ -178,3 +179,52 @@ def test_tracker_in_jupyter_shows_page_titles_and_the_course_work_to_pick_as_evi
     assert picture["page_title"] == "Rich picture: het systeem rond een kind"
     assert {item["widget"] for item in tracker.evidence} >= {"reflection", "rich-picture", "role-play", "rubric"}
     assert not {item["widget"] for item in tracker.evidence} & {"knowledge-check", "competence-tracker"}
+
+
+def _index_page(page: str, part: str, depth: int, widgets: list[dict] | None = None) -> dict:
+    title = page.rsplit("/", 1)[-1].title()
+    return {"page": page, "title": title, "url": "", "part": part, "depth": depth, "widgets": widgets or []}
+
+
+def test_tracker_never_sends_a_student_to_a_lecturer_page_and_offers_no_lecturer_work():
+    tracker = WIDGET_CLASSES["competence-tracker"].from_yaml("id: ct-jupyter\n")
+    lecturer = {"chapters/docenten/index", "exercises/rolkaarten", "exercises/bronstein-team"}
+    lecturer |= {"exercises/casussen-schrijven", "exercises/cohort-dashboard", "chapters/docenten/casus-editor"}
+    assert not {p["page"] for p in tracker.pages} & lecturer
+    assert not {item["page"] for item in tracker.evidence} & lecturer
+    assert not any(tip for tips in tracker.suggestions(count=7).values() for tip in tips if "docent" in tip.lower())
+
+
+def test_every_piece_of_evidence_has_a_readable_title_not_its_id():
+    tracker = WIDGET_CLASSES["competence-tracker"].from_yaml("id: ct-jupyter\n")
+    untitled = [item["id"] for item in tracker.evidence if item["title"] in (item["id"], "")]
+    assert untitled == []
+    by_id = {item["id"]: item for item in tracker.evidence}
+    assert by_id["rollenspel-casusbestand"]["title"] == "casusbestand van je docent"
+
+
+def test_an_exercise_page_counts_the_work_saved_on_the_pages_below_it():
+    index = {
+        "pages": [
+            _index_page("chapters/casuistiek", "Deel III", 0, [{"id": "c-refl", "widget": "reflection", "config": {}}]),
+            _index_page("exercises/rollenspel", "Deel III", 1),
+            _index_page("exercises/casussen/a", "Deel III", 2, [{"id": "r-a", "widget": "role-play", "config": {}}]),
+            _index_page("exercises/rich-picture", "Deel III", 1),
+            _index_page("chapters/docenten/index", LECTURER_PART, 0),
+            _index_page("exercises/rolkaarten", LECTURER_PART, 1),
+        ]
+    }
+    catalogue = course_catalogue(index, {})
+    pages = [
+        {"page": "chapters/casuistiek", "title": "", "url": "", "kind": "hoofdstuk", "competences": ["systemisch"]},
+        {"page": "exercises/rollenspel", "title": "", "url": "", "kind": "oefening", "competences": ["systemisch"]},
+        {"page": "exercises/rolkaarten", "title": "", "url": "", "kind": "oefening", "competences": ["systemisch"]},
+        {"page": "exercises/casussen/a", "title": "", "url": "", "kind": "casus", "competences": ["systemisch"]},
+    ]
+    work = {p["page"]: p["work"] for p in catalogue.student_pages(pages)}
+    assert work == {
+        "chapters/casuistiek": ["chapters/casuistiek"],  # a chapter counts only its own work
+        "exercises/rollenspel": ["exercises/rollenspel", "exercises/casussen/a"],
+        "exercises/casussen/a": ["exercises/casussen/a"],
+    }
+    assert catalogue.titles["exercises/rollenspel"] == "Rollenspel"

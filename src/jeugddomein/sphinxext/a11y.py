@@ -14,6 +14,10 @@ THEME_LITERALS = {
     'aria-label="Inhoud van deze pagina tonen of verbergen"',
     'class="bd-links bd-docs-nav" aria-label="Main"': 'class="bd-links bd-docs-nav" aria-label="Hoofdstukken"',
     '<nav aria-label="Page">': '<nav aria-label="Op deze pagina">',
+    # The primary sidebar (logo with the link home, search button, chapter list) is the course's navigation: as a
+    # landmark it holds the logo, which otherwise stands outside every landmark (axe: region).
+    '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">': '<div id="pst-primary-sidebar" '
+    'class="bd-sidebar-primary bd-sidebar" role="navigation" aria-label="Cursus">',
 }
 
 

@@ -103,7 +103,7 @@ def reading_order(app: Sphinx) -> list[str]:
 
 def course_index(app: Sphinx) -> dict[str, Any]:
     """The book's structure for the site (portfolio, SCORM, the tracker) and the lecturer's tools: every page in book
-    order, with its title, link, part and widget placements (id, widget, configuration)."""
+    order, with its title, link, part, table-of-contents depth and widget placements (id, widget, configuration)."""
     env = app.env
     placements = widgets_of(env)
     pages = []
@@ -114,6 +114,7 @@ def course_index(app: Sphinx) -> dict[str, Any]:
                 "title": env.titles[entry.docname].astext() if entry.docname in env.titles else entry.docname,
                 "url": app.builder.get_target_uri(entry.docname),
                 "part": entry.part,
+                "depth": entry.depth,
                 "widgets": [
                     {k: v for k, v in item.items() if k != "line"} for item in placements.get(entry.docname, [])
                 ],

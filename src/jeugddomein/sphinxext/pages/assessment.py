@@ -401,16 +401,16 @@ def _fill_tracker(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     from ..collect import course_index
 
     labels = {name: cls.label for name, cls in WIDGET_CLASSES.items()}
-    _, evidence = course_catalogue(course_index(app), labels)
+    catalogue = course_catalogue(course_index(app), labels)
     for node in trackers:
         payload = {**node["payload"], "config": dict(node["payload"]["config"])}
         config = payload["config"]
         config["pages"] = [
             {**p, "title": title(p["page"]), "url": url(p["page"])}
-            for p in config.get("pages", [])
+            for p in catalogue.student_pages(config.get("pages", []))
             if p["page"] in env.found_docs
         ]
-        config["evidence"] = evidence
+        config["evidence"] = catalogue.evidence
         config["course"] = app.config.jd_course_id
         node["payload"] = payload
 

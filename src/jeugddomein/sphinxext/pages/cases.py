@@ -133,9 +133,18 @@ def _role_line(role: Any) -> str:
     return f"{plain(role.name)} ({kind.lower()}{', hoofdrol' if role.lead else ''})"
 
 
-def _sources(case: CaseFile) -> str:
-    parts = [f"{plain(s.what)} {{cite:p}}`{SEEDS[s.seed]}`, regels {s.lines}" for s in case.source]
-    return "; ".join(parts)
+def kind_label(kind: str) -> str:
+    """A kind of role for students: 'Mentor (leraar)', but 'Leraar' and 'Jeugdarts' (not 'Leraar (leraar)',
+    'Jeugdarts (arts)') where the name already says the profession."""
+    role = ROLE_KINDS[kind]
+    profession = PROFESSIONS[role.profession].split(" (")[0]  # 'onderwijs (overig)': no brackets in brackets
+    return role.label if role.label.lower().endswith(profession.lower()) else f"{role.label} ({profession})"
+
+
+def sources_text(case: CaseFile) -> str:
+    """What the case is based on, with a citation per source. The line numbers in the source (`lines`) are for the
+    authors who check the case against its source; students read the citation and the literature list."""
+    return "; ".join(f"{plain(s.what)} {{cite:p}}`{SEEDS[s.seed]}`" for s in case.source)
 
 
 def _chapter_refs(case: CaseFile) -> str:
@@ -159,7 +168,7 @@ class CaseIntroDirective(CaseDirective):
             "**Hoofdrol:** " + "; ".join(_role_line(r) for r in case.lead_roles()) + "  ",
             "**Andere rollen:** " + "; ".join(_role_line(r) for r in case.roles if not r.lead) + "  ",
             f"**Oefent:** {_chapter_refs(case)}  ",
-            f"**Gebaseerd op:** {_sources(case)}. Namen en details zijn verzonnen.",
+            f"**Gebaseerd op:** {sources_text(case)}. Namen en details zijn verzonnen.",
             "",
             "**Leerdoelen.** Na deze casus:",
             "",
@@ -187,9 +196,7 @@ class CaseOverviewDirective(CaseDirective):
             "|---|---|---|---|",
         ]
         for case_id, case in sorted(cases.items(), key=lambda kv: (list(SETTINGS).index(kv[1].setting), kv[0])):
-            leads = "; ".join(
-                f"{ROLE_KINDS[r.kind].label} ({PROFESSIONS[ROLE_KINDS[r.kind].profession]})" for r in case.lead_roles()
-            )
+            leads = "; ".join(kind_label(r.kind) for r in case.lead_roles())
             lines.append(
                 f"| {{doc}}`/{GENERATED_DIR.as_posix()}/{case_id}` | {SETTINGS[case.setting]} "
                 f"| {leads} | {_chapter_refs(case)} |"

@@ -264,9 +264,30 @@ function render({ model, el: root }) {
     draw(focusKey);
   }
 
-  /** A table that may scroll sideways on a phone; the region can be focused so the keyboard can scroll it. */
+  /**
+   * A region around a table; it can be focused so the keyboard can scroll it should it ever be too wide. On a narrow
+   * screen (style.css) each row becomes a block with the column headers beside the values (`data-label`); the roles
+   * keep it a table for assistive technology whatever the CSS display.
+   */
   function scrollBox(label, ...children) {
-    return el("div", { className: "jd-bs-scroll", role: "region", "aria-label": label, tabindex: "0" }, children);
+    const box = el("div", { className: "jd-bs-scroll", role: "region", "aria-label": label, tabindex: "0" }, children);
+    for (const table of box.querySelectorAll("table")) stackable(table);
+    return box;
+  }
+
+  /** @param {HTMLTableElement} table */
+  function stackable(table) {
+    table.setAttribute("role", "table");
+    for (const group of table.querySelectorAll("thead, tbody")) group.setAttribute("role", "rowgroup");
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent || "");
+    for (const row of table.querySelectorAll("tr")) {
+      row.setAttribute("role", "row");
+      [...row.children].forEach((cell, i) => {
+        const scope = cell.getAttribute("scope");
+        cell.setAttribute("role", scope === "col" ? "columnheader" : scope === "row" ? "rowheader" : "cell");
+        if (cell.tagName === "TD") cell.setAttribute("data-label", headers[i] || "");
+      });
+    }
   }
 
   function button(text, key, onClick, primary = false, extra = {}) {
@@ -332,7 +353,7 @@ function render({ model, el: root }) {
     const name = `${prefix}-q-${item.id}`;
     const legendId = `${name}-legend`;
     const current = s.answers[item.id];
-    const options = [...instrument.scale.map((p) => [p.value, `${p.value} · ${p.label}`]), [UNKNOWN, instrument.unknown_label]];
+    const options = [...instrument.scale.map((p) => [p.value, [el("span", { className: "jd-bs-point", text: String(p.value) }), el("span", { className: "jd-bs-sep", text: " · " }), p.label]]), [UNKNOWN, instrument.unknown_label]];
     return el("fieldset", { className: "jd-bs-item", "data-item": item.id }, [
       el("legend", { id: legendId }, [el("span", { className: "jd-bs-num", text: `Stelling ${number}. ` }), item.text]),
       el(
@@ -358,7 +379,7 @@ function render({ model, el: root }) {
                 },
               },
             }),
-            el("label", { for: id, text }),
+            el("label", { for: id }, typeof text === "string" ? [text] : text),
           ]);
         }),
       ),
@@ -673,9 +694,9 @@ function render({ model, el: root }) {
       versionNote,
       el("div", { className: "jd-bs-figure" }, [
         el("div", { className: "jd-bs-chart" }, [radarChart(one, top)]),
-        scrollBox("Tabel met score per component", scoreTable(result, `Score per component: ${scan.label}`, "component")),
+        el("div", { className: "jd-bs-chart jd-bs-chart-bars" }, [barChart(one, top)]),
       ]),
-      el("div", { className: "jd-bs-chart jd-bs-chart-bars" }, [barChart(one, top)]),
+      scrollBox("Tabel met score per component", scoreTable(result, `Score per component: ${scan.label}`, "component")),
       el("p", { className: "jd-hint", text: `Score = gemiddelde van je antwoorden op een schaal van 1 tot ${top}; omgekeerd geformuleerde stellingen zijn omgedraaid en '${instrument.unknown_label}' telt niet mee. Kijk naar het patroon, niet naar één getal.` }),
       el("h4", { text: "Wat zegt je score?" }),
       ...interpretation(result),

@@ -35,7 +35,9 @@ export function usedMoments(assessments, moments) {
 
 /**
  * Suggestions: the `count` weakest competences (latest level; not assessed first) with pages that develop them,
- * pages without saved work first.
+ * pages without saved work first. A page is done when work is saved on one of its `work` pages (the page itself and,
+ * for an exercise, the pages below it: the role-play page is done once a case is played); the build leaves the
+ * lecturers' pages out of `pages` (competence_tracker/catalogue.py).
  */
 export function suggest({ competences, pages, evidence, assessments, moments, saved, count = 2, perCompetence = 4 }) {
   const latest = moments.length ? levelsAt(assessments, moments, moments[moments.length - 1].id) : {};
@@ -45,7 +47,7 @@ export function suggest({ competences, pages, evidence, assessments, moments, sa
   return weakest.slice(0, count).map((cid) => {
     const items = pages
       .filter((p) => p.competences.includes(cid))
-      .map((p) => ({ ...p, done: donePages.has(p.page), rank: p.competences.indexOf(cid) }))
+      .map((p) => ({ ...p, done: (p.work || [p.page]).some((w) => donePages.has(w)), rank: p.competences.indexOf(cid) }))
       .sort((a, b) => Number(a.done) - Number(b.done) || a.rank - b.rank);
     return { competence: cid, level: latest[cid] || 0, pages: items.slice(0, perCompetence) };
   });

@@ -31,7 +31,7 @@ import {
  * @property {boolean} weekly
  * @property {{id: string, label: string}[]} moments
  * @property {{competences: {id: string, name: string, description: string, t_shape: string, levels: {id: string, label: string, behaviour: string[]}[]}[], professions: {id: string, name: string, depth: string}[]}} framework
- * @property {{page: string, title: string, url: string, kind: string, competences: string[]}[]} pages
+ * @property {{page: string, title: string, url: string, kind: string, competences: string[], work?: string[]}[]} pages
  * @property {{id: string, widget: string, label: string, title: string, page: string, page_title: string}[]} evidence
  * @property {string} course
  * @property {string[]} saved_work ids of the exercises with saved work (filled by the host)
@@ -135,16 +135,16 @@ function render({ model, el: root }) {
   const tableBox = el("div", { className: "jd-ct-table" });
   const allBox = el("details", { className: "jd-ct-all" });
   const progress = el("section", { className: "jd-ct-progress", "aria-labelledby": `${base}-h-progress` }, [
-    el("h4", { id: `${base}-h-progress`, text: "3. Je voortgang" }),
+    el("h3", { id: `${base}-h-progress`, text: "3. Je voortgang" }),
     chartBox,
     tableBox,
     allBox,
   ]);
   const tBox = el("div", { className: "jd-ct-tview" });
-  const tSection = el("section", { className: "jd-ct-t", "aria-labelledby": `${base}-h-t` }, [el("h4", { id: `${base}-h-t`, text: "4. Jouw T" }), tBox]);
+  const tSection = el("section", { className: "jd-ct-t", "aria-labelledby": `${base}-h-t` }, [el("h3", { id: `${base}-h-t`, text: "4. Jouw T" }), tBox]);
   const suggestBox = el("div", { className: "jd-ct-suggest-list" });
   const suggestSection = el("section", { className: "jd-ct-suggest", "aria-labelledby": `${base}-h-s` }, [
-    el("h4", { id: `${base}-h-s`, text: "5. Wat kun je nu doen?" }),
+    el("h3", { id: `${base}-h-s`, text: "5. Wat kun je nu doen?" }),
     suggestBox,
   ]);
   const work = el("div", { className: "jd-ct-work" }, [form, progress, tSection, suggestSection]);
@@ -276,11 +276,13 @@ function render({ model, el: root }) {
       chartBox.replaceChildren(el("p", { className: "jd-hint", text: "Nog geen inschattingen. Je voortgang verschijnt hier zodra je er een bewaart." }));
       return;
     }
-    const rowH = 16 * used.length + 22;
-    const left = 265;
+    // Each competence's name on its own line above its bars, so a long name never runs into them at any width.
+    const labelH = 18;
+    const rowH = labelH + 16 * used.length + 14;
+    const left = 0;
     const width = 640;
-    const barMax = width - left - 70;
-    const height = competences.length * rowH + 40;
+    const barMax = width - left - 80;
+    const height = competences.length * rowH + 34;
     const summaryText = competences
       .map((c) => `${c.name}: ${used.map((m) => `${m.label} ${find(c.id, m.id)?.level ?? "–"}`).join(", ")}`)
       .join(". ");
@@ -292,16 +294,17 @@ function render({ model, el: root }) {
     });
     competences.forEach((c, ci) => {
       const y0 = 30 + ci * rowH;
-      chart.append(svg("text", { x: 0, y: y0 + 14, "font-size": 11, "font-weight": 600, text: c.name.length > 40 ? `${c.name.slice(0, 39)}…` : c.name }));
+      const top = y0 + labelH;
+      chart.append(svg("text", { x: 0, y: y0 + 13, "font-size": 12, "font-weight": 600, class: "jd-ct-label", text: c.name }));
       for (let lv = 1; lv <= scale.length; lv += 1) {
         const x = left + (barMax * lv) / scale.length;
-        chart.append(svg("line", { x1: x, x2: x, y1: y0, y2: y0 + rowH - 6, stroke: "#c9ccd1", "stroke-dasharray": "2 3" }));
+        chart.append(svg("line", { x1: x, x2: x, y1: top, y2: top + 16 * used.length, stroke: "#c9ccd1", "stroke-dasharray": "2 3" }));
       }
       used.forEach((m, i) => {
         const a = find(c.id, m.id);
-        const y = y0 + 4 + i * 16;
+        const y = top + i * 16;
         if (a) {
-          chart.append(svg("rect", { x: left, y, width: (barMax * a.level) / scale.length, height: 13, fill: MOMENT_FILLS[i], stroke: "#1a1a1a", "stroke-width": 0.5 }));
+          chart.append(svg("rect", { x: left, y, width: (barMax * a.level) / scale.length, height: 13, fill: MOMENT_FILLS[i], stroke: "#1a1a1a", "stroke-width": 0.5, class: "jd-ct-bar" }));
           chart.append(svg("text", { x: left + (barMax * a.level) / scale.length + 4, y: y + 11, "font-size": 11, text: `${a.level} ${scale[a.level - 1].label}` }));
         } else {
           chart.append(svg("text", { x: left + 2, y: y + 11, "font-size": 11, fill: "#4a4f57", text: "niet ingeschat" }));

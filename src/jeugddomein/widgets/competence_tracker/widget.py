@@ -114,9 +114,9 @@ class CompetenceTracker(CourseWidget):
         from .. import widget_classes
 
         index = json.loads(COURSE_INDEX.read_text(encoding="utf-8"))
-        titles, evidence = course_catalogue(index, {name: cls.label for name, cls in widget_classes().items()})
-        self.pages = [{**p, "title": titles.get(p["page"], p["title"])} for p in self.pages]
-        self.evidence = evidence
+        catalogue = course_catalogue(index, {name: cls.label for name, cls in widget_classes().items()})
+        self.pages = catalogue.student_pages(self.pages)
+        self.evidence = catalogue.evidence
 
     # --- Python API --------------------------------------------------------------------------------------------
 
