@@ -425,14 +425,42 @@ function drawLayers(scene, layers, prefix, interactive) {
   return { nodes, rels, byId };
 }
 
-/** The picture as a standalone SVG document (text) with a title and a description of every element. */
-function sceneToSvg(scene) {
+/** The legend of an exported picture: one sample of every line, mark and shape, with its Dutch name. */
+function legendNode(x, y) {
+  const items = [];
+  const sample = (i, shape, text) => {
+    const col = i % 4;
+    const row = Math.floor(i / 4);
+    const gx = x + col * 160;
+    const gy = y + 22 + row * 30;
+    items.push(svg("g", { transform: `translate(${gx} ${gy})` }, [shape, svg("text", { x: 50, y: 4, "font-size": 12, "font-family": FONT, fill: INK, text })]));
+  };
+  const line = (attrs) => svg("path", { d: "M0 0L40 0", fill: "none", stroke: INK, ...attrs });
+  sample(0, line({ "stroke-width": 3.5 }), "sterke relatie");
+  sample(1, line({ "stroke-width": 1.6, "stroke-dasharray": "7 6" }), "zwakke relatie");
+  sample(2, svg("path", { d: zigzag({ x: 0, y: 0 }, { x: 40, y: 0 }), fill: "none", stroke: INK, "stroke-width": 2 }), "gespannen relatie");
+  const mark = swords();
+  mark.setAttribute("transform", "translate(20 0) scale(0.7)");
+  sample(3, mark, "conflict");
+  sample(4, svg("path", { d: cloudPath(18, 10, false), transform: "translate(20 0)", fill: "#ffffff", stroke: INK, "stroke-width": 1.5 }), "gedachte");
+  sample(5, svg("path", { d: cloudPath(14, 6, true), transform: "translate(20 0)", fill: "#fff4f4", stroke: WORRY, "stroke-width": 1.5 }), "zorg");
+  sample(6, svg("rect", { x: 0, y: -9, width: 40, height: 18, rx: 8, fill: "none", stroke: INK, "stroke-width": 2, "stroke-dasharray": "8 5" }), "grens (context)");
+  return svg("g", { class: "jd-rp-legend-svg" }, [svg("text", { x, y: y + 2, "font-size": 13, "font-weight": 700, "font-family": FONT, fill: INK, text: "Legenda" }), ...items]);
+}
+
+/**
+ * The picture as a standalone SVG document (text): its title (and the student's name when given) above, the legend
+ * below, and a description of every element for screen readers.
+ */
+function sceneToSvg(scene, author = "") {
   const bounds = contentBounds(scene);
   const pad = 40;
-  const x = Math.floor(bounds.x - pad);
-  const y = Math.floor(bounds.y - pad);
-  const width = Math.ceil(Math.max(bounds.width + 2 * pad, 320));
-  const height = Math.ceil(Math.max(bounds.height + 2 * pad, 200));
+  const head = author ? 62 : 44;
+  const foot = 96;
+  const width = Math.ceil(Math.max(bounds.width + 2 * pad, 660));
+  const x = Math.floor(bounds.x + bounds.width / 2 - width / 2);
+  const y = Math.floor(bounds.y - pad - head);
+  const height = Math.ceil(Math.max(bounds.height + 2 * pad, 200) + head + foot);
   const prefix = "rp";
   const byId = indexScene(scene);
   const description = [
@@ -451,6 +479,9 @@ function sceneToSvg(scene) {
   root.append(svg("desc", { id: "rp-desc", text: description || "Een lege tekening." }));
   root.append(defsNode(prefix));
   root.append(svg("rect", { x, y, width, height, fill: "#ffffff" }));
+  root.append(svg("text", { x: x + 20, y: y + 30, "font-size": 20, "font-weight": 700, "font-family": FONT, fill: INK, class: "jd-rp-export-title", text: scene.title }));
+  if (author) root.append(svg("text", { x: x + 20, y: y + 52, "font-size": 13, "font-family": FONT, fill: INK, class: "jd-rp-export-author", text: `Gemaakt door ${author}` }));
+  root.append(legendNode(x + 20, y + height - foot + 14));
   const layers = { boundaries: svg("g"), relations: svg("g"), nodes: svg("g") };
   root.append(layers.boundaries, layers.relations, layers.nodes);
   drawLayers(scene, layers, prefix, false);
@@ -876,8 +907,8 @@ function render({ model, el: root }) {
   }
 
   /**
-   * Show the whole picture; `readable` keeps the names readable (at least READABLE zoom, so on a phone the middle of
-   * the picture shows at a size one can read, and "Passend" shows all of it).
+   * Show the whole picture; `readable` keeps the names readable on a phone (at least READABLE zoom: the middle of the
+   * picture shows at a size one can read, and "Passend" shows all of it).
    */
   function fitView(readable = false) {
     const s = stageSize();
@@ -886,7 +917,7 @@ function render({ model, el: root }) {
       view = { x: s.width / 2, y: s.height / 2, k: 1 };
     } else {
       const fit = Math.min((s.width - 60) / b.width, (s.height - 60) / b.height);
-      const k = Math.min(1.5, Math.max(readable ? READABLE : 0.2, fit));
+      const k = Math.min(1.5, Math.max(readable && window.innerWidth < 600 ? READABLE : 0.2, fit));
       view = { x: s.width / 2 - (b.x + b.width / 2) * k, y: s.height / 2 - (b.y + b.height / 2) * k, k };
     }
     applyView();
@@ -1260,10 +1291,8 @@ function render({ model, el: root }) {
     } else connect(connectFrom, id);
   }
 
-  /** C on an element: connect to the one other selected element, or choose the second one by typing its name. */
+  /** C on an element: connect it to a second element that the learner names (type-ahead), never to a guess. */
   function connectFromKey(id) {
-    const chosen = [...selection].filter((x) => byId.has(x) && x !== id);
-    if (chosen.length === 1) return connect(chosen[0], id);
     connectFrom = id;
     connectButton.setAttribute("aria-pressed", "true");
     canvas.classList.add("jd-rp-connecting");
@@ -1710,12 +1739,12 @@ function render({ model, el: root }) {
     announce("JSON geëxporteerd.");
   }
   function doExportSvg() {
-    const { text } = sceneToSvg(exportable());
+    const { text } = sceneToSvg(exportable(), authorInput.value.trim());
     download(root, new Blob([text], { type: "image/svg+xml" }), `rich-picture-${slug(scene.title)}.svg`);
     announce("SVG geëxporteerd.");
   }
   async function doExportPng() {
-    const { text, width, height } = sceneToSvg(exportable());
+    const { text, width, height } = sceneToSvg(exportable(), authorInput.value.trim());
     try {
       const png = await svgToPng(text, width, height);
       download(root, png, `rich-picture-${slug(scene.title)}.png`);
