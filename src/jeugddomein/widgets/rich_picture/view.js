@@ -441,6 +441,7 @@ function legendNode(x, y) {
   sample(2, svg("path", { d: zigzag({ x: 0, y: 0 }, { x: 40, y: 0 }), fill: "none", stroke: INK, "stroke-width": 2 }), "gespannen relatie");
   const mark = swords();
   mark.setAttribute("transform", "translate(20 0) scale(0.7)");
+  mark.setAttribute("class", "jd-rp-legend-mark"); // a sample, not a conflict in the picture
   sample(3, mark, "conflict");
   sample(4, svg("path", { d: cloudPath(18, 10, false), transform: "translate(20 0)", fill: "#ffffff", stroke: INK, "stroke-width": 1.5 }), "gedachte");
   sample(5, svg("path", { d: cloudPath(14, 6, true), transform: "translate(20 0)", fill: "#fff4f4", stroke: WORRY, "stroke-width": 1.5 }), "zorg");
