@@ -656,7 +656,7 @@ function render({ model, el: root }) {
     className: "jd-rp-search",
   });
   const pickerLabel = el("label", { for: pickerInput.id });
-  const pickerList = el("ul", { id: `${prefix}-options`, role: "listbox", className: "jd-rp-options", "aria-labelledby": `${prefix}-pick-label` });
+  const pickerList = el("ul", { id: `${prefix}-options`, role: "listbox", className: "jd-rp-options", style: "position: relative", "aria-labelledby": `${prefix}-pick-label` });
   pickerLabel.id = `${prefix}-pick-label`;
   const picker = el("div", { className: "jd-rp-picker", hidden: true }, [
     pickerLabel,
@@ -1175,7 +1175,7 @@ function render({ model, el: root }) {
   }
 
   function focusItem(id) {
-    (drawn.nodes.get(id) || drawn.rels.get(id))?.focus({ preventScroll: false });
+    (drawn.nodes.get(id) || drawn.rels.get(id))?.focus({ preventScroll: true });
   }
 
   function room() {
@@ -1364,7 +1364,14 @@ function render({ model, el: root }) {
     );
     if (!pick.shown.length) pickerList.append(el("li", { className: "jd-hint", text: "Niets gevonden; typ iets anders." }));
     pickerInput.setAttribute("aria-activedescendant", pick.shown.length ? `${prefix}-opt-${pick.active}` : "");
-    pickerList.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: "nearest" });
+    // Keep the active option in sight by scrolling the list only (never the page).
+    const active = /** @type {HTMLElement | null} */ (pickerList.querySelector('[aria-selected="true"]'));
+    if (active) {
+      if (active.offsetTop < pickerList.scrollTop) pickerList.scrollTop = active.offsetTop;
+      else if (active.offsetTop + active.offsetHeight > pickerList.scrollTop + pickerList.clientHeight) {
+        pickerList.scrollTop = active.offsetTop + active.offsetHeight - pickerList.clientHeight;
+      }
+    }
   }
 
   function closePicker() {
