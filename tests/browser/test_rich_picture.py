@@ -329,6 +329,60 @@ def test_mouse_drag_multi_select_and_pictures(page, base_url):
     assert [p["scene"]["title"] for p in saved_state(page)["pictures"]] == ["Daan (casus 2, Windesheim)", "Stagecasus"]
 
 
+RELATION_DRAWING = """(rel) => {
+  const root = document.querySelector('.jd-widget[data-widget-id="rich-picture-daan"]');
+  const g = root.querySelector(`[data-rel="${rel}"]`);
+  const at = root.querySelector(".jd-rp-canvas").getBoundingClientRect();
+  const box = g.querySelector(".jd-rp-rel-label").getBoundingClientRect();
+  const numbers = (g.querySelector(".jd-rp-line").getAttribute("d").match(/-?[0-9.]+/g) || []).map(Number);
+  return {
+    line: numbers,
+    label: [box.x - at.x, box.y - at.y, box.width, box.height],
+    layer: g.ownerSVGElement.getAttribute("class"),
+  };
+}"""
+
+
+def close(a: list[float], b: list[float], tolerance: float) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+def test_drag_keeps_half_moving_relations_exact(page, base_url):
+    """A relation with one end in the dragged selection follows every frame (only its line and the place of its
+    words change); at the drop and after a reload it is drawn exactly as during the last frame."""
+    canvas = open_canvas(page, base_url)
+    canvas.locator(".jd-rp-canvas").scroll_into_view_if_needed()
+    before = page.evaluate(RELATION_DRAWING, "r2")  # ouders -> daan; the selection is ouders with bram
+    node(canvas, "bram").click()
+    box = node(canvas, "ouders").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 20, steps=1)
+    page.keyboard.down("Shift")
+    page.mouse.down()
+    page.keyboard.up("Shift")
+    page.mouse.move(box["x"] + box["width"] / 2 + 70, box["y"] + 90, steps=8)
+    page.wait_for_function(
+        "(rel) => document.querySelector(`[data-rel='${rel}']`).ownerSVGElement.classList.contains('jd-rp-crossing')",
+        arg="r2",
+    )
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    during = page.evaluate(RELATION_DRAWING, "r2")
+    assert canvas.locator(".jd-rp-selected[data-id]").count() == 2
+    # The end at the parents moved with the pointer; the end at Daan stays on Daan's box; the words went along.
+    assert not close(during["line"][:2], before["line"][:2], 20)
+    daan = active_scene_or_start(page, canvas, "daan")
+    assert close(during["line"][-2:], [daan["x"], daan["y"]], 75)
+    assert during["label"][0] > before["label"][0] + 20 and during["label"][1] > before["label"][1] + 20
+    page.mouse.up()
+    wait_for_saved_scene(page, "scene.elements.some((e) => e.id === 'ouders' && e.x > 180)")
+    dropped = page.evaluate(RELATION_DRAWING, "r2")
+    assert "jd-rp-canvas" in dropped["layer"]
+    assert close(dropped["line"], during["line"], 0.11), (dropped, during)
+    assert close(dropped["label"], during["label"], 0.5), (dropped, during)
+    page.reload()
+    wait_for_widgets(page)
+    assert close(page.evaluate(RELATION_DRAWING, "r2")["line"], dropped["line"], 0.11)
+
+
 def active_scene_or_start(page: object, canvas: object, element_id: str) -> dict:
     """The element as drawn from the starting picture (nothing is stored before the first change)."""
     assert store_key(WIDGET) not in stored(page)

@@ -340,10 +340,11 @@ function zigzag(a, b) {
 
 /** Geometry of a relation: clipped end points, the line's path and where the label and conflict mark go. */
 function relationGeometry(byId, r, shapes = null) {
-  const s = byId.get(r.source);
-  const t = byId.get(r.target);
-  const bs = boxOf(byId, s, shapes);
-  const bt = boxOf(byId, t, shapes);
+  return lineGeometry(r, boxOf(byId, byId.get(r.source), shapes), boxOf(byId, byId.get(r.target), shapes));
+}
+
+/** Geometry of a relation between two boxes (the source's and the target's, as `boxOf` gives them). */
+function lineGeometry(r, bs, bt) {
   const a = exitPoint(bs, bt.cx, bt.cy);
   const b = exitPoint(bt, bs.cx, bs.cy);
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
@@ -397,7 +398,8 @@ function buildRelation(byId, r, prefix, interactive) {
   if (r.label.trim()) {
     const label = textLines(wrapText(r.label.trim(), 30), { x: geo.label.x, y: geo.label.y, size: 12, halo: true, fill: INK });
     label.setAttribute("class", "jd-rp-rel-label");
-    g.append(label);
+    // In a group of its own: a drag shifts the words with one transform, without laying out the text again.
+    g.append(svg("g", { class: "jd-rp-rel-label-at" }, [label]));
   }
   return g;
 }
@@ -1559,7 +1561,8 @@ function render({ model, el: root }) {
 
   /**
    * Put the groups of moving elements (with their bubbles) and the relations between them in the overlay, which
-   * moves as a whole; relations with one end moving go to the crossing layer. Returns those crossing relations.
+   * moves as a whole; relations with one end moving go to the crossing layer. Returns the plans of those relations
+   * (see `halfMoving`).
    */
   function lift(ids) {
     const moving = new Set(ids);
@@ -1579,10 +1582,51 @@ function render({ model, el: root }) {
     ].filter(Boolean);
     const crossingGroups = outer.map((r) => drawn.rels.get(r.id)).filter(Boolean);
     liftedFocus = focusKey(document.activeElement);
+    const plans = outer.map((r) => halfMoving(r, moving)).filter(Boolean);
     lifted = [...crossingGroups, ...rigid].map((g) => ({ g, parent: g.parentNode, next: g.nextSibling }));
     crossingView.append(...crossingGroups);
     overlayView.append(...rigid);
-    return outer;
+    return plans;
+  }
+
+  /**
+   * What a drag must redraw of a relation with one end moving, worked out once per drag: the box of the end that
+   * stays, the box of the end that moves (at the start of the drag) and the few nodes that change. The label and the
+   * conflict mark only shift (a transform); their hit area and the halo of an unselected relation stay hidden until
+   * the drop, which draws the relation in full.
+   */
+  function halfMoving(r, moving) {
+    const g = drawn.rels.get(r.id);
+    if (!g) return null;
+    const sourceMoves = moving.has(r.source);
+    const still = boxOf(byId, byId.get(sourceMoves ? r.target : r.source), shapes);
+    const start = boxOf(byId, byId.get(sourceMoves ? r.source : r.target), shapes);
+    const geo = sourceMoves ? lineGeometry(r, start, still) : lineGeometry(r, still, start);
+    const shown = selection.has(r.id) || g.contains(document.activeElement);
+    return {
+      r,
+      sourceMoves,
+      still,
+      start,
+      paths: [...g.querySelectorAll(shown ? ".jd-rp-line, .jd-rp-halo" : ".jd-rp-line")],
+      label: g.querySelector(".jd-rp-rel-label-at"),
+      labelAt: geo.label,
+      mark: g.querySelector(".jd-rp-conflict"),
+    };
+  }
+
+  /** Redraw the half-moving relations for the moving end shifted by (dx, dy): first all geometry, then all writes. */
+  function shiftHalfMoving(plans, dx, dy) {
+    const frame = plans.map((plan) => {
+      const moved = { ...plan.start, cx: plan.start.cx + dx, cy: plan.start.cy + dy };
+      return plan.sourceMoves ? lineGeometry(plan.r, moved, plan.still) : lineGeometry(plan.r, plan.still, moved);
+    });
+    plans.forEach((plan, i) => {
+      const geo = frame[i];
+      for (const path of plan.paths) path.setAttribute("d", geo.d);
+      plan.mark?.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
+      plan.label?.setAttribute("transform", `translate(${geo.label.x - plan.labelAt.x} ${geo.label.y - plan.labelAt.y})`);
+    });
   }
 
   /** Put lifted groups back where they were in the drawing (in reverse, so every next sibling is back first). */
@@ -1622,6 +1666,7 @@ function render({ model, el: root }) {
     const geo = relationGeometry(byId, r, shapes);
     for (const path of g.querySelectorAll("path")) path.setAttribute("d", geo.d);
     g.querySelector(".jd-rp-conflict")?.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
+    g.querySelector(".jd-rp-rel-label-at")?.removeAttribute("transform");
     const label = g.querySelector(".jd-rp-rel-label");
     if (label) {
       label.setAttribute("x", geo.label.x);
@@ -1939,7 +1984,7 @@ function render({ model, el: root }) {
     gesture.moved = true;
     shiftData(gesture.ids, dx, dy);
     overlay.style.transform = `translate(${gesture.applied.x * view.k}px, ${gesture.applied.y * view.k}px)`;
-    for (const r of gesture.crossing) refreshRelation(r);
+    shiftHalfMoving(gesture.crossing, gesture.applied.x, gesture.applied.y);
   }
 
   let lastTap = { id: null, time: 0 };
