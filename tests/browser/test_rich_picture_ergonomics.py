@@ -258,6 +258,45 @@ def test_export_has_title_legend_and_name(page, base_url, tmp_path):
         assert word in words
 
 
+def exported_author(page: object, canvas: object, tmp_path: object) -> str:
+    with page.expect_download() as info:
+        canvas.get_by_role("button", name="Exporteer SVG").click()
+    path = tmp_path / "naam.svg"
+    info.value.save_as(path)
+    root = ET.parse(path).getroot()
+    return next(("".join(t.itertext()) for t in root.iter(f"{SVG}text") if t.get("class") == "jd-rp-export-author"), "")
+
+
+def test_export_name_is_the_portfolio_name_unless_another_is_typed(page, base_url, tmp_path):
+    open_page(page, base_url, "exercises/portfolio.html")
+    page.get_by_label("Je naam").fill("Aylin Aksoy")
+    canvas = open_canvas(page, base_url)
+    name = canvas.get_by_label("Naam op de export")
+    # The student typed her name once, on "Mijn portfolio": the export carries it; nothing is saved for it here.
+    assert name.input_value() == "Aylin Aksoy"
+    assert exported_author(page, canvas, tmp_path) == "Gemaakt door Aylin Aksoy"
+    assert store_key(WIDGET) not in stored(page)
+    # Another name (a pair drawing together) is saved with the picture and outlives a reload and a new portfolio name.
+    name.fill("Aylin en Bram")
+    page.wait_for_function(
+        "(key) => JSON.parse(localStorage.getItem(key) || 'null')?.state.author === 'Aylin en Bram'",
+        arg=store_key(WIDGET),
+    )
+    open_page(page, base_url, "exercises/portfolio.html")
+    page.get_by_label("Je naam").fill("Aylin A.")
+    canvas = open_canvas(page, base_url)
+    assert canvas.get_by_label("Naam op de export").input_value() == "Aylin en Bram"
+    assert exported_author(page, canvas, tmp_path) == "Gemaakt door Aylin en Bram"
+    # Emptied, the field goes back to the portfolio name.
+    canvas.get_by_label("Naam op de export").fill("")
+    page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).state.author === ''", arg=store_key(WIDGET))
+    page.reload()
+    wait_for_widgets(page)
+    assert canvas.get_by_label("Naam op de export").input_value() == "Aylin A."
+    assert exported_author(page, canvas, tmp_path) == "Gemaakt door Aylin A."
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_with_the_canvas_in_use(browser, base_url, scheme):
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1366, "height": 768})

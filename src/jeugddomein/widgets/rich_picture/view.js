@@ -45,6 +45,8 @@ import {
  * @property {{id: string, scene: Scene}[]} pictures
  * @property {string} active
  * @property {boolean} snap
+ * @property {string} author the name on the exports; empty: `learner`
+ * @property {string} learner the learner's name as set on "Mijn portfolio" (filled by the host)
  */
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -2278,8 +2280,28 @@ function render({ model, el: root }) {
     if (wanted !== activeId) openPicture(wanted);
   }
 
-  cleanups.push(listen(model, { "change:pictures": onPictures, "change:active": onActive, "change:snap": onSnap }));
+  // The name on the exports: the learner's own name from "Mijn portfolio" unless another one is typed here (saved).
+  const learnerName = () => String(model.get("learner") || "").trim();
+  function showAuthor() {
+    if (document.activeElement !== authorInput) authorInput.value = model.get("author") || learnerName();
+  }
+  authorInput.addEventListener("input", () => {
+    const typed = authorInput.value.trim();
+    model.set("author", typed === learnerName() ? "" : typed);
+    model.save_changes();
+  });
+
+  cleanups.push(
+    listen(model, {
+      "change:pictures": onPictures,
+      "change:active": onActive,
+      "change:snap": onSnap,
+      "change:author": showAuthor,
+      "change:learner": showAuthor,
+    }),
+  );
   onSnap();
+  showAuthor();
   draw();
   if (unreadable.length) {
     announce(
