@@ -258,6 +258,25 @@ def test_export_has_title_legend_and_name(page, base_url, tmp_path):
         assert word in words
 
 
+def test_page_lists_the_shortcuts_of_the_help(page, base_url):
+    """The page's table under 'Zo bedien je het tekenvlak' is the list the widget shows with `?`, row for row."""
+    canvas = open_canvas(page, base_url)
+    node(canvas, "ouders").click()
+    page.keyboard.press("?")
+    help_rows = canvas.locator(".jd-rp-keys dl").evaluate(
+        "(dl) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])"
+    )
+    table_rows = page.evaluate(
+        """() => {
+          const box = [...document.querySelectorAll("details")].find((d) =>
+            d.querySelector("summary").textContent.includes("Zo bedien je het tekenvlak"));
+          return [...box.querySelectorAll("tbody tr")].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));
+        }"""
+    )
+    assert len(help_rows) >= 16
+    assert table_rows == help_rows
+
+
 def exported_author(page: object, canvas: object, tmp_path: object) -> str:
     with page.expect_download() as info:
         canvas.get_by_role("button", name="Exporteer SVG").click()
