@@ -166,10 +166,12 @@ export class LearnerStore {
   /** The learner's name as set on "Mijn portfolio" ("" when not set). */
   learnerName() {
     try {
-      return this.storage?.getItem(`${this.prefix}learner`) || this.memoryName;
+      const stored = this.storage?.getItem(`${this.prefix}learner`);
+      if (stored) return stored;
     } catch {
-      return this.memoryName;
+      // Storage refused: the name of this visit.
     }
+    return this.memoryName;
   }
 
   /** Keep the learner's name ("" removes it) and tell every `onLearnerName` listener in this tab. */
@@ -236,7 +238,8 @@ export class LearnerStore {
 
   #onStorage(event) {
     if (event.key === `${this.prefix}learner`) {
-      for (const listener of this.nameListeners) listener(event.newValue || "");
+      this.memoryName = event.newValue || "";
+      for (const listener of this.nameListeners) listener(this.memoryName);
       return;
     }
     const marker = `${this.prefix}w:`;

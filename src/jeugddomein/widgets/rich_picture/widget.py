@@ -17,8 +17,8 @@ from typing import Any
 import pandas as pd
 import traitlets
 
-from ...paths import WIDGETS_DIR, project_root
 from ...models.base import WidgetSpec
+from ...paths import WIDGETS_DIR, project_root
 from ..base import CourseWidget
 from . import analysis
 from .model import (
@@ -110,7 +110,7 @@ class RichPicture(CourseWidget):
     starts = traitlets.List(traitlets.Dict(), help="Starting pictures (scenes).").tag(sync=True)
     grid = traitlets.Int(20, help="Grid size for snapping.").tag(sync=True)
     learner = traitlets.Unicode(
-        "", help="The learner's name from 'Mijn portfolio' (the default name on an export); the static site's host fills it."
+        "", help="The learner's name from 'Mijn portfolio' (the default name on exports); the site's host fills it."
     ).tag(sync=True)
     pictures = traitlets.List(traitlets.Dict(), help="The learner's pictures: {id, scene}.").tag(
         sync=True, learner=True
