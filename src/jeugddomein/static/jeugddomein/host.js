@@ -2,8 +2,9 @@
 // anywidget front-end API (get, set, on, off, save_changes, send) backed by the learner store, renders it, and
 // keeps the cleanup `render` returns. The semantics follow anywidget's Jupyter host (Backbone): a change handler
 // gets (model, value); setting a value equal to the current one fires nothing; `off()` drops every handler.
-// Host-filled keys: `saved_work` (when the widget's configuration declares it) holds the ids of every exercise
-// with saved work in this browser, kept current; widgets never read the store's keys themselves.
+// Host-filled keys (when the widget's configuration declares them), kept current: `saved_work` holds the ids of
+// every exercise with saved work in this browser, `learner` the learner's name as set on "Mijn portfolio"; widgets
+// never read the store's keys themselves.
 
 const WIDGET_BASE = new URL("./widgets/", import.meta.url);
 const modules = new Map();
@@ -104,6 +105,8 @@ export function createModel({ store, id, widget, page, config, defaults }) {
     data.saved_work = savedIds(store);
     document.addEventListener("jd:saved", refreshSaved);
   }
+  const stopName = "learner" in config ? store.onLearnerName((name) => model.set("learner", name)) : () => {};
+  if ("learner" in config) data.learner = store.learnerName();
   const unsubscribe = store.subscribe((changedId, record) => {
     if (hostFilled) refreshSaved();
     if (changedId !== id) return;
@@ -112,6 +115,7 @@ export function createModel({ store, id, widget, page, config, defaults }) {
   });
   const close = () => {
     unsubscribe();
+    stopName();
     document.removeEventListener("jd:saved", refreshSaved);
   };
   return { model, close };

@@ -94,27 +94,6 @@ function figure({ caption, svg }) {
   return h("figure", { className: "jd-portfolio-figure" }, [picture, h("figcaption", { text: caption })]);
 }
 
-/** The learner's name, kept in this browser for the export and the printed portfolio. */
-function nameStore(key) {
-  return {
-    get: () => {
-      try {
-        return localStorage.getItem(key) || "";
-      } catch {
-        return "";
-      }
-    },
-    set: (value) => {
-      try {
-        if (value) localStorage.setItem(key, value);
-        else localStorage.removeItem(key);
-      } catch {
-        // Storage refused: the name stays in the field for this visit.
-      }
-    },
-  };
-}
-
 export async function mountPortfolio(root, { store, course, courseVersion, loadWidgetModule }) {
   const base = new URL(".", import.meta.url);
   const index = await fetch(new URL("course.json", base)).then((r) => r.json());
@@ -135,9 +114,8 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
   const say = (text, kind = "ok") => {
     status.replaceChildren(h("p", { className: `jd-notice jd-notice-${kind}`, text }));
   };
-  const learnerName = nameStore(`${store.prefix}learner`);
   const nameInput = h("input", { type: "text", id: "jd-portfolio-name", autocomplete: "name", maxlength: "200" });
-  nameInput.value = learnerName.get();
+  nameInput.value = store.learnerName();
   // Only in print: whose portfolio this is (what a student hands in).
   const printHead = h("div", { className: "jd-portfolio-print-head" });
   const drawPrintHead = () => {
@@ -280,7 +258,7 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
     no.addEventListener("click", () => preview.replaceChildren());
     yes.addEventListener("click", () => {
       store.clear();
-      learnerName.set("");
+      store.setLearnerName("");
       nameInput.value = "";
       drawPrintHead();
       preview.replaceChildren();
@@ -291,7 +269,7 @@ export async function mountPortfolio(root, { store, course, courseVersion, loadW
 
   exportButton.addEventListener("click", exportFile);
   nameInput.addEventListener("input", () => {
-    learnerName.set(nameInput.value.trim());
+    store.setLearnerName(nameInput.value);
     drawPrintHead();
   });
   window.addEventListener("beforeprint", drawPrintHead);

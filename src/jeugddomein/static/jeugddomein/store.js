@@ -1,5 +1,6 @@
 // The learner store: every widget placement's work in localStorage, one key per placement.
 // Keys: jd:<course>:w:<widget-id>. Unreadable data is moved to jd:<course>:backup:<widget-id>:<time>, never dropped.
+// The learner's name (set on "Mijn portfolio", used in exports and prints) is kept under jd:<course>:learner.
 
 export const STORE_FORMAT = 2;
 
@@ -52,6 +53,8 @@ export class LearnerStore {
     this.problems = [];
     this.listeners = new Set();
     this.problemListeners = new Set();
+    this.nameListeners = new Set();
+    this.memoryName = ""; // the name for this session when the browser refuses to store it
     if (!this.persistent) this.problems.push({ kind: "unavailable" });
     if (typeof window !== "undefined") {
       window.addEventListener("storage", (event) => this.#onStorage(event));
@@ -160,6 +163,36 @@ export class LearnerStore {
     for (const key of keys) if (key && key.startsWith(marker)) this.storage.removeItem(key);
   }
 
+  /** The learner's name as set on "Mijn portfolio" ("" when not set). */
+  learnerName() {
+    try {
+      const stored = this.storage?.getItem(`${this.prefix}learner`);
+      if (stored) return stored;
+    } catch {
+      // Storage refused: the name of this visit.
+    }
+    return this.memoryName;
+  }
+
+  /** Keep the learner's name ("" removes it) and tell every `onLearnerName` listener in this tab. */
+  setLearnerName(value) {
+    const name = String(value).trim();
+    this.memoryName = name;
+    try {
+      if (name) this.storage?.setItem(`${this.prefix}learner`, name);
+      else this.storage?.removeItem(`${this.prefix}learner`);
+    } catch {
+      // Storage refused: the name stays for this visit.
+    }
+    for (const listener of this.nameListeners) listener(name);
+  }
+
+  /** Call `listener(name)` when the learner's name changes, in this tab or another. Returns an unsubscribe function. */
+  onLearnerName(listener) {
+    this.nameListeners.add(listener);
+    return () => this.nameListeners.delete(listener);
+  }
+
   /** Call `listener(id, record)` when another tab changes a placement. Returns an unsubscribe function. */
   subscribe(listener) {
     this.listeners.add(listener);
@@ -204,6 +237,11 @@ export class LearnerStore {
   }
 
   #onStorage(event) {
+    if (event.key === `${this.prefix}learner`) {
+      this.memoryName = event.newValue || "";
+      for (const listener of this.nameListeners) listener(this.memoryName);
+      return;
+    }
     const marker = `${this.prefix}w:`;
     if (!event.key || !event.key.startsWith(marker)) return;
     const id = event.key.slice(marker.length);

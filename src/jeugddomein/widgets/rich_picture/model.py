@@ -386,6 +386,9 @@ class RichPictureState(StrictModel):
         "", description="Id of the picture that is open; empty: the first."
     )
     snap: JsonBool = Field(False, description="Whether moved elements snap to the grid.")
+    author: Annotated[str, StringConstraints(max_length=120)] = Field(
+        "", description="The name on the exported pictures; empty: the learner's name from 'Mijn portfolio'."
+    )
 
     @model_validator(mode="after")
     def _unique_pictures(self) -> RichPictureState:

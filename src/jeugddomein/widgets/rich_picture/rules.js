@@ -255,3 +255,87 @@ export function done(config, state) {
 export function normalise(data) {
   return readScene(data).scene ?? null;
 }
+
+// Placement and wording for the canvas (pure: the view passes the boxes it draws; no Python counterpart, as only the
+// canvas places elements and speaks about them; tests/node/rich_picture_rules.test.mjs holds their cases)
+
+/** Do two boxes {x, y, w, h} (left, top, width, height) overlap, with `gap` between them counted as overlap? */
+export function overlaps(a, b, gap = 0) {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/**
+ * The centre nearest to `near` where a box of `size` {w, h} overlaps none of `obstacles` (boxes {x, y, w, h}), with
+ * `gap` space around it. Candidates lie on rings around `near`, each ring `step` further out, tried from the right
+ * clockwise, so a new element lands beside the one the learner works on, never on top of another.
+ */
+export function freeSpot(obstacles, size, near, { gap = 16, step = 40, rings = 60 } = {}) {
+  const free = (cx, cy) => {
+    const box = { x: cx - size.w / 2, y: cy - size.h / 2, w: size.w, h: size.h };
+    return !obstacles.some((o) => overlaps(box, o, gap));
+  };
+  for (let ring = 0; ring <= rings; ring += 1) {
+    const count = ring === 0 ? 1 : 8 * ring;
+    for (let i = 0; i < count; i += 1) {
+      const angle = (i / count) * 2 * Math.PI;
+      const cx = Math.round(near.x + Math.cos(angle) * ring * step);
+      const cy = Math.round(near.y + Math.sin(angle) * ring * step);
+      if (free(cx, cy)) return { x: cx, y: cy };
+    }
+  }
+  return { x: Math.round(near.x), y: Math.round(near.y + (rings + 1) * step) };
+}
+
+/** "links van", "rechtsonder" ...: where a point lies seen from another (screen y grows downwards). */
+export function directionWord(dx, dy) {
+  const ax = Math.abs(dx);
+  const ay = Math.abs(dy);
+  if (ax < 1 && ay < 1) return "op";
+  if (ax > 2 * ay) return dx < 0 ? "links van" : "rechts van";
+  if (ay > 2 * ax) return dy < 0 ? "boven" : "onder";
+  return `${dx < 0 ? "links" : "rechts"}${dy < 0 ? "boven" : "onder"}`;
+}
+
+/** A list in Dutch: "A", "A en B", "A, B en C". */
+export function joinWords(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} en ${words.at(-1)}`;
+}
+
+/**
+ * Where an element stands, in words relative to its nearest neighbour and the boundaries around it, e.g.
+ * "Ouders staat nu links van Daan, in de grens Thuis." A boundary says what it holds.
+ */
+export function relativePlace(scene, id) {
+  const byId = indexScene(scene);
+  const e = byId.get(id);
+  if (!e) return "";
+  const name = nameOf(byId, id);
+  if (e.kind === "boundary") {
+    const inside = scene.elements.filter((x) => x.id !== id && contextsOf(scene, x.id, byId).includes(id));
+    return inside.length
+      ? `Grens ${name} omvat nu ${joinWords(inside.map((x) => nameOf(byId, x.id)))}.`
+      : `Grens ${name} is nu leeg.`;
+  }
+  const here = position(byId, e);
+  let nearest = null;
+  let best = Infinity;
+  for (const other of scene.elements) {
+    if (other.id === id || other.kind === "boundary" || (other.kind === "bubble" && other.actor === id)) continue;
+    if (e.kind === "bubble" && other.id === e.actor) continue;
+    const p = position(byId, other);
+    const d = Math.hypot(p.x - here.x, p.y - here.y);
+    if (d < best) {
+      best = d;
+      nearest = { other, p };
+    }
+  }
+  const parts = [];
+  if (nearest) parts.push(`${directionWord(here.x - nearest.p.x, here.y - nearest.p.y)} ${nameOf(byId, nearest.other.id)}`);
+  if (scene.elements.some((x) => x.kind === "boundary")) {
+    const inside = contextsOf(scene, id, byId).map((b) => nameOf(byId, b));
+    parts.push(
+      inside.length === 0 ? "buiten elke grens" : `in de ${inside.length === 1 ? "grens" : "grenzen"} ${joinWords(inside)}`,
+    );
+  }
+  return parts.length ? `${name} staat nu ${parts.join(", ")}.` : `${name} staat alleen op het tekenvlak.`;
+}

@@ -7,7 +7,6 @@ import {
   COORD,
   DIRECTION_WORDS,
   ID_PATTERN,
-  KIND_WORDS,
   MAX_ELEMENTS,
   MAX_PICTURES,
   MAX_RELATIONS,
@@ -18,11 +17,13 @@ import {
   contextsOf,
   done,
   emptyScene,
+  freeSpot,
   indexScene,
   migrate,
   nameOf,
   position,
   readScene,
+  relativePlace,
   validateScene,
 } from "./rules.js";
 
@@ -44,12 +45,16 @@ import {
  * @property {{id: string, scene: Scene}[]} pictures
  * @property {string} active
  * @property {boolean} snap
+ * @property {string} author the name on the exports; empty: `learner`
+ * @property {string} learner the learner's name as set on "Mijn portfolio" (filled by the host)
  */
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const INK = "#22314f";
 const WORRY = "#8a1c1c";
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+/** The smallest starting zoom: names (13 px) stay at least about 10 px high on a phone. */
+const READABLE = 0.8;
 const KIND_TITLES = { actor: "Actor", text: "Tekst", thought: "Gedachte", worry: "Zorg", boundary: "Grens" };
 
 /** Break a label into lines of at most `width` characters (long words are cut). */
@@ -337,10 +342,11 @@ function zigzag(a, b) {
 
 /** Geometry of a relation: clipped end points, the line's path and where the label and conflict mark go. */
 function relationGeometry(byId, r, shapes = null) {
-  const s = byId.get(r.source);
-  const t = byId.get(r.target);
-  const bs = boxOf(byId, s, shapes);
-  const bt = boxOf(byId, t, shapes);
+  return lineGeometry(r, boxOf(byId, byId.get(r.source), shapes), boxOf(byId, byId.get(r.target), shapes));
+}
+
+/** Geometry of a relation between two boxes (the source's and the target's, as `boxOf` gives them). */
+function lineGeometry(r, bs, bt) {
   const a = exitPoint(bs, bt.cx, bt.cy);
   const b = exitPoint(bt, bs.cx, bs.cy);
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
@@ -394,7 +400,8 @@ function buildRelation(byId, r, prefix, interactive) {
   if (r.label.trim()) {
     const label = textLines(wrapText(r.label.trim(), 30), { x: geo.label.x, y: geo.label.y, size: 12, halo: true, fill: INK });
     label.setAttribute("class", "jd-rp-rel-label");
-    g.append(label);
+    // In a group of its own: a drag shifts the words with one transform, without laying out the text again.
+    g.append(svg("g", { class: "jd-rp-rel-label-at" }, [label]));
   }
   return g;
 }
@@ -422,14 +429,43 @@ function drawLayers(scene, layers, prefix, interactive) {
   return { nodes, rels, byId };
 }
 
-/** The picture as a standalone SVG document (text) with a title and a description of every element. */
-function sceneToSvg(scene) {
+/** The legend of an exported picture: one sample of every line, mark and shape, with its Dutch name. */
+function legendNode(x, y) {
+  const items = [];
+  const sample = (i, shape, text) => {
+    const col = i % 4;
+    const row = Math.floor(i / 4);
+    const gx = x + col * 160;
+    const gy = y + 22 + row * 30;
+    items.push(svg("g", { transform: `translate(${gx} ${gy})` }, [shape, svg("text", { x: 50, y: 4, "font-size": 12, "font-family": FONT, fill: INK, text })]));
+  };
+  const line = (attrs) => svg("path", { d: "M0 0L40 0", fill: "none", stroke: INK, ...attrs });
+  sample(0, line({ "stroke-width": 3.5 }), "sterke relatie");
+  sample(1, line({ "stroke-width": 1.6, "stroke-dasharray": "7 6" }), "zwakke relatie");
+  sample(2, svg("path", { d: zigzag({ x: 0, y: 0 }, { x: 40, y: 0 }), fill: "none", stroke: INK, "stroke-width": 2 }), "gespannen relatie");
+  const mark = swords();
+  mark.setAttribute("transform", "translate(20 0) scale(0.7)");
+  mark.setAttribute("class", "jd-rp-legend-mark"); // a sample, not a conflict in the picture
+  sample(3, mark, "conflict");
+  sample(4, svg("path", { d: cloudPath(18, 10, false), transform: "translate(20 0)", fill: "#ffffff", stroke: INK, "stroke-width": 1.5 }), "gedachte");
+  sample(5, svg("path", { d: cloudPath(14, 6, true), transform: "translate(20 0)", fill: "#fff4f4", stroke: WORRY, "stroke-width": 1.5 }), "zorg");
+  sample(6, svg("rect", { x: 0, y: -9, width: 40, height: 18, rx: 8, fill: "none", stroke: INK, "stroke-width": 2, "stroke-dasharray": "8 5" }), "grens (context)");
+  return svg("g", { class: "jd-rp-legend-svg" }, [svg("text", { x, y: y + 2, "font-size": 13, "font-weight": 700, "font-family": FONT, fill: INK, text: "Legenda" }), ...items]);
+}
+
+/**
+ * The picture as a standalone SVG document (text): its title (and the student's name when given) above, the legend
+ * below, and a description of every element for screen readers.
+ */
+function sceneToSvg(scene, author = "") {
   const bounds = contentBounds(scene);
   const pad = 40;
-  const x = Math.floor(bounds.x - pad);
-  const y = Math.floor(bounds.y - pad);
-  const width = Math.ceil(Math.max(bounds.width + 2 * pad, 320));
-  const height = Math.ceil(Math.max(bounds.height + 2 * pad, 200));
+  const head = author ? 62 : 44;
+  const foot = 96;
+  const width = Math.ceil(Math.max(bounds.width + 2 * pad, 660));
+  const x = Math.floor(bounds.x + bounds.width / 2 - width / 2);
+  const y = Math.floor(bounds.y - pad - head);
+  const height = Math.ceil(Math.max(bounds.height + 2 * pad, 200) + head + foot);
   const prefix = "rp";
   const byId = indexScene(scene);
   const description = [
@@ -448,6 +484,9 @@ function sceneToSvg(scene) {
   root.append(svg("desc", { id: "rp-desc", text: description || "Een lege tekening." }));
   root.append(defsNode(prefix));
   root.append(svg("rect", { x, y, width, height, fill: "#ffffff" }));
+  root.append(svg("text", { x: x + 20, y: y + 30, "font-size": 20, "font-weight": 700, "font-family": FONT, fill: INK, class: "jd-rp-export-title", text: scene.title }));
+  if (author) root.append(svg("text", { x: x + 20, y: y + 52, "font-size": 13, "font-family": FONT, fill: INK, class: "jd-rp-export-author", text: `Gemaakt door ${author}` }));
+  root.append(legendNode(x + 20, y + height - foot + 14));
   const layers = { boundaries: svg("g"), relations: svg("g"), nodes: svg("g") };
   root.append(layers.boundaries, layers.relations, layers.nodes);
   drawLayers(scene, layers, prefix, false);
@@ -543,33 +582,36 @@ function render({ model, el: root }) {
   const deleteButton = button("Verwijder deze tekening", () => deletePicture());
   let deleteArmed = false;
 
-  const paletteButtons = Object.entries(PICTOGRAMS).map(([key, picto]) => {
-    const icon = svg("svg", { viewBox: "-24 -24 48 48", width: 28, height: 28, "aria-hidden": "true", focusable: "false" }, [pictogramNode(key)]);
-    const b = el("button", { type: "button", className: "jd-rp-picto", "data-pictogram": key, on: { click: () => addActor(key) } }, [
-      icon,
-      el("span", { text: picto.label }),
-    ]);
-    return b;
-  });
-  const textButton = button("Tekst", () => addText());
-  const thoughtButton = button("Gedachte", () => addBubble("thought"));
-  const worryButton = button("Zorg", () => addBubble("worry"));
-  const boundaryButton = button("Grens", () => addBoundary());
-  const connectButton = button("Verbind", () => toggleConnect());
+  // Tools: one compact row above the canvas. Each tool names its key (aria-keyshortcuts; the visible key is hidden
+  // from the accessible name, which stays the plain Dutch word).
+  const actorButton = button("Actor", () => openActorPicker(), "a");
+  actorButton.setAttribute("aria-haspopup", "listbox");
+  const textButton = button("Tekst", () => addText(), "t");
+  const thoughtButton = button("Gedachte", () => addBubble("thought"), "w");
+  const worryButton = button("Zorg", () => addBubble("worry"), "z");
+  const boundaryButton = button("Grens", () => addBoundary(), "g");
+  const connectButton = button("Verbind", () => toggleConnect(), "c");
   connectButton.setAttribute("aria-pressed", "false");
-  const deleteSelButton = button("Verwijder selectie", () => deleteSelection());
-  const undoButton = button("Ongedaan maken", () => undo(), "Ctrl+Z");
-  const redoButton = button("Opnieuw", () => redo(), "Ctrl+Y");
-  const zoomIn = button("Inzoomen", () => zoomBy(1.25));
-  const zoomOut = button("Uitzoomen", () => zoomBy(0.8));
-  const zoomFit = button("Passend", () => fitView());
+  const deleteSelButton = button("Verwijder", () => deleteSelection(), "Delete");
+  const undoButton = button("Ongedaan maken", () => undo(), "Control+Z");
+  const redoButton = button("Opnieuw", () => redo(), "Control+Y");
+  const zoomOut = button("−", () => zoomBy(0.8), "-");
+  zoomOut.setAttribute("aria-label", "Uitzoomen");
+  const zoomIn = button("+", () => zoomBy(1.25), "+");
+  zoomIn.setAttribute("aria-label", "Inzoomen");
+  const zoomFit = button("Passend", () => fitView(), "0");
   const zoomLabel = el("span", { className: "jd-rp-zoom", "aria-live": "off" });
+  const fullButton = button("Tekenmodus", () => toggleFull(), "m");
+  fullButton.setAttribute("aria-pressed", "false");
+  const helpButton = button("Sneltoetsen", () => toggleHelp(), "?");
+  helpButton.setAttribute("aria-expanded", "false");
   const snapBox = el("input", { type: "checkbox", id: `${prefix}-snap` });
   const exportJson = button("Exporteer JSON", () => doExportJson());
   const exportSvg = button("Exporteer SVG", () => doExportSvg());
   const exportPng = button("Exporteer PNG", () => doExportPng());
   const fileInput = el("input", { type: "file", accept: "application/json,.json", className: "jd-rp-file", tabIndex: -1, "aria-hidden": "true" });
   const importButton = button("Importeer JSON", () => fileInput.click());
+  const authorInput = el("input", { id: `${prefix}-author`, type: "text", maxLength: 120, autocomplete: "name" });
 
   const layers = { boundaries: svg("g", { class: "jd-rp-layer" }), relations: svg("g", { class: "jd-rp-layer" }), nodes: svg("g", { class: "jd-rp-layer" }) };
   const sceneGroup = svg("g", { class: "jd-rp-scene" }, [layers.boundaries, layers.relations, layers.nodes]);
@@ -593,17 +635,68 @@ function render({ model, el: root }) {
     [defs, svg("g", { class: "jd-rp-view" }, [gridRect, sceneGroup]), band],
   );
   const viewGroup = canvas.querySelector(".jd-rp-view");
-  // While dragging, the moving elements and their relations live in a separate, composited overlay, so the rest of
-  // the picture is not painted again on every frame.
+  // While dragging, the moving elements (with the relations between them) sit in an overlay that the compositor
+  // shifts as a whole (a CSS transform, nothing painted again); relations with one end moving sit in a second layer
+  // and are the only shapes drawn again on each frame.
   const overlayView = svg("g", { class: "jd-rp-view" });
   const overlay = svg("svg", { class: "jd-rp-overlay", "aria-hidden": "true", focusable: "false" }, [overlayView]);
-  const stage = el("div", { className: "jd-rp-stage" }, [canvas, overlay]);
+  const crossingView = svg("g", { class: "jd-rp-view" });
+  const crossing = svg("svg", { class: "jd-rp-overlay jd-rp-crossing", "aria-hidden": "true", focusable: "false" }, [crossingView]);
+  // In-place editing of a name or a relation's words, over the element itself.
+  const editor = el("input", { type: "text", className: "jd-rp-label-input jd-rp-inplace", maxLength: 300, autocomplete: "off", hidden: true });
+  const stage = el("div", { className: "jd-rp-stage" }, [canvas, crossing, overlay, editor]);
   let lifted = [];
   let liftedFocus = null;
 
-  // Properties of the selection
+  // Type-ahead picker (pictograms to add, elements to connect to or to go to): a combobox over a listbox.
+  const pickerInput = el("input", {
+    type: "text",
+    id: `${prefix}-pick`,
+    role: "combobox",
+    "aria-autocomplete": "list",
+    "aria-expanded": "true",
+    "aria-controls": `${prefix}-options`,
+    autocomplete: "off",
+    className: "jd-rp-search",
+  });
+  const pickerLabel = el("label", { for: pickerInput.id });
+  const pickerList = el("ul", { id: `${prefix}-options`, role: "listbox", className: "jd-rp-options", style: "position: relative", "aria-labelledby": `${prefix}-pick-label` });
+  pickerLabel.id = `${prefix}-pick-label`;
+  const picker = el("div", { className: "jd-rp-picker", hidden: true }, [
+    pickerLabel,
+    pickerInput,
+    el("p", { className: "jd-hint", text: "Typ om te zoeken · pijltjes om te kiezen · Enter om toe te voegen · Esc om te sluiten" }),
+    pickerList,
+  ]);
+
+  // Properties of the selection, beside the canvas (under it on a narrow screen, as a sheet at the bottom).
   const props = el("div", { className: "jd-rp-props-body" });
   const propsBox = el("fieldset", { className: "jd-rp-props" }, [el("legend", { text: "Eigenschappen van de selectie" }), props]);
+
+  // The shortcuts, shown with `?` or the button; the same list as the page's table.
+  const SHORTCUTS = [
+    ["A", "actor toevoegen: typ een deel van het pictogram (bijv. ouder) en druk op Enter, typ dan de naam"],
+    ["T, W, Z, G", "tekst, gedachtewolk, zorgwolk of grens toevoegen (een wolk bij de actor waar je staat; een grens om de selectie)"],
+    ["C", "verbinden: vanaf het element waar je staat naar een element dat je kiest door te typen"],
+    ["F", "ga naar een element: typ een deel van de naam"],
+    ["Enter, F2 of dubbelklik", "naam of tekst bewerken; Enter bewaart, Esc breekt af"],
+    ["Spatie / Shift+Spatie", "alleen dit element selecteren / aan de selectie toevoegen of eraf halen"],
+    ["Pijltjes (Shift: grote stap)", "het element of de selectie verplaatsen; Alt+pijltjes maakt een grens groter of kleiner"],
+    ["S, R, X", "bij een relatie: soort (sterk, zwak, gespannen), richting en conflict wisselen"],
+    ["Tab", "naar het volgende element"],
+    ["Delete", "de selectie verwijderen"],
+    ["Esc", "terug naar het tekenvlak; op het tekenvlak: selectie opheffen of verbinden stoppen"],
+    ["P", "naar de eigenschappen van de selectie"],
+    ["M", "tekenmodus: het tekenvlak op het hele scherm"],
+    ["Ctrl+Z / Ctrl+Y, Ctrl+A", "ongedaan maken / opnieuw, alles selecteren"],
+    ["+, - en 0", "in- en uitzoomen, passend maken"],
+    ["?", "deze hulp tonen of verbergen"],
+  ];
+  const help = el("section", { className: "jd-rp-keys", id: `${prefix}-keys`, hidden: true, "aria-labelledby": `${prefix}-keys-h` }, [
+    el("h4", { id: `${prefix}-keys-h`, text: "Sneltoetsen" }),
+    el("dl", {}, SHORTCUTS.flatMap(([keys, what]) => [el("dt", { text: keys }), el("dd", { text: what })])),
+  ]);
+  helpButton.setAttribute("aria-controls", help.id);
 
   // List view
   const listElements = el("ul", { className: "jd-rp-items" });
@@ -627,10 +720,19 @@ function render({ model, el: root }) {
   ]);
 
   const group = (label, children, className = "") =>
-    el("div", { className: `jd-rp-group ${className}`, role: "group", "aria-label": label }, [
-      el("span", { className: "jd-rp-group-label", "aria-hidden": "true", text: label }),
-      ...children,
-    ]);
+    el("div", { className: `jd-rp-group ${className}`, role: "group", "aria-label": label }, children);
+
+  const toolbar = el("div", { className: "jd-rp-toolbar" }, [
+    group("Toevoegen", [actorButton, textButton, thoughtButton, worryButton, boundaryButton]),
+    group("Bewerken", [connectButton, deleteSelButton, undoButton, redoButton]),
+    group("Beeld", [zoomOut, zoomIn, zoomFit, zoomLabel, fullButton, helpButton]),
+  ]);
+  const work = el("div", { className: "jd-rp-work" }, [
+    toolbar,
+    help,
+    status,
+    el("div", { className: "jd-rp-main" }, [el("div", { className: "jd-rp-canvas-area" }, [stage, picker]), propsBox]),
+  ]);
 
   const prompt = model.get("prompt");
   root.replaceChildren(
@@ -647,30 +749,32 @@ function render({ model, el: root }) {
         newButton,
         deleteButton,
       ]),
-      group("Actor toevoegen", paletteButtons, "jd-rp-palette"),
-      el("div", { className: "jd-rp-toolbar" }, [
-        group("Toevoegen", [textButton, thoughtButton, worryButton, boundaryButton]),
-        group("Bewerken", [connectButton, deleteSelButton, undoButton, redoButton]),
-        group("Beeld", [zoomOut, zoomIn, zoomFit, zoomLabel, el("span", { className: "jd-rp-check" }, [snapBox, el("label", { for: snapBox.id, text: "Uitlijnen op raster" })])]),
-        group("Bestand", [exportJson, exportSvg, exportPng, importButton, fileInput]),
-      ]),
       el("p", { id: ids.help, className: "jd-hint jd-rp-help", text:
-        "Tab: naar een element. Pijltjes: verplaatsen (Shift: in grote stappen). Spatie: element bij de selectie " +
-        "zetten of eraf halen. Enter: naam of tekst bewerken. C: verbind de selectie met het element waar je op " +
-        "staat. Delete: verwijderen. Ctrl+Z en Ctrl+Y: ongedaan maken en opnieuw. Op het lege tekenvlak: pijltjes " +
-        "schuiven het beeld, + en - zoomen, 0 maakt passend." }),
-      status,
-      stage,
+        "Kies een gereedschap boven het tekenvlak; wat je selecteert, bewerk je ernaast. Dubbelklik of Enter: naam " +
+        "bewerken. Druk op ? voor alle sneltoetsen. Op een telefoon scrol je met één vinger langs het tekenvlak; " +
+        "tekenen doe je in de tekenmodus." }),
+      work,
       el("p", { className: "jd-rp-legend", "aria-hidden": "true", text:
         "Lijnen: dik = sterke relatie · gestreept = zwakke relatie · zigzag = gespannen relatie · ⚔ = conflict · " +
         "wolk = gedachte · gekartelde wolk met ! = zorg · stippellijn met ronde hoeken = grens." }),
-      propsBox,
+      group("Bestand", [
+        el("span", { className: "jd-rp-check" }, [snapBox, el("label", { for: snapBox.id, text: "Uitlijnen op raster" })]),
+        el("label", { for: authorInput.id, text: "Naam op de export" }),
+        authorInput,
+        exportJson,
+        exportSvg,
+        exportPng,
+        importButton,
+        fileInput,
+      ], "jd-rp-files"),
       listView,
     ]),
   );
 
   function button(text, onClick, shortcut = null) {
-    return el("button", { type: "button", className: "jd-button", text, "aria-keyshortcuts": shortcut, on: { click: onClick } });
+    const b = el("button", { type: "button", className: "jd-button", text, "aria-keyshortcuts": shortcut, on: { click: onClick } });
+    if (shortcut && /^[a-z?]$/.test(shortcut)) b.append(el("kbd", { "aria-hidden": "true", text: shortcut.toUpperCase() }));
+    return b;
   }
 
   // --- persistence and history ---------------------------------------------------------------------------------
@@ -784,7 +888,8 @@ function render({ model, el: root }) {
     const transform = `translate(${view.x} ${view.y}) scale(${view.k})`;
     viewGroup.setAttribute("transform", transform);
     overlayView.setAttribute("transform", transform);
-    zoomLabel.textContent = `Zoom ${Math.round(view.k * 100)}%`;
+    crossingView.setAttribute("transform", transform);
+    zoomLabel.textContent = `${Math.round(view.k * 100)}%`;
   }
 
   function stageSize() {
@@ -806,13 +911,18 @@ function render({ model, el: root }) {
     applyView();
   }
 
-  function fitView() {
+  /**
+   * Show the whole picture; `readable` keeps the names readable on a phone (at least READABLE zoom: the middle of the
+   * picture shows at a size one can read, and "Passend" shows all of it).
+   */
+  function fitView(readable = false) {
     const s = stageSize();
     const b = contentBounds(scene);
     if (!b.width && !b.height) {
       view = { x: s.width / 2, y: s.height / 2, k: 1 };
     } else {
-      const k = Math.min(1.5, Math.max(0.2, Math.min((s.width - 60) / b.width, (s.height - 60) / b.height)));
+      const fit = Math.min((s.width - 60) / b.width, (s.height - 60) / b.height);
+      const k = Math.min(1.5, Math.max(readable && window.innerWidth < 600 ? READABLE : 0.2, fit));
       view = { x: s.width / 2 - (b.x + b.width / 2) * k, y: s.height / 2 - (b.y + b.height / 2) * k, k };
     }
     applyView();
@@ -841,9 +951,38 @@ function render({ model, el: root }) {
 
   function viewCentre() {
     const s = stageSize();
-    const c = { x: (s.width / 2 - view.x) / view.k, y: (s.height / 2 - view.y) / view.k };
-    const n = scene.elements.length % 6;
-    return { x: Math.round(c.x + n * 18 - 45), y: Math.round(c.y + n * 14 - 35) };
+    return { x: Math.round((s.width / 2 - view.x) / view.k), y: Math.round((s.height / 2 - view.y) / view.k) };
+  }
+
+  /** The element the learner works on: the focused one on the canvas, else the last selected, else none. */
+  function workingOn() {
+    const focused = focusKey(document.activeElement) || lastItem;
+    if (focused && byId.has(focused)) return focused;
+    return [...selection].reverse().find((id) => byId.has(id)) || null;
+  }
+
+  /** Drawn boxes {x, y, w, h} of the elements (boundaries only when `withBoundaries`), for placing new ones. */
+  function obstacles(withBoundaries, except = null) {
+    const boxes = [];
+    for (const e of scene.elements) {
+      if (e.id === except || (e.kind === "boundary" && !withBoundaries)) continue;
+      if (e.kind === "boundary") {
+        boxes.push({ x: e.x, y: e.y, w: e.width, h: e.height });
+        continue;
+      }
+      const b = boxOf(byId, e, shapes);
+      const top = e.kind === "actor" ? 10 : 0;
+      boxes.push({ x: b.cx - b.hw, y: b.cy - b.hh - top, w: 2 * b.hw, h: 2 * b.hh + top });
+    }
+    return boxes;
+  }
+
+  /** Where a new element of the given size goes: in free space beside the element worked on (or mid-view). */
+  function placeFor(size, { withBoundaries = false, near = null } = {}) {
+    const ref = workingOn();
+    const start = near || (ref ? position(byId, byId.get(ref)) : viewCentre());
+    const spot = freeSpot(obstacles(withBoundaries), size, start, { gap: 18, step: 45 });
+    return { x: snapValue(spot.x), y: snapValue(spot.y) };
   }
 
   // --- list view, properties, pictures bar ---------------------------------------------------------------------
@@ -906,7 +1045,7 @@ function render({ model, el: root }) {
     redoButton.disabled = !h.future.length;
     deleteSelButton.disabled = !selection.size;
     const full = scene.elements.length >= MAX_ELEMENTS;
-    for (const b of [...paletteButtons, textButton, thoughtButton, worryButton, boundaryButton]) b.disabled = full;
+    for (const b of [actorButton, textButton, thoughtButton, worryButton, boundaryButton]) b.disabled = full;
   }
 
   function field(labelText, input) {
@@ -933,6 +1072,7 @@ function render({ model, el: root }) {
 
   function fillProps() {
     const chosen = [...selection];
+    propsBox.classList.toggle("jd-rp-empty", !chosen.length);
     if (!chosen.length) {
       props.replaceChildren(el("p", { className: "jd-hint", text: "Niets geselecteerd. Kies een element op het tekenvlak of vink het aan in de lijst." }));
       return;
@@ -1032,14 +1172,6 @@ function render({ model, el: root }) {
     props.replaceChildren(...rows);
   }
 
-  function focusLabel() {
-    const input = /** @type {HTMLInputElement | null} */ (props.querySelector(".jd-rp-label-input"));
-    if (input) {
-      input.focus();
-      input.select();
-    }
-  }
-
   // --- editing actions -----------------------------------------------------------------------------------------
   function selectOnly(id) {
     selection = new Set(id ? [id] : []);
@@ -1047,7 +1179,7 @@ function render({ model, el: root }) {
   }
 
   function focusItem(id) {
-    (drawn.nodes.get(id) || drawn.rels.get(id))?.focus({ preventScroll: false });
+    (drawn.nodes.get(id) || drawn.rels.get(id))?.focus({ preventScroll: true });
   }
 
   function room() {
@@ -1056,35 +1188,52 @@ function render({ model, el: root }) {
     return false;
   }
 
-  function addElement(element, message) {
+  function addElement(element, message, { edit = true } = {}) {
     if (!room()) return;
-    change(message, () => scene.elements.push(element));
+    change(null, () => scene.elements.push(element));
     selectOnly(element.id);
     focusItem(element.id);
+    announce(`${message} ${relativePlace(scene, element.id)}${edit ? " Typ de naam of tekst en druk op Enter." : ""}`);
+    if (edit) startEditing(element.id);
+  }
+
+  /** The drawn size of an element that is not in the scene yet. */
+  function sizeOf(element) {
+    const s = shapeOf(new Map([[element.id, element]]), element);
+    return { w: 2 * s.hw, h: 2 * s.hh + (element.kind === "actor" ? 10 : 0) };
   }
 
   function addActor(key) {
-    const c = viewCentre();
-    addElement({ id: nextId(scene, "a"), kind: "actor", pictogram: key, label: "", x: c.x, y: c.y }, `${PICTOGRAMS[key].label} toegevoegd. Druk op Enter om een naam te geven.`);
+    const element = { id: nextId(scene, "a"), kind: "actor", pictogram: key, label: "", x: 0, y: 0 };
+    // Room for a name of a dozen letters, so a named actor does not grow into its neighbour.
+    const size = sizeOf({ ...element, label: "Xxxxxxxxxxxxxx" });
+    Object.assign(element, placeFor(size));
+    addElement(element, `${PICTOGRAMS[key].label} toegevoegd.`);
   }
 
   function addText() {
-    const c = viewCentre();
-    addElement({ id: nextId(scene, "t"), kind: "text", label: "Tekst", x: c.x, y: c.y }, "Tekst toegevoegd. Druk op Enter om de tekst te bewerken.");
+    const element = { id: nextId(scene, "t"), kind: "text", label: "Tekst", x: 0, y: 0 };
+    Object.assign(element, placeFor(sizeOf({ ...element, label: "Xxxxxxxxxxxxxxxxxxxxxxxxxx" })));
+    addElement(element, "Tekst toegevoegd.");
   }
 
   function addBubble(variant, actorId = null) {
-    const actor = actorId ?? [...selection].find((id) => byId.get(id)?.kind === "actor");
+    const focused = workingOn();
+    const actor =
+      actorId ??
+      (byId.get(focused)?.kind === "actor" ? focused : byId.get(focused)?.kind === "bubble" ? byId.get(focused).actor : null) ??
+      [...selection].find((id) => byId.get(id)?.kind === "actor");
     if (!actor) {
-      announce("Selecteer eerst de actor bij wie de wolk hoort.");
+      announce("Ga eerst naar de actor bij wie de wolk hoort (Tab of F), of selecteer hem.");
       return;
     }
-    const word = KIND_WORDS[variant];
-    const count = scene.elements.filter((e) => e.kind === "bubble" && e.actor === actor).length;
-    addElement(
-      { id: nextId(scene, "w"), kind: "bubble", variant, label: word === "zorg" ? "Zorg" : "Gedachte", actor, dx: 85 + count * 30, dy: -85 - count * 25 },
-      `${KIND_TITLES[variant]} toegevoegd bij ${nameOf(byId, actor)}. Druk op Enter om de tekst te bewerken.`,
-    );
+    const owner = byId.get(actor);
+    const element = { id: nextId(scene, "w"), kind: "bubble", variant, label: variant === "worry" ? "Zorg" : "Gedachte", actor, dx: 0, dy: 0 };
+    const size = sizeOf({ ...element, label: "Xxxxxxxxxxxxxxxxxx" });
+    const spot = freeSpot(obstacles(false), { w: size.w + 18, h: size.h + 18 }, { x: owner.x + 95, y: owner.y - 85 }, { gap: 14, step: 40 });
+    element.dx = spot.x - owner.x;
+    element.dy = spot.y - owner.y;
+    addElement(element, `${KIND_TITLES[variant]} toegevoegd bij ${nameOf(byId, actor)}.`);
   }
 
   function addBoundary() {
@@ -1094,10 +1243,16 @@ function render({ model, el: root }) {
       const part = contentBounds({ elements: inside.map((e) => (e.kind === "bubble" ? { ...e, kind: "text", x: position(byId, e).x, y: position(byId, e).y } : e)), relations: [] });
       box = { x: Math.round(part.x - 30), y: Math.round(part.y - 40), width: Math.round(Math.max(40, part.width + 60)), height: Math.round(Math.max(40, part.height + 70)) };
     } else {
-      const c = viewCentre();
+      const c = placeFor({ w: 300, h: 200 }, { withBoundaries: true });
       box = { x: c.x - 150, y: c.y - 100, width: 300, height: 200 };
     }
-    addElement({ id: nextId(scene, "g"), kind: "boundary", label: "Grens", ...box }, "Grens toegevoegd. Druk op Enter om haar een naam te geven, bijvoorbeeld thuis of school.");
+    addElement({ id: nextId(scene, "g"), kind: "boundary", label: "Grens", ...box }, "Grens toegevoegd.");
+  }
+
+  function stopConnecting() {
+    connectFrom = null;
+    connectButton.setAttribute("aria-pressed", "false");
+    canvas.classList.remove("jd-rp-connecting");
   }
 
   function connect(source, target) {
@@ -1110,28 +1265,276 @@ function render({ model, el: root }) {
       return;
     }
     const relation = { id: nextId(scene, "r"), source, target, label: "", direction: "forward", style: "strong", conflict: false };
-    change(`Relatie gemaakt: ${nameOf(byId, source)} → ${nameOf(byId, target)}. Druk op Enter om er een tekst bij te zetten.`, () => scene.relations.push(relation));
-    connectFrom = null;
-    connectButton.setAttribute("aria-pressed", "false");
-    canvas.classList.remove("jd-rp-connecting");
+    change(null, () => scene.relations.push(relation));
+    stopConnecting();
     selectOnly(relation.id);
     focusItem(relation.id);
+    announce(`Relatie gemaakt: ${nameOf(byId, source)} → ${nameOf(byId, target)}. Typ de woorden bij de relatie en druk op Enter.`);
+    startEditing(relation.id);
   }
 
+  /** The Verbind button: two selected elements are joined at once; otherwise it asks for the first, then the second. */
   function toggleConnect() {
     const items = [...selection].filter((id) => byId.has(id));
-    if (items.length === 2) return connect(items[0], items[1]);
     if (connectFrom !== null) {
-      connectFrom = null;
-      connectButton.setAttribute("aria-pressed", "false");
-      canvas.classList.remove("jd-rp-connecting");
+      stopConnecting();
       announce("Verbinden gestopt.");
       return;
     }
-    connectFrom = items.length === 1 ? items[0] : "";
+    if (items.length === 2) return connect(items[0], items[1]);
+    connectFrom = "";
     connectButton.setAttribute("aria-pressed", "true");
     canvas.classList.add("jd-rp-connecting");
-    announce(connectFrom ? `Verbinden vanaf ${nameOf(byId, connectFrom)}: kies het tweede element.` : "Verbinden: kies het eerste element.");
+    announce("Verbinden, stap 1 van 2: kies het eerste element (klik erop, of ga erheen en druk op Enter). Esc stopt.");
+  }
+
+  function chooseForConnect(id) {
+    if (!connectFrom) {
+      connectFrom = id;
+      selectOnly(id);
+      announce(`Verbinden, stap 2 van 2: vanaf ${nameOf(byId, id)}; kies nu het tweede element. Esc stopt.`);
+    } else connect(connectFrom, id);
+  }
+
+  /** C on an element: connect it to a second element that the learner names (type-ahead), never to a guess. */
+  function connectFromKey(id) {
+    connectFrom = id;
+    connectButton.setAttribute("aria-pressed", "true");
+    canvas.classList.add("jd-rp-connecting");
+    openPicker({
+      title: `Verbind ${nameOf(byId, id)} met`,
+      items: elementItems(id),
+      choose: (target) => connect(id, target),
+      back: () => {
+        stopConnecting();
+        focusItem(id);
+        announce("Verbinden gestopt.");
+      },
+    });
+    announce(`Verbinden vanaf ${nameOf(byId, id)}: typ een deel van de naam van het tweede element en druk op Enter.`);
+  }
+
+  // --- type-ahead picker ---------------------------------------------------------------------------------------
+  let pick = null; // {items, shown, active, choose, back}
+
+  const fold = (text) => String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  /** Items whose words match the query: label starts with it first, then a word that starts with it, then any part. */
+  function filterItems(items, query) {
+    const q = fold(query.trim());
+    if (!q) return items;
+    const rank = (item) => {
+      const text = fold(`${item.label} ${item.words || ""}`);
+      if (text.startsWith(q)) return 0;
+      if (text.split(/[^a-z0-9]+/).some((w) => w.startsWith(q))) return 1;
+      return text.includes(q) ? 2 : 3;
+    };
+    return items
+      .map((item, i) => ({ item, r: rank(item), i }))
+      .filter((x) => x.r < 3)
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((x) => x.item);
+  }
+
+  function elementItems(except = null) {
+    return scene.elements
+      .filter((e) => e.id !== except)
+      .map((e) => ({ key: e.id, label: nameOf(byId, e.id), words: KIND_TITLES[e.kind === "bubble" ? e.variant : e.kind] }));
+  }
+
+  function openPicker({ title, items, choose, back, icons = false }) {
+    pick = { items, shown: items, active: 0, choose, back, icons };
+    pickerLabel.textContent = title;
+    pickerInput.value = "";
+    picker.hidden = false;
+    fillPicker();
+    pickerInput.focus();
+  }
+
+  function fillPicker() {
+    pick.shown = filterItems(pick.items, pickerInput.value);
+    pick.active = Math.min(pick.active, Math.max(0, pick.shown.length - 1));
+    pickerList.replaceChildren(
+      ...pick.shown.map((item, i) => {
+        const option = el("li", { role: "option", id: `${prefix}-opt-${i}`, className: "jd-rp-option", "aria-selected": String(i === pick.active), "data-key": item.key });
+        if (pick.icons) {
+          option.append(svg("svg", { viewBox: "-24 -24 48 48", width: 28, height: 28, "aria-hidden": "true", focusable: "false" }, [pictogramNode(item.key)]));
+        }
+        option.append(el("span", { text: item.label }));
+        option.addEventListener("pointerdown", (event) => event.preventDefault()); // keep the focus in the search box
+        option.addEventListener("click", () => choosePicked(item.key));
+        return option;
+      }),
+    );
+    if (!pick.shown.length) pickerList.append(el("li", { className: "jd-hint", text: "Niets gevonden; typ iets anders." }));
+    pickerInput.setAttribute("aria-activedescendant", pick.shown.length ? `${prefix}-opt-${pick.active}` : "");
+    // Keep the active option in sight by scrolling the list only (never the page).
+    const active = /** @type {HTMLElement | null} */ (pickerList.querySelector('[aria-selected="true"]'));
+    if (active) {
+      if (active.offsetTop < pickerList.scrollTop) pickerList.scrollTop = active.offsetTop;
+      else if (active.offsetTop + active.offsetHeight > pickerList.scrollTop + pickerList.clientHeight) {
+        pickerList.scrollTop = active.offsetTop + active.offsetHeight - pickerList.clientHeight;
+      }
+    }
+  }
+
+  function closePicker() {
+    if (!pick) return null;
+    const closing = pick;
+    pick = null;
+    picker.hidden = true;
+    pickerList.replaceChildren();
+    return closing;
+  }
+
+  function choosePicked(key) {
+    const closing = closePicker();
+    closing?.choose(key);
+  }
+
+  function onPickerKey(event) {
+    if (!pick) return;
+    const key = event.key;
+    if (key === "ArrowDown" || key === "ArrowUp") {
+      event.preventDefault();
+      const n = pick.shown.length;
+      if (n) pick.active = (pick.active + (key === "ArrowDown" ? 1 : n - 1)) % n;
+      fillPicker();
+    } else if (key === "Enter") {
+      event.preventDefault();
+      const item = pick.shown[pick.active];
+      if (item) choosePicked(item.key);
+      else announce("Niets gevonden; typ iets anders of druk op Esc.");
+    } else if (key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      closePicker()?.back();
+    }
+  }
+
+  function openActorPicker() {
+    if (!room()) return;
+    const from = workingOn();
+    openPicker({
+      title: "Actor toevoegen: zoek een pictogram",
+      items: Object.entries(PICTOGRAMS).map(([key, p]) => ({ key, label: p.label })),
+      icons: true,
+      choose: (key) => addActor(key),
+      back: () => returnToCanvas(from),
+    });
+  }
+
+  function openGoto() {
+    const from = workingOn();
+    if (!scene.elements.length) return announce("Er staat nog niets op het tekenvlak.");
+    openPicker({
+      title: "Ga naar element",
+      items: elementItems(),
+      choose: (id) => {
+        focusItem(id);
+        announce(relativePlace(scene, id));
+      },
+      back: () => returnToCanvas(from),
+    });
+  }
+
+  // --- in-place editing ----------------------------------------------------------------------------------------
+  let editing = null;
+
+  function startEditing(id) {
+    const relation = scene.relations.find((r) => r.id === id);
+    const e = byId.get(id);
+    if (!relation && !e) return;
+    let point;
+    if (relation) {
+      const geo = relationGeometry(byId, relation, shapes);
+      point = geo.mid;
+    } else {
+      const b = boxOf(byId, e, shapes);
+      point = e.kind === "actor" ? { x: b.cx, y: b.cy + b.hh - 8 } : e.kind === "boundary" ? { x: e.x + 90, y: e.y + 20 } : { x: b.cx, y: b.cy };
+    }
+    const s = stageSize();
+    const width = Math.min(260, s.width - 16);
+    const left = Math.max(8, Math.min(s.width - width - 8, point.x * view.k + view.x - width / 2));
+    const top = Math.max(8, Math.min(s.height - 52, point.y * view.k + view.y - 22));
+    editing = id;
+    editor.style.left = `${left}px`;
+    editor.style.top = `${top}px`;
+    editor.style.width = `${width}px`;
+    editor.value = (relation || e).label;
+    editor.setAttribute(
+      "aria-label",
+      relation ? `Woorden bij de relatie ${nameOf(byId, relation.source)} → ${nameOf(byId, relation.target)}` : `Naam of tekst van ${nameOf(byId, id)}`,
+    );
+    editor.hidden = false;
+    editor.focus({ preventScroll: true });
+    editor.select();
+  }
+
+  function finishEditing(save) {
+    const id = editing;
+    if (id === null) return;
+    editing = null;
+    const value = editor.value;
+    editor.hidden = true;
+    if (save) setLabel(id, value);
+    if (byId.has(id) || scene.relations.some((r) => r.id === id)) focusItem(id);
+    else canvas.focus({ preventScroll: true });
+    if (save) announce(`Bewaard: ${nameOf(byId, id) === id ? value : nameOf(byId, id)}.`);
+  }
+
+  function onEditorKey(event) {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      finishEditing(true);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      finishEditing(false);
+    }
+  }
+
+  // --- focus, help, drawing mode -------------------------------------------------------------------------------
+  let lastItem = null; // the element or relation last focused on the canvas
+
+  function returnToCanvas(id = lastItem) {
+    const node = id && (drawn.nodes.get(id) || drawn.rels.get(id));
+    if (node) node.focus({ preventScroll: true });
+    else canvas.focus({ preventScroll: true });
+  }
+
+  function toggleHelp(show = help.hidden) {
+    help.hidden = !show;
+    helpButton.setAttribute("aria-expanded", String(show));
+    if (show) announce("Sneltoetsen staan boven het tekenvlak. Druk nog een keer op ? om ze te verbergen.");
+  }
+
+  let full = false;
+  function toggleFull(on = !full) {
+    full = on;
+    work.classList.toggle("jd-rp-full", on);
+    fullButton.setAttribute("aria-pressed", String(on));
+    requestAnimationFrame(() => (on ? fitView(true) : null));
+    announce(on ? "Tekenmodus: het tekenvlak vult het scherm; slepen met één vinger tekent. Druk op M of Esc om terug te gaan." : "Tekenmodus uit.");
+    returnToCanvas();
+  }
+
+  /** Cycle a property of the focused relation from the keyboard (S: soort, R: richting, X: conflict). */
+  function cycleRelation(id, key) {
+    const r = scene.relations.find((x) => x.id === id);
+    if (!r) return false;
+    const next = (options, value) => options[(options.indexOf(value) + 1) % options.length];
+    if (key === "s") {
+      const style = next(Object.keys(STYLE_WORDS), r.style);
+      change(`Relatie: ${STYLE_WORDS[style]}.`, () => { r.style = style; });
+    } else if (key === "r") {
+      const direction = next(Object.keys(DIRECTION_WORDS), r.direction);
+      change(`Relatie: ${DIRECTION_WORDS[direction]}.`, () => { r.direction = direction; });
+    } else {
+      change(r.conflict ? "Relatie: geen conflict meer." : "Relatie: conflict.", () => { r.conflict = !r.conflict; });
+    }
+    focusItem(id);
+    return true;
   }
 
   function setLabel(id, value) {
@@ -1158,18 +1561,74 @@ function render({ model, el: root }) {
     canvas.focus();
   }
 
-  /** Put the groups of moving elements (with their bubbles and relations) in the overlay for the drag. */
+  /**
+   * Put the groups of moving elements (with their bubbles) and the relations between them in the overlay, which
+   * moves as a whole; relations with one end moving go to the crossing layer. Returns the plans of those relations
+   * (see `halfMoving`).
+   */
   function lift(ids) {
     const moving = new Set(ids);
     for (const e of scene.elements) if (e.kind === "bubble" && moving.has(e.actor)) moving.add(e.id);
-    const groups = [
-      ...scene.relations.filter((r) => moving.has(r.source) || moving.has(r.target)).map((r) => drawn.rels.get(r.id)),
+    const inner = [];
+    const outer = [];
+    for (const r of scene.relations) {
+      const a = moving.has(r.source);
+      const b = moving.has(r.target);
+      if (a && b) inner.push(r);
+      else if (a || b) outer.push(r);
+    }
+    const rigid = [
+      ...inner.map((r) => drawn.rels.get(r.id)),
       ...scene.elements.filter((e) => e.kind === "boundary" && moving.has(e.id)).map((e) => drawn.nodes.get(e.id)),
       ...scene.elements.filter((e) => e.kind !== "boundary" && moving.has(e.id)).map((e) => drawn.nodes.get(e.id)),
     ].filter(Boolean);
+    const crossingGroups = outer.map((r) => drawn.rels.get(r.id)).filter(Boolean);
     liftedFocus = focusKey(document.activeElement);
-    lifted = groups.map((g) => ({ g, parent: g.parentNode, next: g.nextSibling }));
-    overlayView.append(...groups);
+    const plans = outer.map((r) => halfMoving(r, moving)).filter(Boolean);
+    lifted = [...crossingGroups, ...rigid].map((g) => ({ g, parent: g.parentNode, next: g.nextSibling }));
+    crossingView.append(...crossingGroups);
+    overlayView.append(...rigid);
+    return plans;
+  }
+
+  /**
+   * What a drag must redraw of a relation with one end moving, worked out once per drag: the box of the end that
+   * stays, the box of the end that moves (at the start of the drag) and the few nodes that change. The label and the
+   * conflict mark only shift (a transform); their hit area and the halo of an unselected relation stay hidden until
+   * the drop, which draws the relation in full.
+   */
+  function halfMoving(r, moving) {
+    const g = drawn.rels.get(r.id);
+    if (!g) return null;
+    const sourceMoves = moving.has(r.source);
+    const still = boxOf(byId, byId.get(sourceMoves ? r.target : r.source), shapes);
+    const start = boxOf(byId, byId.get(sourceMoves ? r.source : r.target), shapes);
+    const geo = sourceMoves ? lineGeometry(r, start, still) : lineGeometry(r, still, start);
+    const shown = selection.has(r.id) || g.contains(document.activeElement);
+    return {
+      r,
+      sourceMoves,
+      still,
+      start,
+      paths: [...g.querySelectorAll(shown ? ".jd-rp-line, .jd-rp-halo" : ".jd-rp-line")],
+      label: g.querySelector(".jd-rp-rel-label-at"),
+      labelAt: geo.label,
+      mark: g.querySelector(".jd-rp-conflict"),
+    };
+  }
+
+  /** Redraw the half-moving relations for the moving end shifted by (dx, dy): first all geometry, then all writes. */
+  function shiftHalfMoving(plans, dx, dy) {
+    const frame = plans.map((plan) => {
+      const moved = { ...plan.start, cx: plan.start.cx + dx, cy: plan.start.cy + dy };
+      return plan.sourceMoves ? lineGeometry(plan.r, moved, plan.still) : lineGeometry(plan.r, plan.still, moved);
+    });
+    plans.forEach((plan, i) => {
+      const geo = frame[i];
+      for (const path of plan.paths) path.setAttribute("d", geo.d);
+      plan.mark?.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
+      plan.label?.setAttribute("transform", `translate(${geo.label.x - plan.labelAt.x} ${geo.label.y - plan.labelAt.y})`);
+    });
   }
 
   /** Put lifted groups back where they were in the drawing (in reverse, so every next sibling is back first). */
@@ -1180,8 +1639,8 @@ function render({ model, el: root }) {
     liftedFocus = null;
   }
 
-  /** Move elements by (dx, dy); bubbles whose actor also moves follow it. */
-  function moveBy(idsToMove, dx, dy) {
+  /** Move the data of elements by (dx, dy); bubbles whose actor also moves follow it. */
+  function shiftData(idsToMove, dx, dy) {
     const moving = new Set(idsToMove);
     for (const id of moving) {
       const e = byId.get(id);
@@ -1195,7 +1654,27 @@ function render({ model, el: root }) {
         e.y += dy;
       }
     }
-    refresh(moving);
+    return moving;
+  }
+
+  /** Move elements by (dx, dy) and update their drawing. */
+  function moveBy(idsToMove, dx, dy) {
+    refresh(shiftData(idsToMove, dx, dy));
+  }
+
+  function refreshRelation(r) {
+    const g = drawn.rels.get(r.id);
+    if (!g) return;
+    const geo = relationGeometry(byId, r, shapes);
+    for (const path of g.querySelectorAll("path")) path.setAttribute("d", geo.d);
+    g.querySelector(".jd-rp-conflict")?.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
+    g.querySelector(".jd-rp-rel-label-at")?.removeAttribute("transform");
+    const label = g.querySelector(".jd-rp-rel-label");
+    if (label) {
+      label.setAttribute("x", geo.label.x);
+      label.setAttribute("y", geo.label.y);
+      for (const t of label.children) t.setAttribute("x", geo.label.x);
+    }
   }
 
   /** Update the drawing of moved elements, their bubbles and their relations, without a full redraw. */
@@ -1209,20 +1688,7 @@ function render({ model, el: root }) {
       const p = e.kind === "boundary" ? { x: e.x, y: e.y } : position(byId, e);
       g.setAttribute("transform", `translate(${p.x} ${p.y})`);
     }
-    for (const r of scene.relations) {
-      if (!touched.has(r.source) && !touched.has(r.target)) continue;
-      const g = drawn.rels.get(r.id);
-      if (!g) continue;
-      const geo = relationGeometry(byId, r, shapes);
-      for (const path of g.querySelectorAll("path")) path.setAttribute("d", geo.d);
-      g.querySelector(".jd-rp-conflict")?.setAttribute("transform", `translate(${geo.mid.x} ${geo.mid.y})`);
-      const label = g.querySelector(".jd-rp-rel-label");
-      if (label) {
-        label.setAttribute("x", geo.label.x);
-        label.setAttribute("y", geo.label.y);
-        for (const t of label.children) t.setAttribute("x", geo.label.x);
-      }
-    }
+    for (const r of scene.relations) if (touched.has(r.source) || touched.has(r.target)) refreshRelation(r);
   }
 
   function snapValue(v) {
@@ -1240,7 +1706,7 @@ function render({ model, el: root }) {
       change(null, () => snapElements(idsToMove), { redraw: false, merge: `move:${idsToMove.join(",")}` });
     }
     ensureVisible(id);
-    announce(`${nameOf(byId, id)} verplaatst naar ${Math.round(position(byId, e).x)}, ${Math.round(position(byId, e).y)}.`);
+    announce(relativePlace(scene, id));
   }
 
   function snapElements(idsToMove) {
@@ -1272,7 +1738,7 @@ function render({ model, el: root }) {
     byId = indexScene(scene);
     selection.clear();
     draw();
-    fitView();
+    fitView(true);
   }
 
   function pictureId() {
@@ -1328,12 +1794,12 @@ function render({ model, el: root }) {
     announce("JSON geëxporteerd.");
   }
   function doExportSvg() {
-    const { text } = sceneToSvg(exportable());
+    const { text } = sceneToSvg(exportable(), authorInput.value.trim());
     download(root, new Blob([text], { type: "image/svg+xml" }), `rich-picture-${slug(scene.title)}.svg`);
     announce("SVG geëxporteerd.");
   }
   async function doExportPng() {
-    const { text, width, height } = sceneToSvg(exportable());
+    const { text, width, height } = sceneToSvg(exportable(), authorInput.value.trim());
     try {
       const png = await svgToPng(text, width, height);
       download(root, png, `rich-picture-${slug(scene.title)}.png`);
@@ -1369,38 +1835,36 @@ function render({ model, el: root }) {
 
   function onPointerDown(event) {
     if (event.pointerType === "mouse" && event.button !== 0) return;
+    if (editing !== null) finishEditing(true);
+    if (pick) closePicker();
     pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (pointers.size === 2 && gesture?.type === "pan") {
+    if (pointers.size === 2 && (gesture?.type === "pan" || gesture?.type === "drag" || !gesture)) {
+      if (gesture?.type === "drag" && gesture.moved) return;
       const [p1, p2] = [...pointers.values()];
-      gesture = { type: "pinch", distance: Math.hypot(p1.x - p2.x, p1.y - p2.y) || 1, k: view.k };
+      gesture = { type: "pinch", distance: Math.hypot(p1.x - p2.x, p1.y - p2.y) || 1, k: view.k, pointerId: event.pointerId, moved: true };
       return;
     }
     const node = event.target.closest?.("[data-id]");
     const rel = event.target.closest?.("[data-rel]");
     const handle = event.target.closest?.("[data-handle]");
     const additive = event.shiftKey || event.ctrlKey || event.metaKey;
-    try {
-      canvas.setPointerCapture(event.pointerId);
-    } catch {
-      // Synthetic or already released pointers cannot be captured; moves still reach the canvas.
-    }
+    // No pointer capture yet: a capture now would send the dblclick of a double click to the canvas instead of the
+    // element. The pointer is captured once a drag really starts (see `step`).
+    const client = { x: event.clientX, y: event.clientY };
+    const base = { pointerId: event.pointerId, client, touch: event.pointerType === "touch" };
     if (node) {
       event.preventDefault();
       const id = node.getAttribute("data-id");
       node.focus({ preventScroll: true });
       if (connectFrom !== null) {
-        if (!connectFrom) {
-          connectFrom = id;
-          selectOnly(id);
-          announce(`Verbinden vanaf ${nameOf(byId, id)}: kies het tweede element.`);
-        } else connect(connectFrom, id);
+        chooseForConnect(id);
         gesture = null;
         return;
       }
       if (handle) {
         const e = byId.get(id);
         selectOnly(id);
-        gesture = { type: "resize", id, before: JSON.stringify(scene), start: toScene(event.clientX, event.clientY), w: e.width, h: e.height, moved: false };
+        gesture = { ...base, type: "resize", id, before: JSON.stringify(scene), start: toScene(event.clientX, event.clientY), w: e.width, h: e.height, moved: false };
         return;
       }
       if (additive) {
@@ -1412,6 +1876,7 @@ function render({ model, el: root }) {
       const moving = [...selection].filter((x) => byId.has(x));
       const anchor = byId.get(id);
       gesture = {
+        ...base,
         type: "drag",
         ids: moving,
         anchor: id,
@@ -1432,14 +1897,22 @@ function render({ model, el: root }) {
         else selection.add(id);
         showSelection();
       } else selectOnly(id);
-      gesture = null;
+      gesture = { ...base, type: "tap", id, moved: false };
       return;
     }
     canvas.focus({ preventScroll: true });
     if (event.shiftKey) {
-      gesture = { type: "band", start: toScene(event.clientX, event.clientY), client: { x: event.clientX, y: event.clientY }, moved: false };
+      gesture = { ...base, type: "band", start: toScene(event.clientX, event.clientY), moved: false };
     } else {
-      gesture = { type: "pan", client: { x: event.clientX, y: event.clientY }, view: { ...view }, moved: false };
+      gesture = { ...base, type: "pan", view: { ...view }, moved: false };
+    }
+  }
+
+  function capture(pointerId) {
+    try {
+      canvas.setPointerCapture(pointerId);
+    } catch {
+      // Synthetic or already released pointers cannot be captured; moves still reach the stage.
     }
   }
 
@@ -1464,11 +1937,15 @@ function render({ model, el: root }) {
       zoomBy(factor, (p1.x + p2.x) / 2 - s.left, (p1.y + p2.y) / 2 - s.top);
       return;
     }
+    if (gesture.type === "tap") return;
+    // A press becomes a drag only after a few pixels: a click or the first half of a double click moves nothing.
+    if (!gesture.moved) {
+      if (Math.abs(x - gesture.client.x) + Math.abs(y - gesture.client.y) <= 4) return;
+      capture(gesture.pointerId);
+    }
     if (gesture.type === "pan") {
-      const dx = x - gesture.client.x;
-      const dy = y - gesture.client.y;
-      if (Math.abs(dx) + Math.abs(dy) > 3) gesture.moved = true;
-      view = { ...gesture.view, x: gesture.view.x + dx, y: gesture.view.y + dy };
+      gesture.moved = true;
+      view = { ...gesture.view, x: gesture.view.x + x - gesture.client.x, y: gesture.view.y + y - gesture.client.y };
       applyView();
       return;
     }
@@ -1499,18 +1976,20 @@ function render({ model, el: root }) {
       return;
     }
     // drag: where the anchor should be, snapped, then the same offset for every selected element
-    let tx = gesture.origin.x + (p.x - gesture.start.x);
-    let ty = gesture.origin.y + (p.y - gesture.start.y);
-    tx = snapValue(tx);
-    ty = snapValue(ty);
+    const tx = snapValue(gesture.origin.x + (p.x - gesture.start.x));
+    const ty = snapValue(gesture.origin.y + (p.y - gesture.start.y));
     const dx = tx - gesture.origin.x - gesture.applied.x;
     const dy = ty - gesture.origin.y - gesture.applied.y;
     if (!dx && !dy) return;
     gesture.applied = { x: gesture.applied.x + dx, y: gesture.applied.y + dy };
-    if (!gesture.moved) lift(gesture.ids);
+    if (!gesture.moved) gesture.crossing = lift(gesture.ids);
     gesture.moved = true;
-    moveBy(gesture.ids, dx, dy);
+    shiftData(gesture.ids, dx, dy);
+    overlay.style.transform = `translate(${gesture.applied.x * view.k}px, ${gesture.applied.y * view.k}px)`;
+    shiftHalfMoving(gesture.crossing, gesture.applied.x, gesture.applied.y);
   }
+
+  let lastTap = { id: null, time: 0 };
 
   function onPointerUp(event) {
     pointers.delete(event.pointerId);
@@ -1518,13 +1997,16 @@ function render({ model, el: root }) {
     if (frame) {
       cancelAnimationFrame(frame);
       frame = 0;
-      step();
+      if (event.type !== "pointercancel") step();
     }
     const g = gesture;
-    gesture = pointers.size ? { type: "pan", client: [...pointers.values()][0], view: { ...view }, moved: true } : null;
+    gesture = pointers.size ? { type: "pan", client: [...pointers.values()][0], view: { ...view }, moved: true, pointerId: [...pointers.keys()][0] } : null;
     if (g.type === "drag" && g.moved) {
+      overlay.style.transform = "";
+      refresh(new Set(g.ids));
       drop();
-      commitFrom(g.before, g.ids.length === 1 ? `${nameOf(byId, g.anchor)} verplaatst.` : `${g.ids.length} onderdelen verplaatst.`, { redraw: false });
+      const message = g.ids.length === 1 ? relativePlace(scene, g.anchor) : `${g.ids.length} onderdelen verplaatst.`;
+      commitFrom(g.before, message, { redraw: false });
     } else if (g.type === "resize" && g.moved) {
       commitFrom(g.before, "Grens vergroot of verkleind.");
     } else if (g.type === "band") {
@@ -1538,9 +2020,18 @@ function render({ model, el: root }) {
         showSelection();
         announce(`${selection.size} geselecteerd.`);
       }
-    } else if (g.type === "pan" && !g.moved && selection.size) {
+    } else if (g.type === "pan" && !g.moved && selection.size && event.type !== "pointercancel") {
       selection.clear();
       showSelection();
+    } else if ((g.type === "drag" || g.type === "tap") && !g.moved && g.touch && event.type !== "pointercancel") {
+      // A double tap edits the name, as a double click does (touch browsers do not all send dblclick).
+      const id = g.type === "tap" ? g.id : g.anchor;
+      const now = performance.now();
+      if (lastTap.id === id && now - lastTap.time < 450) {
+        lastTap = { id: null, time: 0 };
+        selectOnly(id);
+        startEditing(id);
+      } else lastTap = { id, time: now };
     }
   }
 
@@ -1554,8 +2045,9 @@ function render({ model, el: root }) {
   function onDoubleClick(event) {
     const target = event.target.closest?.("[data-id],[data-rel]");
     if (!target) return;
-    selectOnly(target.getAttribute("data-id") || target.getAttribute("data-rel"));
-    focusLabel();
+    const id = target.getAttribute("data-id") || target.getAttribute("data-rel");
+    selectOnly(id);
+    startEditing(id);
   }
 
   // --- keyboard ------------------------------------------------------------------------------------------------
@@ -1573,7 +2065,7 @@ function render({ model, el: root }) {
       announce(`Alles geselecteerd: ${selection.size} onderdelen.`);
       return;
     }
-    if (event.ctrlKey || event.metaKey || event.altKey && !ARROWS[key]) return;
+    if (event.ctrlKey || event.metaKey || (event.altKey && !ARROWS[key])) return;
     if (ARROWS[key]) {
       event.preventDefault();
       const [dx, dy] = ARROWS[key];
@@ -1588,24 +2080,28 @@ function render({ model, el: root }) {
     if (key === " " || key === "Spacebar") {
       if (!id) return;
       event.preventDefault();
-      if (selection.has(id)) selection.delete(id);
-      else selection.add(id);
-      showSelection();
-      announce(`${nameOf(byId, id) || "Relatie"} ${selection.has(id) ? "geselecteerd" : "niet meer geselecteerd"}; ${selection.size} geselecteerd.`);
+      const name = isNode ? nameOf(byId, id) : "De relatie";
+      if (event.shiftKey) {
+        // Shift+Space adds to the selection (or takes off again)
+        if (selection.has(id)) selection.delete(id);
+        else selection.add(id);
+        showSelection();
+        announce(`${name} ${selection.has(id) ? "bij de selectie gezet" : "uit de selectie gehaald"}; ${selection.size} geselecteerd.`);
+      } else {
+        selectOnly(id);
+        announce(`${name} geselecteerd (alleen dit). Shift+Spatie zet er meer bij.`);
+      }
       return;
     }
     if (key === "Enter" || key === "F2") {
       if (!id) return;
       event.preventDefault();
       if (connectFrom !== null && isNode) {
-        if (!connectFrom) {
-          connectFrom = id;
-          announce(`Verbinden vanaf ${nameOf(byId, id)}: ga naar het tweede element en druk op Enter.`);
-        } else connect(connectFrom, id);
+        chooseForConnect(id);
         return;
       }
       selectOnly(id);
-      focusLabel();
+      startEditing(id);
       return;
     }
     if (key === "Delete" || key === "Backspace") {
@@ -1615,47 +2111,94 @@ function render({ model, el: root }) {
       return;
     }
     if (key === "Escape") {
-      if (connectFrom !== null) toggleConnect();
-      else {
+      event.preventDefault();
+      if (connectFrom !== null) {
+        stopConnecting();
+        announce("Verbinden gestopt.");
+      } else if (selection.size) {
         selection.clear();
         showSelection();
         announce("Selectie opgeheven.");
-      }
+      } else if (full) toggleFull(false);
       return;
     }
     if (key.toLowerCase() === "c" && isNode) {
       event.preventDefault();
-      const chosen = [...selection].filter((x) => byId.has(x) && x !== id);
-      if (chosen.length === 1) connect(chosen[0], id);
-      else if (selection.size === 2 && selection.has(id)) {
-        const [a, b] = [...selection];
-        connect(a, b);
-      } else announce("Selecteer eerst één element met Spatie, ga dan naar het tweede en druk op C.");
+      connectFromKey(id);
       return;
     }
-    if (!item && (key === "+" || key === "=")) zoomBy(1.25);
-    else if (!item && key === "-") zoomBy(0.8);
-    else if (!item && key === "0") fitView();
+    if (id && !isNode && ["s", "r", "x"].includes(key.toLowerCase())) {
+      event.preventDefault();
+      cycleRelation(id, key.toLowerCase());
+      return;
+    }
+    if (key === "+" || key === "=") zoomBy(1.25);
+    else if (key === "-") zoomBy(0.8);
+    else if (key === "0") fitView();
+    else return;
+    event.preventDefault();
   }
 
   function onFocusIn(event) {
+    const item = event.target.closest?.("[data-id],[data-rel]");
+    if (item) lastItem = item.getAttribute("data-id") || item.getAttribute("data-rel");
     if (gesture || pointers.size) return;
-    const item = event.target.closest?.("[data-id]");
-    if (item) ensureVisible(item.getAttribute("data-id"));
+    if (item?.hasAttribute("data-id")) ensureVisible(item.getAttribute("data-id"));
   }
 
+  /** The widget's own shortcuts: a single letter anywhere in the widget except where one types text. */
+  const LETTERS = {
+    "?": () => toggleHelp(),
+    a: () => openActorPicker(),
+    t: () => addText(),
+    w: () => addBubble("thought"),
+    z: () => addBubble("worry"),
+    g: () => addBoundary(),
+    c: () => toggleConnect(),
+    f: () => openGoto(),
+    "/": () => openGoto(),
+    m: () => toggleFull(),
+    p: () => {
+      const first = /** @type {HTMLElement | null} */ (props.querySelector("input, select, button"));
+      if (first) first.focus();
+      else announce("Er is niets geselecteerd om te bewerken.");
+    },
+    e: () => {
+      const id = focusKey(document.activeElement) || workingOn();
+      if (id) startEditing(id);
+    },
+  };
+
   function onRootKey(event) {
-    if (!(event.ctrlKey || event.metaKey)) return;
-    const tag = event.target.tagName;
-    if (tag === "INPUT" && event.target.type === "text") return; // the text box keeps its own undo
-    const key = event.key.toLowerCase();
-    if (key === "z" && !event.shiftKey) {
-      event.preventDefault();
-      undo();
-    } else if (key === "y" || (key === "z" && event.shiftKey)) {
-      event.preventDefault();
-      redo();
+    const target = /** @type {HTMLElement} */ (event.target);
+    const typing = (target.tagName === "INPUT" && !["checkbox", "radio", "button", "file"].includes(/** @type {HTMLInputElement} */ (target).type)) ||
+      target.tagName === "TEXTAREA" || target.tagName === "SELECT";
+    if (event.ctrlKey || event.metaKey) {
+      if (target.tagName === "INPUT" && /** @type {HTMLInputElement} */ (target).type === "text") return; // its own undo
+      const key = event.key.toLowerCase();
+      if (key === "z" && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if (key === "y" || (key === "z" && event.shiftKey)) {
+        event.preventDefault();
+        redo();
+      }
+      return;
     }
+    if (event.defaultPrevented || event.altKey || target === editor || target === pickerInput) return;
+    if (event.key === "Escape" && !canvas.contains(target)) {
+      // Escape anywhere else in the widget (tools, properties, list, help) brings the focus back to the canvas.
+      if (target === titleInput || target === authorInput) return;
+      event.preventDefault();
+      if (!help.hidden) toggleHelp(false);
+      returnToCanvas();
+      return;
+    }
+    if (typing) return;
+    const action = LETTERS[event.key.length === 1 ? event.key.toLowerCase() : ""];
+    if (!action) return;
+    event.preventDefault();
+    action();
   }
 
   // --- wiring --------------------------------------------------------------------------------------------------
@@ -1669,6 +2212,19 @@ function render({ model, el: root }) {
   canvas.addEventListener("keydown", onCanvasKey);
   canvas.addEventListener("focusin", onFocusIn);
   root.addEventListener("keydown", onRootKey);
+  pickerInput.addEventListener("input", () => {
+    if (!pick) return;
+    pick.active = 0;
+    fillPicker();
+  });
+  pickerInput.addEventListener("keydown", onPickerKey);
+  const onPickerOut = (event) => {
+    if (pick && !picker.contains(/** @type {Node} */ (event.relatedTarget))) closePicker();
+  };
+  picker.addEventListener("focusout", onPickerOut);
+  editor.addEventListener("keydown", onEditorKey);
+  const onEditorOut = () => finishEditing(true);
+  editor.addEventListener("blur", onEditorOut);
   pictureSelect.addEventListener("change", () => {
     disarm();
     openPicture(pictureSelect.value);
@@ -1724,8 +2280,28 @@ function render({ model, el: root }) {
     if (wanted !== activeId) openPicture(wanted);
   }
 
-  cleanups.push(listen(model, { "change:pictures": onPictures, "change:active": onActive, "change:snap": onSnap }));
+  // The name on the exports: the learner's own name from "Mijn portfolio" unless another one is typed here (saved).
+  const learnerName = () => String(model.get("learner") || "").trim();
+  function showAuthor() {
+    if (document.activeElement !== authorInput) authorInput.value = model.get("author") || learnerName();
+  }
+  authorInput.addEventListener("input", () => {
+    const typed = authorInput.value.trim();
+    model.set("author", typed === learnerName() ? "" : typed);
+    model.save_changes();
+  });
+
+  cleanups.push(
+    listen(model, {
+      "change:pictures": onPictures,
+      "change:active": onActive,
+      "change:snap": onSnap,
+      "change:author": showAuthor,
+      "change:learner": showAuthor,
+    }),
+  );
   onSnap();
+  showAuthor();
   draw();
   if (unreadable.length) {
     announce(
@@ -1734,8 +2310,8 @@ function render({ model, el: root }) {
         "en vraag je docent om hulp.",
     );
   }
-  requestAnimationFrame(() => fitView());
-  fitView();
+  requestAnimationFrame(() => fitView(true));
+  fitView(true);
 
   return () => {
     for (const stop of cleanups) stop();

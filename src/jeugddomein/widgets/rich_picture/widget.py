@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import traitlets
 
+from ...models.base import WidgetSpec
 from ...paths import WIDGETS_DIR, project_root
 from ..base import CourseWidget
 from . import analysis
@@ -108,11 +109,20 @@ class RichPicture(CourseWidget):
     prompt = traitlets.Unicode(None, allow_none=True, help="What the learner should draw.").tag(sync=True)
     starts = traitlets.List(traitlets.Dict(), help="Starting pictures (scenes).").tag(sync=True)
     grid = traitlets.Int(20, help="Grid size for snapping.").tag(sync=True)
+    learner = traitlets.Unicode(
+        "", help="The learner's name from 'Mijn portfolio' (the default name on exports); the site's host fills it."
+    ).tag(sync=True)
     pictures = traitlets.List(traitlets.Dict(), help="The learner's pictures: {id, scene}.").tag(
         sync=True, learner=True
     )
     active = traitlets.Unicode("", help="Id of the open picture.").tag(sync=True, learner=True)
     snap = traitlets.Bool(False, help="Snap to the grid while moving.").tag(sync=True, learner=True)
+    author = traitlets.Unicode("", help="Name on the exports; empty: the learner's name.").tag(sync=True, learner=True)
+
+    @classmethod
+    def resolve_config(cls, spec: WidgetSpec, data_dir: Path | None = None) -> dict[str, Any]:
+        """The spec, plus `learner` for the host to fill with the learner's name."""
+        return {**super().resolve_config(spec, data_dir), "learner": ""}
 
     @classmethod
     def from_json(cls, text: str, widget_id: str = "rich-picture-jupyter") -> RichPicture:
