@@ -4,8 +4,9 @@ One build gives two packages, SCORM 1.2 (Moodle, and any LMS) and SCORM 2004 4th
 site plus imsmanifest.xml and a launch page (scorm-start.html): one organization with one item whose single SCO is
 the launch page, the resource listing every file. The launch page (static lms.js) holds one LMS session per launch
 while the course pages navigate inside its frame: it carries the learner store in cmi.suspend_data (compressed, within
-the standard's budget), reports completion and score by the rules of data/scorm.yaml and every answered knowledge
-check as a cmi.interaction. The browser store stays the learner's primary store.
+the standard's budget), reports completion and score by the rules of data/scorm.yaml, every answered knowledge
+check as a cmi.interaction, and the Bronstein components and rubric self-grades as cmi.objectives. The browser store
+stays the learner's primary store.
 The offline parts stay out of the packages (the service worker, its file list, the web app manifest and its icons;
 pages lose their manifest link, so runtime.js registers no worker in the LMS).
 
@@ -24,7 +25,7 @@ from typing import Any, Literal
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .loading import DataError, load_yaml_file
 from .models.base import StrictModel, WidgetId
@@ -55,6 +56,31 @@ class Selection(StrictModel):
     exclude: list[WidgetId] = Field(default_factory=list, description="Oefeningen (id) die er niet bij horen.")
 
 
+class ScoreSelection(Selection):
+    """What the score (cmi score) comes from: knowledge checks (first attempt right), or one rubric's self-grade."""
+
+    widgets: list[str] = Field(
+        default_factory=list,
+        description="Soorten oefeningen voor de score: alleen knowledge-check (leeg als de score uit een rubric komt).",
+    )
+    rubric: WidgetId | None = Field(
+        None,
+        description=(
+            "Het id van een rubric waarvan het cijfer van de zelfbeoordeling de score is (in plaats van de "
+            "kennischecks); leeg: de kennischecks."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ScoreSelection:
+        if self.rubric is not None and self.widgets:
+            raise ValueError(
+                f"de score komt uit de kennischecks (widgets: {', '.join(self.widgets)}) en uit de rubric "
+                f"'{self.rubric}'; kies één bron: haal 'rubric' weg, of zet 'widgets: []' voor de score uit de rubric"
+            )
+        return self
+
+
 class ScormRules(StrictModel):
     """When a learner has completed the course in an LMS, and what counts for the score."""
 
@@ -62,9 +88,12 @@ class ScormRules(StrictModel):
         default_factory=lambda: Selection(widgets=["knowledge-check", "reflection"]),
         description="Oefeningen die af moeten zijn voor 'voltooid' (completed).",
     )
-    score: Selection = Field(
-        default_factory=lambda: Selection(widgets=["knowledge-check"]),
-        description="Oefeningen die meetellen voor de score (0-100); alleen kennischecks.",
+    score: ScoreSelection = Field(
+        default_factory=lambda: ScoreSelection(widgets=["knowledge-check"]),
+        description=(
+            "Wat de score is: het deel van de kennischecks dat bij de eerste poging juist was (0-100), of het "
+            "cijfer van de zelfbeoordeling in één rubric (rubric: <id>)."
+        ),
     )
 
 
@@ -99,16 +128,41 @@ def _select(selection: Selection, index: dict[str, Any], field: str, known_types
     return [wid for wid in chosen if wid not in selection.exclude]
 
 
+def _score_rubric(rubric: str | None, placements: dict[str, str]) -> str | None:
+    """The rubric whose self-grade is the score, checked against the placed exercises (None: the knowledge checks)."""
+    if rubric is None or placements.get(rubric) == "rubric":
+        return rubric
+    rubrics = [wid for wid, widget in placements.items() if widget == "rubric"]
+    what = "is geen rubric" if rubric in placements else "staat op geen enkele pagina"
+    raise DataError(
+        f"data/{RULES_FILE}",
+        [(None, "score.rubric", f"de oefening '{rubric}' {what}; kies het id van een rubric: {', '.join(rubrics)}")],
+    )
+
+
 def resolve(rules: ScormRules, index: dict[str, Any], known_types: set[str]) -> dict[str, Any]:
-    """The ids scorm.js checks: required (for completion) and scored, in book order."""
+    """The ids scorm.js checks: required (for completion), scored, and the rubric whose self-grade is the score
+    (None: the score comes from the scored knowledge checks), in book order."""
     scored = _select(rules.score, index, "score", known_types)
     placements = {w["id"]: w["widget"] for page in index["pages"] for w in page["widgets"]}
     wrong = sorted({placements[wid] for wid in scored} - SCORED_WIDGETS)
     if wrong:
         raise DataError(
-            f"data/{RULES_FILE}", [(None, "score", f"alleen kennischecks krijgen een score, niet {', '.join(wrong)}")]
+            f"data/{RULES_FILE}",
+            [
+                (
+                    None,
+                    "score",
+                    f"alleen kennischecks krijgen een score, niet {', '.join(wrong)}; "
+                    "voor het cijfer van een rubric: zet 'rubric: <id>' en 'widgets: []'",
+                )
+            ],
         )
-    return {"required": _select(rules.required, index, "required", known_types), "scored": scored}
+    return {
+        "required": _select(rules.required, index, "required", known_types),
+        "scored": scored,
+        "score_rubric": _score_rubric(rules.score.rubric, placements),
+    }
 
 
 OFFLINE_FILES = {offline.WORKER, offline.LIST, offline.MANIFEST, *offline.ICONS.values()}

@@ -19,6 +19,8 @@ import pytest
 
 from jeugddomein.scorm import LAUNCH, OFFLINE_FILES, build_package
 from jeugddomein.sphinxext.postprocess import CONTENT_SECURITY_POLICY
+from jeugddomein.widgets.bronstein_scan.model import score as scan_score
+from jeugddomein.widgets.rubric.grading import grade_dict
 from tests.browser.helpers import COURSE, store_key
 from tests.conftest import ROOT, serve
 from tests.factories import large_pictures
@@ -47,8 +49,9 @@ for (const name of names) {
   api[name] = (...args) => {
     const out = call(...args);
     window.calls.push([name, ...args.map(String)]);
-    if (String(out) === "false") {
-      window.refused.push([name, ...args.map((a) => String(a).slice(0, 80)), api[lastError]()]);
+    const error = String(api[lastError]());
+    if (String(out) === "false" || (name === names[3] && error !== "0")) {
+      window.refused.push([name, ...args.map((a) => String(a).slice(0, 80)), error]);
     }
     if (name === names[1]) window.stored = JSON.parse(JSON.stringify(api.renderCMIToJSONObject())).cmi;
     return out;
@@ -238,6 +241,71 @@ def widgets_on(site: Path, page: str, kind: str) -> list[dict]:
     return [w for w in placements(site).values() if w["page"] == page and w["widget"] == kind]
 
 
+SCAN_PAGE, SCAN = "exercises/bronstein-scan", "bronstein-scan-hoofd"
+RUBRIC_PAGE, RUBRIC = "exercises/rubric", "rubric-eindproduct"
+RUBRIC_LEVELS = {"vraag": 2, "analyse": 1, "perspectieven": 1, "aanpak": 2, "onderbouwing": 1}
+"""The self-assessment filled in: criterion -> index of the chosen level."""
+
+
+def fill_scan(frame: object, instrument: dict) -> None:
+    """A whole Bronstein scan with the keyboard (the course frame is larger than the LMS's, so a click may land
+    outside it), one component at a time: statement n of block b gets 1 + (b + n) % 5."""
+    scan = frame.locator(f'.jd-widget[data-widget-id="{SCAN}"]')
+    scan.get_by_role("radio", name="Als student, over je stageplek").press("Space")
+    scan.locator('[data-key="mode-component"]').press("Space")
+    scan.get_by_role("button", name="Begin de scan").press("Enter")
+    for b, block in enumerate([*instrument["components"], *instrument["factors"]]):
+        for n, item in enumerate(block["items"]):
+            scan.locator(f'[data-key="ans-{item["id"]}-{1 + (b + n) % 5}"]').press("Space")
+        scan.locator(".jd-bs-questions .jd-actions button").last.press("Enter")
+    scan.get_by_role("button", name="Scan bewaren en uitkomst bekijken").press("Enter")
+
+
+def fill_rubric(frame: object) -> None:
+    rubric = frame.locator(f'.jd-widget[data-widget-id="{RUBRIC}"]')
+    for criterion, level in RUBRIC_LEVELS.items():
+        rubric.locator(f"fieldset[data-criterion='{criterion}'] input[type=radio]").nth(level).press("Space")
+
+
+def expected_objectives(known: dict[str, dict], store: dict[str, dict]) -> dict[str, tuple[float | None, float, float]]:
+    """Every objective the work in a browser store should give, computed in Python: id -> (raw, min, max)."""
+    out: dict[str, tuple[float | None, float, float]] = {}
+    for wid, record in store.items():
+        config, state = known[wid]["config"], record["state"]
+        if record["widget"] == "bronstein-scan" and state.get("scans"):
+            values = [p["value"] for p in config["instrument"]["scale"]]
+            for scale in scan_score(config["instrument"], state["scans"][-1]["answers"])["scales"]:
+                if scale["kind"] == "component":
+                    out[f"bronstein-{wid}-{scale['id']}"] = (scale["score"], min(values), max(values))
+        if record["widget"] == "rubric":
+            rubric = config["definition"]
+            levels = {level["id"] for level in rubric["levels"]}
+            scores = {c["id"]: state.get("zelf", {}).get("scores", {}).get(c["id"]) for c in rubric["criteria"]}
+            result = grade_dict(rubric, {k: v for k, v in scores.items() if v in levels})
+            if result["ok"]:
+                values = [level["value"] for level in rubric["levels"]]
+                cap = config["knockout_cap"] if any(c.get("knockout") for c in rubric["criteria"]) else max(values)
+                out[f"rubric-{wid}"] = (result["grade"], min(*values, cap), max(values))
+    return out
+
+
+def rows_of(stored: object) -> list[dict]:
+    """scorm-again's stored list (interactions, objectives) as a list, whichever shape its JSON has."""
+    return list(stored.values()) if isinstance(stored, dict) else list(stored or [])
+
+
+def lms_objectives(page: object) -> list[dict]:
+    """The objectives scorm-again holds now."""
+    return rows_of(page.evaluate("JSON.parse(JSON.stringify(window.lmsApi.cmi.objectives))"))
+
+
+def objective_ids_set(page: object) -> list[tuple[str, str]]:
+    """Every SetValue of an objective's id in this launch: (key, id)."""
+    calls = page.evaluate("window.calls")
+    keys = [c[1:3] for c in calls if c[0].endswith("SetValue") and c[1].startswith("cmi.objectives.")]
+    return [(key, value) for key, value in keys if key.endswith(".id")]
+
+
 @pytest.mark.parametrize("standard", ["2004", "1.2"])
 def test_work_follows_the_learner_to_another_profile(lms: str, site: Path, browser: object, standard: str):
     url = lms + FOLDER[standard] + "/"
@@ -246,7 +314,7 @@ def test_work_follows_the_learner_to_another_profile(lms: str, site: Path, brows
     check_1 = widgets_on(site, chapter_1, "knowledge-check")[0]
     check_2 = widgets_on(site, chapter_2, "knowledge-check")[0]
     reflection = widgets_on(site, chapter_1, "reflection")[0]
-    entries = [e for e in entries if e["id"] not in (check_1["id"], check_2["id"])]  # answered in this launch
+    entries = [e for e in entries if e["id"] not in (check_1["id"], check_2["id"], SCAN, RUBRIC)]  # done in this launch
     text = "Op mijn stage zag ik hoe de leraar en de jeugdhulpverlener samen één plan maakten voor Daan."
 
     # Profile A: earlier work in the browser, then a launch with two page navigations inside the course.
@@ -265,7 +333,16 @@ def test_work_follows_the_learner_to_another_profile(lms: str, site: Path, brows
         box.blur()
         frame = go(page, chapter_2 + ".html")
         answer(frame, check_2, right=False)
+        frame = go(page, SCAN_PAGE + ".html")
+        fill_scan(frame, placements(site)[SCAN]["config"]["instrument"])
+        frame = go(page, RUBRIC_PAGE + ".html")
+        fill_rubric(frame)
+        frame.wait_for_function(f"() => (localStorage.getItem('{store_key(RUBRIC)}') || '').includes('onderbouwing')")
         a_store = browser_store(frame)
+        objectives_a = expected_objectives(placements(site), a_store)
+        assert f"bronstein-{SCAN}-reflectie" in objectives_a and f"rubric-{RUBRIC}" in objectives_a
+        ids = lambda: {o.get("id") for o in lms_objectives(page)}  # noqa: E731
+        assert poll(lambda: ids() == set(objectives_a)), (ids(), objectives_a)
         assert poll(
             lambda: f'"{check_2["id"]}"' in json.dumps(decode(suspend_data(page)) if suspend_data(page) else {})
         )
@@ -299,22 +376,63 @@ def test_work_follows_the_learner_to_another_profile(lms: str, site: Path, brows
     response = "student_response" if standard == "1.2" else "learner_response"
     assert rows[check_1["id"]][response] and rows[check_1["id"]]["correct_responses"]
 
+    # The Bronstein components and rubric self-grades as objectives, each once, with its score on its own scale.
+    objectives = rows_of(stored["objectives"])
+    assert [o["id"] for o in objectives] == list(dict.fromkeys(o["id"] for o in objectives))
+    by_id = {o["id"]: o for o in objectives}
+    assert set(by_id) == set(objectives_a)
+    rubric_grade = grade_dict(
+        placements(site)[RUBRIC]["config"]["definition"],
+        {c: placements(site)[RUBRIC]["config"]["definition"]["levels"][i]["id"] for c, i in RUBRIC_LEVELS.items()},
+    )
+    assert objectives_a[f"rubric-{RUBRIC}"][0] == rubric_grade["grade"] == 6.8
+    for oid, (value, low, high) in objectives_a.items():
+        score = by_id[oid]["score"]
+        assert (float(score["min"]), float(score["max"])) == (low, high), oid
+        if value is None:
+            assert score["raw"] == "", oid  # 1.2 blanks it; 2004 never set one
+        else:
+            assert float(score["raw"]) == value, (oid, score)
+        if standard == "1.2":
+            assert by_id[oid]["status"] == "completed"
+        else:
+            assert (by_id[oid]["completion_status"], by_id[oid]["success_status"]) == ("completed", "unknown")
+            if value is not None:
+                assert abs(float(score["scaled"]) - (value - low) / (high - low)) < 1e-4, (oid, score)
+            assert by_id[oid]["description"].startswith("{lang=nl}"), by_id[oid]
+    if standard == "2004":
+        names = {c["id"]: c["name"] for c in placements(site)[SCAN]["config"]["instrument"]["components"]}
+        for component, name in names.items():
+            description = by_id[f"bronstein-{SCAN}-{component}"]["description"]
+            assert description.startswith(f"{{lang=nl}}Bronstein-zelfscan, {name}: "), description
+
     # Profile B: an empty browser, the LMS's stored data.
     b = browser.new_context(viewport={"width": 1200, "height": 900})
     try:
         b.add_init_script(f"window.jdInitialCmi = {json.dumps(stored)};")
         page = b.new_page()
         page.goto(url + "lms.html")
-        frame = course_frame(page, chapter_2 + ".html")  # the LMS remembered where the learner was
+        frame = course_frame(page, RUBRIC_PAGE + ".html")  # the LMS remembered where the learner was
         b_store = browser_store(frame)
         launch = next(f for f in page.frames if f.url.endswith("scorm-start.html"))
         notice_b = launch.locator(".jd-lms-notices").inner_text()
         frame = go(page, chapter_1 + ".html")
         assert frame.locator(f'.jd-widget[data-widget-id="{reflection["id"]}"] textarea').input_value() == text
+        # This launch reports the objectives of the work it got back again: at the index each has in the LMS (from
+        # profile A), none appended twice.
+        expected_b = expected_objectives(placements(site), b_store)
+        sent = lambda: {oid for _, oid in objective_ids_set(page)}  # noqa: E731
+        assert poll(lambda: sent() == set(expected_b)), (sent(), expected_b)
+        at_index = {oid: f"cmi.objectives.{n}.id" for n, oid in enumerate(o["id"] for o in objectives)}
+        assert all(at_index[oid] == key for key, oid in objective_ids_set(page)), objective_ids_set(page)
+        assert [o["id"] for o in lms_objectives(page)] == [o["id"] for o in objectives]
+        assert page.evaluate("window.refused") == []
     finally:
         b.close()
 
     assert set(b_store) == kept
+    if standard == "2004":
+        assert set(expected_b) == set(objectives_a)  # the scan and the rubric came back, so all objectives again
     for widget_id in kept:
         assert b_store[widget_id]["state"] == a_store[widget_id]["state"], widget_id
         assert b_store[widget_id]["updated"] == a_store[widget_id]["updated"], widget_id
@@ -325,14 +443,15 @@ def test_work_follows_the_learner_to_another_profile(lms: str, site: Path, brows
         assert {i for i in a_store if a_store[i]["widget"] not in ("rich-picture",)} <= kept
         assert any(p in kept for p in pictures), "at least one large picture fits in 64,000 characters"
         print(f"SCORM 2004: {len(raw)} characters, {len(kept)} of {len(a_store)} back, pictures back: "
-              f"{sum(p in kept for p in pictures)} of 3")  # fmt: skip
+              f"{sum(p in kept for p in pictures)} of 3; {len(objectives)} objectives")  # fmt: skip
     else:
         assert reflection["id"] in kept and left, "the newest reflection fits, not everything does"
         assert any(p in left for p in pictures)
         for text_a in (notice_a, notice_b):
             assert "Exporteer" in text_a and "rich picture (3×) bij" in text_a, text_a
         assert "4.096 tekens" in notice_a
-        print(f"SCORM 1.2: {len(raw)} characters, {len(kept)} of {len(a_store)} back; notice: {notice_a}")
+        print(f"SCORM 1.2: {len(raw)} characters, {len(kept)} of {len(a_store)} back, {len(objectives)} objectives "
+              f"({len(expected_b)} again in the next launch); notice: {notice_a}")  # fmt: skip
 
 
 def test_incompressible_work_never_exceeds_the_budget(lms: str, site: Path, context: object):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jeugddomein.loading import DataError
-from jeugddomein.scorm import ScormRules, resolve
+from jeugddomein.scorm import ScormRules, load_rules, resolve
 
 INDEX = {
     "pages": [
@@ -15,11 +15,15 @@ INDEX = {
         },
         {
             "page": "exercises/b",
-            "widgets": [{"id": "b-kc", "widget": "knowledge-check"}, {"id": "b-rp", "widget": "rich-picture"}],
+            "widgets": [
+                {"id": "b-kc", "widget": "knowledge-check"},
+                {"id": "b-rp", "widget": "rich-picture"},
+                {"id": "b-rubric", "widget": "rubric"},
+            ],
         },
     ]
 }
-TYPES = {"knowledge-check", "reflection", "rich-picture"}
+TYPES = {"knowledge-check", "reflection", "rich-picture", "rubric"}
 
 
 def rules(**required) -> ScormRules:
@@ -29,7 +33,7 @@ def rules(**required) -> ScormRules:
 
 
 def test_rules_select_by_type_page_and_id():
-    assert resolve(rules(), INDEX, TYPES) == {"required": ["a-kc"], "scored": ["a-kc"]}
+    assert resolve(rules(), INDEX, TYPES) == {"required": ["a-kc"], "scored": ["a-kc"], "score_rubric": None}
     assert resolve(rules(pages=[], include=["b-rp"], exclude=["a-kc"]), INDEX, TYPES)["required"] == ["b-kc", "b-rp"]
 
 
@@ -45,3 +49,35 @@ def test_rule_errors_name_the_field():
     )
     with pytest.raises(DataError, match="alleen kennischecks krijgen een score"):
         resolve(scored_picture, INDEX, TYPES)
+
+
+def test_the_score_may_come_from_a_rubric_self_grade():
+    from_rubric = ScormRules.model_validate({"score": {"widgets": [], "rubric": "b-rubric"}})
+    assert resolve(from_rubric, INDEX, TYPES) == {"required": ["a-kc", "a-r"], "scored": [], "score_rubric": "b-rubric"}
+    assert ScormRules().score.rubric is None  # the default: knowledge checks, as before
+
+
+@pytest.mark.parametrize(
+    ("rubric", "reason"),
+    [
+        ("bestaat-niet", "de oefening 'bestaat-niet' staat op geen enkele pagina"),
+        ("b-kc", "de oefening 'b-kc' is geen rubric"),
+    ],
+)
+def test_a_score_rubric_that_is_no_placed_rubric_names_the_field_and_the_choices(rubric: str, reason: str):
+    with pytest.raises(DataError) as caught:
+        resolve(ScormRules.model_validate({"score": {"rubric": rubric}}), INDEX, TYPES)
+    assert str(caught.value) == f"data/scorm.yaml: score.rubric: {reason}; kies het id van een rubric: b-rubric"
+
+
+def test_two_sources_for_the_score_name_the_file_line_and_the_fix(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "scorm.yaml").write_text(
+        "required:\n  widgets: [reflection]\nscore:\n  widgets: [knowledge-check]\n  rubric: b-rubric\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_rules(tmp_path / "data")
+    message = str(caught.value)
+    assert message.startswith("data/scorm.yaml:3: score: "), message
+    assert "kies één bron: haal 'rubric' weg, of zet 'widgets: []'" in message

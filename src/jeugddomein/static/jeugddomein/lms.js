@@ -2,11 +2,23 @@
 // pages navigate inside its frame (same origin, so a service worker of the course pages also serves them there).
 // On launch: start the session, read suspend_data and merge it into the browser store like an import (newest work
 // wins, nothing deleted), then open the course where the learner left it. On every saved change: report completion,
-// score and answered knowledge checks, write the store into suspend_data (the most valuable part when not all fits,
+// score, answered knowledge checks and changed objectives (Bronstein components, rubric self-grades), write the
+// store into suspend_data (the most valuable part when not all fits,
 // with a Dutch notice naming what to export) and commit. On page hide: finish the session, once.
 // The browser store stays the primary store; when the LMS is gone nothing is lost, the learner gets a notice.
 import { loadWidgetModule } from "./host.js";
-import { MESSAGES, STANDARDS, Session, newAnswers, nextStatus, progress } from "./scorm.js";
+import {
+  MESSAGES,
+  OBJECTIVE_WIDGETS,
+  STANDARDS,
+  Session,
+  newAnswers,
+  nextStatus,
+  objectives,
+  progress,
+  scorePairs,
+  slot,
+} from "./scorm.js";
 import { LearnerStore } from "./store.js";
 import { BUDGETS, decode, encode, entriesOf, fit, planMerge } from "./suspend.js";
 
@@ -132,6 +144,7 @@ async function main() {
   if (!started) return;
 
   const types = new Set([...known.values()].filter((w) => rules.required.includes(w.id)).map((w) => w.widget));
+  for (const w of known.values()) if (OBJECTIVE_WIDGETS.includes(w.widget)) types.add(w.widget);
   const modules = {};
   for (const type of types) modules[type] = await loadWidgetModule(type.replaceAll("-", "_"));
 
@@ -139,6 +152,11 @@ async function main() {
   const reported = new Map();
   newAnswers(known, store.all(), reported);
   let interactions = Number.parseInt(session.get(standard.keys.count), 10) || 0;
+  // The objectives the LMS has (from earlier launches) keep their index; each is sent again once per launch.
+  const objectiveIndexes = new Map();
+  const objectiveCount = Number.parseInt(session.get(standard.keys.objectives), 10) || 0;
+  for (let n = 0; n < objectiveCount; n += 1) objectiveIndexes.set(session.get(`cmi.objectives.${n}.id`) || `?${n}`, n);
+  const sentObjectives = new Map();
   let sentStatus = "";
   let sentSuspend = session.get(standard.keys.suspend);
   session.set(standard.keys.exit, "suspend");
@@ -148,18 +166,16 @@ async function main() {
     const now = progress(index, rules, records, modules);
     const status = nextStatus(session.get(standard.keys.status), now.complete);
     if (status !== sentStatus && session.set(standard.keys.status, status)) sentStatus = status;
-    if (now.score !== null) {
-      const previous = Number.parseFloat(session.get(standard.keys.raw));
-      if (Number.isNaN(previous) || now.score > previous) {
-        session.set(standard.keys.min, 0);
-        session.set(standard.keys.max, 100);
-        session.set(standard.keys.raw, now.score);
-        if (standard.scaled) session.set(standard.keys.scaled, now.score / 100);
-      }
-    }
+    for (const [key, value] of scorePairs(standard, now.score, session.get(standard.keys.raw))) session.set(key, value);
     for (const answer of newAnswers(known, records, reported)) {
       for (const [key, value] of standard.interaction(interactions, answer)) session.set(key, value);
       interactions += 1;
+    }
+    for (const objective of objectives(known, records, modules)) {
+      const signature = JSON.stringify(objective);
+      if (sentObjectives.get(objective.id) === signature) continue;
+      const pairs = standard.objective(slot(objectiveIndexes, objective.id), objective);
+      if (pairs.map(([key, value]) => session.set(key, value)).every(Boolean)) sentObjectives.set(objective.id, signature);
     }
     const entries = [...records]
       .filter(([id]) => known.has(id))

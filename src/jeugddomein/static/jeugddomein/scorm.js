@@ -1,6 +1,7 @@
 // The SCORM side of the launch page (lms.js): the two standards' data models (1.2 and 2004 4th edition), one LMS
 // session, and the pure rules of what to report: completion (every required exercise of scorm.json done), a score
-// (knowledge checks right at the first attempt) and the knowledge checks as cmi.interactions.
+// (knowledge checks right at the first attempt, or one rubric's self-grade), the knowledge checks as cmi.interactions
+// and the Bronstein components and rubric self-grades as cmi.objectives.
 
 const DONE = new Set(["completed", "passed"]);
 
@@ -40,20 +41,34 @@ function clock(date) {
   return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
 }
 
+/** A number as the data model's decimal: at most four decimals, no float noise (0.30000000000000004 -> "0.3"). */
+const decimal = (value) => String(Math.round(value * 10000) / 10000);
+
+/** SCORM 2004 localized_string_type: Dutch, at most 250 characters, no braces (they would read as a delimiter). */
+const dutch = (text) => `{lang=nl}${String(text).replace(/[{}]/g, (c) => (c === "{" ? "(" : ")")).slice(0, 250)}`;
+
+/** A score on its scale as the -1..1 of SCORM 2004's scaled: (raw - min) / (max - min). */
+export const scaledOf = ({ raw, min, max }) => decimal(max > min ? (raw - min) / (max - min) : 0);
+
 /** Option indexes as the identifiers of a choice interaction: a, b, c, ... */
 const letters = (indexes) => [...indexes].sort((a, b) => a - b).map((i) => String.fromCharCode(97 + i));
 
 /**
  * @typedef {{id: string, question: string, pattern: string[], response: string[], correct: boolean, when: Date}} Answer
  *   one answered knowledge check
+ * @typedef {{id: string, description: string, raw: number|null, min: number, max: number}} Objective
+ *   one result reported as a cmi.objective: raw on its own scale (null: no score), a Dutch description
+ * @typedef {{raw: number, min: number, max: number, highest: boolean}} Score
+ *   the course's score on its scale; `highest`: never lower what the LMS has (work of another device may be missing)
  * @typedef {{api: string, fn: Record<"start" | "end" | "get" | "set" | "commit" | "error", string>,
  *   alreadyStarted: string, keys: Record<string, string>, scaled: boolean, time: (ms: number) => string,
- *   interaction: (n: number, answer: Answer) => string[][]}} Standard
+ *   interaction: (n: number, answer: Answer) => string[][], objective: (n: number, o: Objective) => string[][]}} Standard
  */
 
 /**
  * The two standards: the API's name in the LMS window, its functions, the data model's keys and value forms.
- * `interaction(n, answer)` gives the [key, value] pairs of one answered knowledge check.
+ * `interaction(n, answer)` gives the [key, value] pairs of one answered knowledge check, `objective(n, o)` those of
+ * one objective (the id first: both standards refuse an objective's other values before its id).
  * @type {Record<"1.2" | "2004", Standard>}
  */
 export const STANDARDS = {
@@ -70,6 +85,7 @@ export const STANDARDS = {
       exit: "cmi.core.exit",
       time: "cmi.core.session_time",
       count: "cmi.interactions._count",
+      objectives: "cmi.objectives._count",
     },
     scaled: false,
     time: timespan,
@@ -81,6 +97,14 @@ export const STANDARDS = {
       [`cmi.interactions.${n}.correct_responses.0.pattern`, pattern.join(",")],
       [`cmi.interactions.${n}.student_response`, response.join(",")],
       [`cmi.interactions.${n}.result`, correct ? "correct" : "wrong"],
+    ],
+    // SCORM 1.2 has no description; a blank raw clears an earlier score (CMIBlank).
+    objective: (n, { id, raw, min, max }) => [
+      [`cmi.objectives.${n}.id`, id],
+      [`cmi.objectives.${n}.score.min`, decimal(min)],
+      [`cmi.objectives.${n}.score.max`, decimal(max)],
+      [`cmi.objectives.${n}.score.raw`, raw === null ? "" : decimal(raw)],
+      [`cmi.objectives.${n}.status`, "completed"],
     ],
   },
   2004: {
@@ -97,6 +121,7 @@ export const STANDARDS = {
       exit: "cmi.exit",
       time: "cmi.session_time",
       count: "cmi.interactions._count",
+      objectives: "cmi.objectives._count",
     },
     scaled: true,
     time: duration,
@@ -105,10 +130,25 @@ export const STANDARDS = {
       [`cmi.interactions.${n}.type`, "choice"],
       [`cmi.interactions.${n}.timestamp`, when.toISOString()],
       [`cmi.interactions.${n}.weighting`, "1"],
-      [`cmi.interactions.${n}.description`, question.slice(0, 250)],
+      [`cmi.interactions.${n}.description`, dutch(question)],
       [`cmi.interactions.${n}.correct_responses.0.pattern`, pattern.join("[,]")],
       [`cmi.interactions.${n}.learner_response`, response.join("[,]")],
       [`cmi.interactions.${n}.result`, correct ? "correct" : "incorrect"],
+    ],
+    // SCORM 2004 cannot blank a score: without one, only the description says so (it names the missing score).
+    objective: (n, { id, description, raw, min, max }) => [
+      [`cmi.objectives.${n}.id`, id],
+      [`cmi.objectives.${n}.description`, dutch(description)],
+      [`cmi.objectives.${n}.score.min`, decimal(min)],
+      [`cmi.objectives.${n}.score.max`, decimal(max)],
+      ...(raw === null
+        ? []
+        : [
+            [`cmi.objectives.${n}.score.raw`, decimal(raw)],
+            [`cmi.objectives.${n}.score.scaled`, scaledOf({ raw, min, max })],
+          ]),
+      [`cmi.objectives.${n}.completion_status`, "completed"],
+      [`cmi.objectives.${n}.success_status`, "unknown"],
     ],
   },
 };
@@ -119,8 +159,108 @@ export const SCORERS = {
 };
 
 /**
+ * The Bronstein scan's objectives: one per component, the mean of the newest saved scan on the instrument's scale.
+ * @returns {Objective[]}
+ */
+function bronsteinObjectives(id, config, state, module) {
+  const scans = state?.scans || [];
+  if (!scans.length) return [];
+  const last = scans[scans.length - 1];
+  const instrument = config.instrument;
+  const values = instrument.scale.map((point) => point.value);
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  return module
+    .score(instrument, last.answers || {})
+    .scales.filter((scale) => scale.kind === "component")
+    .map((scale) => ({
+      id: `bronstein-${id}-${scale.id}`,
+      description:
+        `Bronstein-zelfscan, ${scale.name}: ` +
+        (scale.score === null
+          ? `niet genoeg antwoorden voor een score in de scan van ${last.date}`
+          : `gemiddelde ${min}-${max} in de scan van ${last.date}`),
+      raw: scale.score,
+      min,
+      max,
+    }));
+}
+
+/**
+ * The rubric's objective: the grade of the learner's self-assessment, once every criterion has a level. Its scale is
+ * the rubric's: the lowest level's value (or the knock-out cap, when lower) to the highest level's value.
+ * @returns {Objective[]}
+ */
+function rubricObjectives(id, config, state, module) {
+  const rubric = config.definition;
+  const result = module.grade(rubric, module.cleanScores(rubric, state?.zelf?.scores));
+  if (!result.ok) return [];
+  const values = rubric.levels.map((level) => level.value);
+  const knockout = rubric.criteria.some((c) => c.knockout) ? config.knockout_cap : Infinity;
+  return [
+    {
+      id: `rubric-${id}`,
+      description: `Zelfbeoordeling met de rubric '${rubric.title}': cijfer`,
+      raw: result.grade,
+      min: Math.min(...values, knockout),
+      max: Math.max(...values),
+    },
+  ];
+}
+
+const OBJECTIVES = { "bronstein-scan": bronsteinObjectives, rubric: rubricObjectives };
+
+/** The widget types that give objectives (lms.js loads their modules). */
+export const OBJECTIVE_WIDGETS = Object.keys(OBJECTIVES);
+
+/**
+ * Every objective to report, in the order of the placements: the Bronstein components of each scan with a saved
+ * scan, the self-grade of each rubric with every criterion scored. Pure.
+ * @param {Map<string, {widget: string, config: any}>} placements
+ * @param {Map<string, {state: any}>} records
+ * @param {Record<string, any>} modules the widget modules (their `score`, `grade` and `cleanScores`)
+ * @returns {Objective[]}
+ */
+export function objectives(placements, records, modules) {
+  const out = [];
+  for (const [id, w] of placements) {
+    const record = records.get(id);
+    const rule = OBJECTIVES[w.widget];
+    if (record && rule && modules[w.widget]) out.push(...rule(id, w.config, record.state, modules[w.widget]));
+  }
+  return out;
+}
+
+/** The index of an objective by its id; a new id gets the next free index (objectives are never appended twice). */
+export function slot(indexes, id) {
+  if (!indexes.has(id)) indexes.set(id, indexes.size);
+  return indexes.get(id);
+}
+
+/**
+ * The [key, value] pairs that report the score, given the raw score the LMS has now ("" for none): nothing when it
+ * is the same, or lower and the score only rises.
+ * @param {Standard} standard
+ * @param {Score|null} score
+ * @param {string} current
+ */
+export function scorePairs(standard, score, current) {
+  if (score === null) return [];
+  const previous = Number.parseFloat(current);
+  if (!Number.isNaN(previous) && (score.highest ? score.raw <= previous : score.raw === previous)) return [];
+  const pairs = [
+    [standard.keys.min, decimal(score.min)],
+    [standard.keys.max, decimal(score.max)],
+    [standard.keys.raw, decimal(score.raw)],
+  ];
+  if (standard.scaled) pairs.push([standard.keys.scaled, scaledOf(score)]);
+  return pairs;
+}
+
+/**
  * What to report, from the course index, the rules (scorm.json), the stored records and the widget modules. Pure.
- * @returns {{done: number, total: number, complete: boolean, score: number|null}}
+ * The score is the share of scored knowledge checks right at the first attempt (0-100, only rises), or with
+ * `rules.score_rubric` that rubric's self-grade on its own scale (follows the learner's latest grading).
+ * @returns {{done: number, total: number, complete: boolean, score: Score|null}}
  */
 export function progress(index, rules, records, modules) {
   const placements = new Map();
@@ -142,7 +282,15 @@ export function progress(index, rules, records, modules) {
       points += value;
     }
   }
-  const score = answered && rules.scored.length ? Math.round((100 * points) / rules.scored.length) : null;
+  /** @type {Score|null} */
+  let score = null;
+  if (answered && rules.scored.length) score = { raw: Math.round((100 * points) / rules.scored.length), min: 0, max: 100, highest: true };
+  if (rules.score_rubric) {
+    const w = placements.get(rules.score_rubric);
+    const record = records.get(rules.score_rubric);
+    const [grade] = w && record && modules.rubric ? rubricObjectives(w.id, w.config, record.state, modules.rubric) : [];
+    score = grade ? { raw: grade.raw, min: grade.min, max: grade.max, highest: false } : null;
+  }
   return { done, total: rules.required.length, complete: done === rules.required.length, score };
 }
 
