@@ -382,11 +382,19 @@ def read_batch(items: list[tuple[int, str, str]], context: Context) -> Batch:
     return Batch(results, tables)
 
 
+def _kept_rows(part: pd.DataFrame, kept: np.ndarray) -> pd.DataFrame:
+    """A batch's part with only the rows of kept files (the part itself when all are kept, as in most batches:
+    filtering copies every column, which cost most of the assembly)."""
+    mask = part[FILE_INDEX].isin(kept)
+    return part if mask.all() else part[mask]
+
+
 def _joined(parts: list[pd.DataFrame], kept: np.ndarray) -> pd.DataFrame:
     """One table from the batches' parts: only the rows of the kept files, types as if read at once."""
-    filled = [part for part in parts if not part.empty]
-    frame = pd.concat(filled, ignore_index=True) if filled else parts[0]
-    frame = frame[frame[FILE_INDEX].isin(kept)].drop(columns=FILE_INDEX).reset_index(drop=True)
+    filled = [_kept_rows(part, kept) for part in parts if not part.empty]
+    filled = [part for part in filled if not part.empty]
+    frame = pd.concat(filled, ignore_index=True) if filled else parts[0].iloc[0:0]
+    frame = frame.drop(columns=FILE_INDEX)
     return frame.infer_objects()  # a column that is empty (None) in one batch and text in another: text
 
 
