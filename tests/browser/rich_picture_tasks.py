@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from tests.browser.helpers import store_key, stored
+
 WIDGET = "rich-picture-daan"
 
 # pictogram search, name (8 actors)
@@ -232,3 +234,26 @@ def check_reference_picture(scene: dict) -> None:
     assert [b["label"] for b in boundaries] == ["Thuis"]
     bubbles = {(e["variant"], e["actor"], e["label"]) for e in scene["elements"] if e["kind"] == "bubble"}
     assert bubbles == {("worry", ids[WORRY[0]], WORRY[1]), ("thought", ids[THOUGHT[0]], THOUGHT[1])}
+
+
+def active_scene(page: object) -> dict:
+    """The stored scene of the picture the student has open."""
+    state = stored(page)[store_key(WIDGET)]["state"]
+    return next(p["scene"] for p in state["pictures"] if p["id"] == state["active"])
+
+
+def wait_for_saved_scene(page: object, condition: str) -> dict:
+    """Wait until the stored active picture meets `condition` (a JS expression over `scene`), then return it.
+
+    A pointer or key event is handled in the page's own time; the test reads the store only once the save landed.
+    """
+    page.wait_for_function(
+        """(key) => {
+          const record = JSON.parse(localStorage.getItem(key) || "null");
+          const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
+          const scene = picture && picture.scene;
+          return Boolean(scene && (CONDITION));
+        }""".replace("CONDITION", condition),
+        arg=store_key(WIDGET),
+    )
+    return active_scene(page)

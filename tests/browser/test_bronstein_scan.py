@@ -37,6 +37,23 @@ def open_scan(page: object, base_url: str) -> object:
     return widget(page, SCAN)
 
 
+def open_with_two_scans(page: object, base_url: str, config: dict, mode: str) -> object:
+    """The scan page with two stored scans (week 1 all 2, week 8 all 4) in view `mode`."""
+    ids = item_ids(config)
+    scans = [
+        {"label": label, "date": day, "perspective": "stage", "context": "stage", "answers": {i: v for i in ids}}
+        for label, day, v in (("week 1", "2026-02-09", 2), ("week 8", "2026-03-30", 4))
+    ]
+    page.goto(base_url + "intro.html")
+    page.evaluate(
+        """([key, scans, mode]) => localStorage.setItem(key, JSON.stringify({v: 2, widget: "bronstein-scan",
+        page: "exercises/bronstein-scan", updated: new Date().toISOString(),
+        state: {perspective: "stage", context: "", mode, position: 0, answers: {}, scans}}))""",
+        [store_key(SCAN), scans, mode],
+    )
+    return open_scan(page, base_url)
+
+
 def js_score(page: object, base_url: str, instrument: dict, answers: dict) -> dict:
     module = base_url.rstrip("/") + MODULE
     return page.evaluate(
@@ -256,19 +273,7 @@ def test_every_state_is_accessible_and_fits_a_phone(context, base_url, config):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 360, "height": 740})
-    ids = item_ids(config)
-    scans = [
-        {"label": label, "date": day, "perspective": "stage", "context": "stage", "answers": {i: v for i in ids}}
-        for label, day, v in (("week 1", "2026-02-09", 2), ("week 8", "2026-03-30", 4))
-    ]
-    page.goto(base_url + "intro.html")
-    page.evaluate(
-        """([key, scans]) => localStorage.setItem(key, JSON.stringify({v: 2, widget: "bronstein-scan",
-        page: "exercises/bronstein-scan", updated: new Date().toISOString(),
-        state: {perspective: "stage", context: "", mode: "vraag", position: 0, answers: {}, scans}}))""",
-        [store_key(SCAN), scans],
-    )
-    scan = open_scan(page, base_url)
+    scan = open_with_two_scans(page, base_url, config, mode="vraag")
     axe = Axe()
 
     def check(where: str) -> None:
@@ -338,19 +343,7 @@ def test_results_and_answer_scale_fit_the_screen(context, base_url, config, size
     width, height = size
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": height})
-    ids = item_ids(config)
-    scans = [
-        {"label": label, "date": day, "perspective": "stage", "context": "stage", "answers": {i: v for i in ids}}
-        for label, day, v in (("week 1", "2026-02-09", 2), ("week 8", "2026-03-30", 4))
-    ]
-    page.goto(base_url + "intro.html")
-    page.evaluate(
-        """([key, scans]) => localStorage.setItem(key, JSON.stringify({v: 2, widget: "bronstein-scan",
-        page: "exercises/bronstein-scan", updated: new Date().toISOString(),
-        state: {perspective: "stage", context: "", mode: "component", position: 0, answers: {}, scans}}))""",
-        [store_key(SCAN), scans],
-    )
-    scan = open_scan(page, base_url)
+    scan = open_with_two_scans(page, base_url, config, mode="component")
     scan.locator(".jd-bs-reference summary").click()
     scan.locator(".jd-bs-steps summary").click()
     assert scan.locator(".jd-bs-results table, .jd-bs-compare table").count() == 4

@@ -9,6 +9,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.helpers import png_size_and_ink, store_key, stored, widget
+from tests.browser.rich_picture_tasks import active_scene, wait_for_saved_scene
 from tests.conftest import open_page, wait_for_widgets
 from tests.factories import DAAN, V1
 
@@ -40,28 +41,6 @@ def open_canvas(page: object, base_url: str) -> object:
 
 def saved_state(page: object) -> dict:
     return stored(page)[store_key(WIDGET)]["state"]
-
-
-def active_scene(page: object) -> dict:
-    state = saved_state(page)
-    return next(p["scene"] for p in state["pictures"] if p["id"] == state["active"])
-
-
-def wait_for_saved_scene(page: object, condition: str) -> dict:
-    """Wait until the stored active picture meets `condition` (a JS expression over `scene`), then return it.
-
-    A pointer or key event is handled in the page's own time; the test reads the store only once the save landed.
-    """
-    page.wait_for_function(
-        """(key) => {
-          const record = JSON.parse(localStorage.getItem(key) || "null");
-          const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
-          const scene = picture && picture.scene;
-          return Boolean(scene && (CONDITION));
-        }""".replace("CONDITION", condition),
-        arg=store_key(WIDGET),
-    )
-    return active_scene(page)
 
 
 def press_on(locator: object, key: str) -> None:

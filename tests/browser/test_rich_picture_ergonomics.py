@@ -10,7 +10,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.helpers import store_key, stored, widget
-from tests.browser.rich_picture_tasks import WIDGET, check_reference_picture, keyboard_task
+from tests.browser.rich_picture_tasks import (
+    WIDGET,
+    active_scene,
+    check_reference_picture,
+    keyboard_task,
+    wait_for_saved_scene,
+)
 from tests.conftest import open_page, wait_for_widgets
 
 PAGE = "exercises/rich-picture.html"
@@ -20,24 +26,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 def open_canvas(page: object, base_url: str) -> object:
     open_page(page, base_url, PAGE)
     return widget(page, WIDGET)
-
-
-def active_scene(page: object) -> dict:
-    state = stored(page)[store_key(WIDGET)]["state"]
-    return next(p["scene"] for p in state["pictures"] if p["id"] == state["active"])
-
-
-def wait_for_scene(page: object, condition: str) -> dict:
-    page.wait_for_function(
-        """(key) => {
-          const record = JSON.parse(localStorage.getItem(key) || "null");
-          const picture = record && record.state.pictures.find((p) => p.id === record.state.active);
-          const scene = picture && picture.scene;
-          return Boolean(scene && (CONDITION));
-        }""".replace("CONDITION", condition),
-        arg=store_key(WIDGET),
-    )
-    return active_scene(page)
 
 
 def node(canvas: object, element_id: str) -> object:
@@ -78,7 +66,9 @@ def test_double_click_renames_in_place(page, base_url):
     assert page.evaluate("document.activeElement.classList.contains('jd-rp-inplace')")
     page.keyboard.type("Meester Bram de Vries")
     page.keyboard.press("Enter")
-    scene = wait_for_scene(page, "scene.elements.some((e) => e.id === 'bram' && e.label === 'Meester Bram de Vries')")
+    scene = wait_for_saved_scene(
+        page, "scene.elements.some((e) => e.id === 'bram' && e.label === 'Meester Bram de Vries')"
+    )
     assert next(e for e in scene["elements"] if e["id"] == "bram")["x"] == 640, "a double click moves nothing"
     assert page.evaluate("document.activeElement.getAttribute('data-id')") == "bram", "focus back on the element"
     assert not editor.is_visible()
@@ -91,7 +81,7 @@ def test_verbind_asks_for_two_elements_and_makes_exactly_that_relation(page, bas
     canvas.locator('.jd-rp-option[data-key="grootouder"]').click()
     page.keyboard.type("Oma")
     page.keyboard.press("Enter")
-    oma = wait_for_scene(page, "scene.elements.some((e) => e.label === 'Oma')")
+    oma = wait_for_saved_scene(page, "scene.elements.some((e) => e.label === 'Oma')")
     oma_id = next(e["id"] for e in oma["elements"] if e["label"] == "Oma")
     canvas.get_by_role("button", name="Verbind").click()
     status = canvas.locator(".jd-rp-status")
@@ -102,7 +92,7 @@ def test_verbind_asks_for_two_elements_and_makes_exactly_that_relation(page, bas
     node(canvas, oma_id).locator("text").click()
     page.keyboard.type("past op")
     page.keyboard.press("Enter")
-    scene = wait_for_scene(page, "scene.relations.length === 3 && scene.relations[2].label === 'past op'")
+    scene = wait_for_saved_scene(page, "scene.relations.length === 3 && scene.relations[2].label === 'past op'")
     assert [(r["source"], r["target"]) for r in scene["relations"][2:]] == [("broers", oma_id)]
 
 
@@ -118,7 +108,7 @@ def test_new_elements_are_placed_in_free_space_never_on_top_of_each_other(page, 
     page.keyboard.press("Enter")
     page.keyboard.press("g")
     page.keyboard.press("Enter")
-    wait_for_scene(page, "scene.elements.length === 17")
+    wait_for_saved_scene(page, "scene.elements.length === 17")
     boxes = canvas.locator(".jd-rp-canvas [data-id]").evaluate_all(
         """nodes => nodes.filter((n) => n.dataset.kind !== "boundary").map((n) => {
              const r = n.getBBox(); const m = n.getCTM();
@@ -157,7 +147,7 @@ def test_space_selects_only_this_and_shift_space_adds(page, base_url):
         "ouders",
     ]
     page.keyboard.press("Delete")
-    scene = wait_for_scene(page, "!scene.elements.some((e) => e.id === 'bram')")
+    scene = wait_for_saved_scene(page, "!scene.elements.some((e) => e.id === 'bram')")
     assert {"daan", "broers"} <= {e["id"] for e in scene["elements"]}
     assert not {"ouders", "bram"} & {e["id"] for e in scene["elements"]}
 
@@ -216,7 +206,7 @@ def test_phone_one_finger_swipe_over_the_canvas_scrolls_the_page(phone, base_url
 def test_keyboard_only_reference_task(page, base_url):
     canvas = open_canvas(page, base_url)
     presses = keyboard_task(page, canvas)
-    scene = wait_for_scene(page, "scene.elements.filter((e) => e.kind === 'bubble').length === 2")
+    scene = wait_for_saved_scene(page, "scene.elements.filter((e) => e.kind === 'bubble').length === 2")
     check_reference_picture(scene)
     assert presses <= 150, presses
     # The boundary holds the two actors it was drawn around.
