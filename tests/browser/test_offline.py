@@ -94,6 +94,9 @@ def test_the_whole_course_works_offline_after_one_visit(browser: object, course_
             if path == "index.html":
                 page.wait_for_url("**/intro.html")
             wait_for_widgets(page)
+            # Every request of the page has settled (the portfolio page loads its own module after the widgets):
+            # leaving earlier would abort it and count it as failed on the next page.
+            page.wait_for_load_state("networkidle")
             total = page.locator(".jd-widget[data-widget]").count()
             ready = page.locator(".jd-widget.jd-ready").count()
             if path != "reader.html":  # the reader prints the text; its widgets are not mounted

@@ -660,7 +660,7 @@ function render({ model, el: root }) {
     className: "jd-rp-search",
   });
   const pickerLabel = el("label", { for: pickerInput.id });
-  const pickerList = el("ul", { id: `${prefix}-options`, role: "listbox", className: "jd-rp-options", style: "position: relative", "aria-labelledby": `${prefix}-pick-label` });
+  const pickerList = el("ul", { id: `${prefix}-options`, role: "listbox", className: "jd-rp-options", "aria-labelledby": `${prefix}-pick-label` });
   pickerLabel.id = `${prefix}-pick-label`;
   const picker = el("div", { className: "jd-rp-picker", hidden: true }, [
     pickerLabel,
