@@ -65,6 +65,13 @@ LMS_PAGE = """<!DOCTYPE html>
 <link rel="icon" href="_static/favicon.svg"><script src="{runtime}"></script><script src="{harness}"></script></head>
 <body><iframe id="sco" title="Cursus" src="scorm-start.html" width="1100" height="850"></iframe></body></html>
 """
+PHONE_STYLE = "body { margin: 0; } #sco { display: block; width: 100vw; height: 100vh; border: 0; }\n"
+"""How an LMS's phone app shows a package: the frame fills the screen (a stylesheet: the CSP forbids inline styles)."""
+PHONE_PAGE = LMS_PAGE.replace(
+    "</head>",
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    '<link rel="stylesheet" href="lms-phone.css"></head>',
+)
 STUB = """
 window.calls = [];
 window.cmi = { "cmi.core.lesson_status": "not attempted", "cmi.core.score.raw": "" };
@@ -115,9 +122,10 @@ def lms(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         runtime = "scorm12.min.js" if standard == "1.2" else "scorm2004.min.js"
         shutil.copy(dist / runtime, target / "scorm-again.js")
         (target / "lms-harness.js").write_text(HARNESS, encoding="utf-8")
-        (target / "lms.html").write_text(
-            LMS_PAGE.format(standard=standard, runtime="scorm-again.js", harness="lms-harness.js"), encoding="utf-8"
-        )
+        for name, template in (("lms.html", LMS_PAGE), ("lms-phone.html", PHONE_PAGE)):
+            page = template.format(standard=standard, runtime="scorm-again.js", harness="lms-harness.js")
+            (target / name).write_text(page, encoding="utf-8")
+        (target / "lms-phone.css").write_text(PHONE_STYLE, encoding="utf-8")
     for name, stub in (("stub", STUB), ("weigert", REFUSING), ("slaat-niet-op", REJECTING), ("stil", SILENT)):
         (work / "12" / f"{name}-stub.js").write_text(stub, encoding="utf-8")
         (work / "12" / f"{name}.html").write_text(STUB_PAGE.format(stub=f"{name}-stub.js"), encoding="utf-8")
@@ -582,5 +590,49 @@ def test_the_package_holds_no_service_worker(lms: str, browser: object, standard
         assert "niet offline" in status.inner_text()
         assert frame.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
         assert context.service_workers == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+@pytest.mark.parametrize(
+    "device", [{"width": 390, "height": 844}, {"width": 820, "height": 1180}], ids=("phone", "tablet")
+)
+def test_phone_navigation_works_inside_the_launch_page(lms: str, browser: object, standard: str, device: dict):
+    """In an LMS's full-screen frame on a touch screen: ☰ and the page contents work, one session throughout."""
+    url = lms + FOLDER[standard] + "/"
+    context = browser.new_context(viewport=device, has_touch=True, is_mobile=device["width"] < 600)
+    try:
+        page = context.new_page()
+        page.goto(url + "lms-phone.html")
+        frame = course_frame(page, "intro.html")
+        width = frame.evaluate("innerWidth")
+        assert width == device["width"], width
+        assert frame.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+
+        shown = [b for b in frame.locator(".primary-toggle").all() if b.is_visible()]
+        assert len(shown) == 1, len(shown)
+        shown[0].tap()
+        dialog = frame.locator("#pst-primary-sidebar-modal")
+        link = dialog.locator("a", has_text="Systeemtheorie").first
+        link.wait_for(state="visible", timeout=5000)
+        link.tap()
+        frame = course_frame(page, "chapters/02-systeemtheorie/index.html")
+
+        shown = [b for b in frame.locator(".secondary-toggle").all() if b.is_visible()]
+        assert len(shown) == 1, len(shown)
+        shown[0].tap()
+        section = frame.locator("#pst-secondary-sidebar-modal nav a").first
+        section.wait_for(state="visible", timeout=5000)
+        target = section.get_attribute("href")
+        section.tap()
+        frame.wait_for_url(f"**{target}")
+
+        location = "cmi.core.lesson_location" if standard == "1.2" else "cmi.location"
+        here = lambda: page.evaluate(f"window.lmsApi.{location}")  # noqa: E731
+        assert poll(lambda: here() == "chapters/02-systeemtheorie/index.html"), here()
+        calls = [c[0] for c in page.evaluate("window.calls")]
+        assert calls.count(START[standard]) == 1 and END[standard] not in calls, calls
+        assert page.evaluate("window.refused") == []
     finally:
         context.close()
