@@ -1070,7 +1070,8 @@ class RolePlaySpec(WidgetSpec):
 
         for scene in case.scenes:
             out.append({"strong": scene.title})
-            for item in (scene, *scene.variants):
+            items: list[Scene | Variant] = [scene, *scene.variants]
+            for item in items:
                 out.append({"p": item.text})
                 if item.as_role:
                     out.append({"dl": as_role(item)})
