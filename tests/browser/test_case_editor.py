@@ -32,6 +32,8 @@ MISTAKES = [
     "case-no-lead",
     "case-unknown-flag",
     "case-unreachable-by-condition",
+    "case-third-person",
+    "case-role-text-unknown-role",
 ]
 
 
