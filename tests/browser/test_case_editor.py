@@ -32,6 +32,8 @@ MISTAKES = [
     "case-no-lead",
     "case-unknown-flag",
     "case-unreachable-by-condition",
+    "case-third-person",
+    "case-role-text-unknown-role",
 ]
 
 
@@ -132,9 +134,24 @@ def build_new_case(box: object) -> None:
     pick(box, "scenes.0.choices.0.sets", "ouder-gebeld: de leraar heeft de ouder gebeld")
 
 
+SHARED = "Sanne belt Ilse over het ontbijt van Sem."
+OWN = {"leraar": "Je belt Ilse over het ontbijt van Sem.", "ouder": "Sanne belt je over het ontbijt van Sem."}
+"""The first scene's shared text (class play) and its texts per role."""
+
+
 def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_students(page, base_url, tmp_path):
     box = open_editor(page, base_url)
     build_new_case(box)
+    box.locator(".jd-ce-ok").wait_for()
+    # A scene that speaks of the teacher and the mother by name: the check says so for both roles, and a text per
+    # role in the je-form, written in the scene's form, satisfies it.
+    at(box, "scenes.0.text").fill(SHARED)
+    messages = box.locator(".jd-ce-message")
+    messages.filter(has_text="scenes.0.text: wie rol 'ouder' speelt").wait_for()
+    assert messages.filter(has_text="scenes.0.text: wie rol 'leraar' speelt").count() == 1
+    box.locator('fieldset[data-path="scenes.0"] > details > summary', has_text="Tekst per rol").click()
+    for role, text in OWN.items():
+        at(box, f"scenes.0.as_role.{role}").fill(text)
     box.locator(".jd-ce-ok").wait_for()
     box.locator(".jd-ce-preview .jd-play-start").wait_for()  # the preview plays the case with the role-play view
     assert box.locator(".jd-ce-cards .jd-role-card").count() == 3
@@ -149,10 +166,12 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     assert (len(case.roles), len(case.scenes), len(case.flags), len(case.endings)) == (3, 6, 1, 2)
     assert case.scenes[0].choices[0].sets == ["ouder-gebeld"]
     assert "sets: [ouder-gebeld]" in text
+    assert case.scenes[0].text == SHARED and case.scenes[0].as_role == OWN and "    as_role:\n" in text
     # The draft survives a reload (autosave in the browser).
     page.wait_for_function(f"() => (localStorage.getItem('{store_key(EDITOR)}') || '').includes('ontbijt')")
     box = open_editor(page, base_url)
     assert at(box, "title").input_value() == "Ontbijt op school"
+    assert at(box, "scenes.0.as_role.leraar").input_value() == OWN["leraar"]
     assert not page.errors
 
     # The student opens the same file and plays it to an ending.
@@ -162,6 +181,7 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     student.get_by_label("Casusbestand kiezen:").set_input_files(str(path))
     student.get_by_text("Je speelt: Ontbijt op school").wait_for()
     student.get_by_role("button", name="Start met deze rol").click()
+    assert student.locator(".jd-play-scene > p").first.inner_text() == OWN["leraar"]  # the teacher's own text
     for _ in range(4):
         student.locator(".jd-play-choice").first.click()
     student.get_by_role("heading", name="Afloop: Samen verder").wait_for()

@@ -55,15 +55,21 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.dataset.focus === 'scene'")
     assert box.locator(".jd-play-private").inner_text().startswith("Vertrouwelijk")
+    # The teacher reads about herself as "je": the case's text for this role, not the shared one.
+    first_scene = box.locator(".jd-play-scene > p").first.inner_text()
+    assert first_scene.startswith("Je mailt de intern begeleider voor de tweede keer")
+    assert "Femke mailt" not in box.locator(".jd-play-scene").inner_text()
 
-    choose_with_keyboard(page, "Femke belt Yusuf zelf")  # a choice only the teacher sees
+    choose_with_keyboard(page, "Bel Yusuf zelf")  # a choice only the teacher sees
     feedback = box.locator(".jd-play-feedback")
     assert "Versterkt: Rechtstreeks contact" in feedback.inner_text()
     assert feedback.get_attribute("aria-labelledby")
     choose_with_keyboard(page, "Stel voor om met z'n drieën")
     # A condition on an earlier choice: mother is at the table, so this choice is open and a variant shows.
     assert box.get_by_role("button", name="Vraag moeder wat Lotte thuis over school vertelt.").is_visible()
-    assert "Door eerdere keuzes: Moeder zit erbij" in box.locator(".jd-play-scene").inner_text()
+    scene = " ".join(box.locator(".jd-play-scene > p").all_inner_texts())  # the scene's texts, not its choices
+    assert "Door eerdere keuzes: Moeder zit erbij en wordt stil terwijl jij je lijst voorleest." in scene
+    assert scene.startswith("Je opent met je lijst zorgen") and "Femke" not in scene
     choose_with_keyboard(page, "Vraag moeder wat Lotte thuis")
     saved = stored(page)[store_key(WIDGET)]["state"]
     assert saved["mode"] == "solo" and saved["role"] == "leraar" and len(saved["path"]) == 3
@@ -73,7 +79,7 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
     box = widget(page, WIDGET)
     path = box.locator(".jd-play-path li")
     assert path.count() == 4  # three choices and "Nu: ..."
-    assert path.nth(0).inner_text().startswith("Weer een zorgenmail: Femke belt Yusuf zelf")
+    assert path.nth(0).inner_text().startswith("Weer een zorgenmail: Bel Yusuf zelf")
     assert "Nu: Twee aanpakken naast elkaar" in path.nth(3).inner_text()
     assert box.locator(".jd-play-scene h2").inner_text() == "Twee aanpakken naast elkaar"
 
@@ -82,6 +88,7 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
     choose_with_keyboard(page, "Plan een korte evaluatie")
     ending = box.locator(".jd-play-ending")
     assert "Afloop: Samen op koers" in ending.inner_text() and "✓ Goede afloop" in ending.inner_text()
+    assert "Jij, Yusuf en moeder zien hetzelfde doel" in ending.inner_text()
     tally = box.locator(".jd-play-tally")
     assert "Rechtstreeks contact tussen leraar en hulpverlener" in tally.inner_text()
     assert tally.locator("th[scope=row]").count() >= 5
@@ -107,7 +114,7 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
     text = item.inner_text()
     assert "Rollenspel: Twee brillen op één kind" in text
     assert "Rol: Femke de Vries, leraar groep 5" in text
-    assert "1. Weer een zorgenmail: Femke belt Yusuf zelf na schooltijd." in text
+    assert "1. Weer een zorgenmail: Bel Yusuf zelf na schooltijd." in text
     assert "Afloop: Samen op koers" in text and "Versterkt: " in text
     assert REFLECTIONS[0] in text and "· af" in text
 
@@ -130,7 +137,10 @@ def test_step_back_restart_and_earlier_rounds(page, base_url):
     box.get_by_role("button", name="Kies een andere rol of speelwijze").click()
     box.locator("label", has_text="Yusuf Amrani").click()
     box.get_by_role("button", name="Start met deze rol").click()
-    assert "Femke belt Yusuf zelf na schooltijd." not in box.inner_text()  # a teacher-only choice
+    assert "Bel Yusuf zelf na schooltijd." not in box.inner_text()  # a teacher-only choice
+    # The youth worker reads his own text: Yusuf is "jij" now, Femke is named.
+    assert box.locator(".jd-play-scene > p").first.inner_text().startswith("Femke, de leraar van Lotte, mailt")
+    assert "Anouk weet dat jij bij het gezin thuis komt." in box.locator(".jd-play-scene").inner_text()
     state = stored(page)[store_key(WIDGET)]["state"]
     assert state["role"] == "jeugdhulpverlener" and len(state["runs"]) == 1
     assert state["runs"][0]["ending"] == "langs-elkaar"
@@ -143,8 +153,10 @@ def test_class_play_logs_the_groups_choices_with_notes(page, base_url):
     box.get_by_role("button", name="Start klassikaal spel").click()
     assert "Klassikaal spel · groep: Amira, Bas, Chris" in box.inner_text()
     assert box.locator(".jd-play-private").count() == 0  # private parts stay on the printed cards
+    # Class play reads the shared text, written for everyone at the table.
+    assert box.locator(".jd-play-scene > p").first.inner_text().startswith("Femke mailt de intern begeleider")
     box.get_by_label("Waarom kiest de groep dit? (optioneel)").fill("De leraar wil zelf contact.")
-    box.get_by_role("button", name="(Femke de Vries, leraar groep 5) Femke belt Yusuf zelf na schooltijd.").click()
+    box.get_by_role("button", name="(Femke de Vries, leraar groep 5) Bel Yusuf zelf na schooltijd.").click()
     state = stored(page)[store_key(WIDGET)]["state"]
     assert state["mode"] == "klas" and state["group"] == "Amira, Bas, Chris"
     assert state["path"] == [{"scene": "signaal", "choice": "zelf-bellen", "note": "De leraar wil zelf contact."}]

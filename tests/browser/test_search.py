@@ -1,12 +1,14 @@
 """Site search through search.html finds the words students type: words of the built text and of role-play scenes.
 
 The words are picked from the built site by the test (30 words on three or more pages, spread over the alphabet by
-a fixed hash), and from the case files (5 words that stand only in a case's scenes): no hand-made list.
+a fixed hash), and from the case files (5 words that stand only in a case's scenes, 5 that stand only in its texts
+per role): no hand-made list.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import defaultdict
 from functools import cache
@@ -71,6 +73,29 @@ def scene_words(count: int = 5) -> list[tuple[str, str]]:
     return _spread_pairs(chosen, count)
 
 
+def _take_role_texts(node: object) -> list[str]:
+    """The texts per role (`as_role`) in a dumped case, taken out of it."""
+    if isinstance(node, dict):
+        found = list(node.pop("as_role", {}).values())
+        return found + [t for value in node.values() for t in _take_role_texts(value)]
+    if isinstance(node, list):
+        return [t for value in node for t in _take_role_texts(value)]
+    return []
+
+
+def role_text_words(count: int = 5) -> list[tuple[str, str]]:
+    """(word, case page) pairs: words that stand in a case file only in its texts per role (`as_role`), so the case
+    page has them only when its static version carries those texts."""
+    chosen: list[tuple[str, str]] = []
+    for path in case_files(ROOT):
+        data = load_case(path, ROOT).model_dump(mode="json")
+        own = _take_role_texts(data)
+        elsewhere = set(_WORD.findall(json.dumps(data, ensure_ascii=False).lower()))
+        words = {w for t in own for w in _WORD.findall(t.lower()) if w not in dutch_stopwords and w not in elsewhere}
+        chosen += [(w, f"{CASE_PAGES}{path.stem}.html") for w in _spread(words, 1)]
+    return _spread_pairs(chosen, count)
+
+
 def _spread_pairs(pairs: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: hashlib.sha256(p[0].encode()).hexdigest())[:count]
 
@@ -85,6 +110,7 @@ def search(page: object, base_url: str, word: str) -> list[str]:
 def test_the_test_picks_enough_words():
     assert len(common_words()) == 30
     assert len(scene_words()) == 5
+    assert len(role_text_words()) == 5
     assert all(Path(built_site() / page).is_file() for _, page in scene_words())
 
 
@@ -97,6 +123,16 @@ def test_thirty_common_words_and_five_scene_words_are_found(page: object, base_u
             wrong_page[word] = (case_page, hrefs)
     assert not missing, f"niet gevonden: {missing}"
     assert not wrong_page, f"scènewoorden vinden hun casuspagina niet: {wrong_page}"
+
+
+def test_words_of_the_texts_per_role_find_their_case_page(page: object, base_url: str):
+    """A student who searches for what they read while playing a role finds the page where they play the case."""
+    wrong_page = {}
+    for word, case_page in role_text_words():
+        hrefs = search(page, base_url, word)
+        if not any(h.split("#")[0].endswith(case_page) for h in hrefs):
+            wrong_page[word] = (case_page, hrefs)
+    assert not wrong_page, f"woorden uit de teksten per rol vinden hun casuspagina niet: {wrong_page}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -32,10 +32,15 @@ from jeugddomein.widgets.role_play.model import (
     case_files,
     chapter_labels,
     check_case,
+    first_name,
     load_case,
     load_case_text,
+    names_player,
+    visible_text,
 )
 from tests.factories import entry, portfolio
+from tests.mutation import DATA as DATA_DIR
+from tests.mutation import REMOVE, line_at, mutate
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -201,6 +206,73 @@ def test_tally_counts_strengthened_and_weakened_in_catalogue_order(twee_brillen)
     assert list(counts) == sorted(counts, key=order.index)
 
 
+def texts_read(case: CaseFile, role: str, path: list[dict[str, str]]) -> list[str]:
+    """What the player of `role` reads where a saved path stands: the scene's or ending's texts, the scene's question
+    and its choices meant for some roles only."""
+    progress = case.replay(role, path)
+    scene = case.scene(progress.node)
+    item = scene or case.ending(progress.node)
+    assert item is not None
+    texts = visible_text(item, role, progress.flags)
+    if scene:
+        texts += [scene.prompt or ""] + [
+            c.text for c in case.available_choices(scene.id, role, progress.flags) if c.roles
+        ]
+    return texts
+
+
+def test_every_role_reads_about_its_own_person_in_the_je_form():
+    """Playing every path of every case as each playable role, no text the player reads names the person they play
+    (the first word of the role's name): scenes and endings have a text in the je-form for that role (`as_role`)."""
+    named: list[str] = []
+    own_texts = 0
+    for case_id, case in all_cases().items():
+        for role in [r for r in case.roles if r.playable]:
+            name = first_name(role)
+            assert name, (case_id, role.id)
+            seen: set[tuple] = set()
+            for path in play_all_paths(case, role.id):
+                for n in range(len(path) + 1):
+                    progress = case.replay(role.id, path[:n])
+                    if (progress.node, progress.flags) in seen:
+                        continue
+                    seen.add((progress.node, progress.flags))
+                    for text in texts_read(case, role.id, path[:n]):
+                        own_texts += text in _role_texts(case, role.id)
+                        if names_player(text, name):
+                            named.append(f"{case_id} ({role.id}, {progress.node}): {text}")
+    assert named == []
+    assert own_texts >= 100  # the course's cases speak to their players through texts per role
+
+
+def _role_texts(case: CaseFile, role: str) -> set[str]:
+    items = [*case.scenes, *case.endings]
+    return {t for i in [*items, *(v for i in items for v in i.variants)] for r, t in i.as_role.items() if r == role}
+
+
+def test_the_teacher_in_twee_brillen_reads_the_first_scene_as_je_and_class_play_the_shared_text():
+    case = all_cases()["twee-brillen"]
+    assert texts_read(case, "leraar", [])[0].startswith("Je mailt de intern begeleider voor de tweede keer")
+    shared = visible_text(case.scenes[0], None, set())
+    assert shared == [case.scenes[0].text] and shared[0].startswith("Femke mailt de intern begeleider")
+
+
+def test_a_scene_that_speaks_of_its_player_in_the_third_person_is_refused_with_the_fix():
+    text = mutate(
+        DATA_DIR.joinpath("cases", "twee-brillen.yaml").read_text(encoding="utf-8"),
+        ("scenes", 0, "as_role", "leraar"),
+        REMOVE,
+    )
+    with pytest.raises(DataError) as caught:
+        load_case_text(text, "data/cases/twee-brillen.yaml", LABELS)
+    line = line_at(text, ("scenes", 0, "text"))
+    assert caught.value.lines() == [
+        f"data/cases/twee-brillen.yaml:{line}: scenes.0.text: wie rol 'leraar' speelt, leest in scène 'signaal' in de "
+        "derde persoon over zichzelf ('Femke'); schrijf voor rol 'leraar' een tekst in de jij-vorm onder "
+        "`as_role.leraar`"
+    ]
+
+
 # --- validation: one broken file per rule ---------------------------------------------------------------------
 
 INVALID = {
@@ -218,6 +290,12 @@ INVALID = {
     "unknown-concept": (r":39: scenes\.0\.choices\.0\.strengthens\.0: onbekend begrip 'contact'", "direct-contact"),
     "unknown-field": (r":48: scenes\.1\.vraag: dit veld is onbekend", "verwijder het"),
     "no-lead": (r"roles: geen enkele rol heeft 'lead: true'", "markeer"),
+    "third-person": (
+        r":46: scenes\.1\.text: wie rol 'leraar' speelt, leest in scène 'gesprek' in de derde persoon over zichzelf "
+        r"\('Sanne'\)",
+        "schrijf voor rol 'leraar' een tekst in de jij-vorm onder `as_role.leraar`",
+    ),
+    "role-text-unknown-role": (r":33: scenes\.0\.as_role\.ib: 'ib' is geen rol van deze casus", "speelbare rol"),
 }
 
 

@@ -67,10 +67,10 @@ export function caseForm(state, ctx) {
     return field(path, label, hint, control, structural);
   }
 
-  function check(path, label, hint) {
+  function check(path, label, hint, { structural = false } = {}) {
     const control = el("input", { type: "checkbox" });
     control.checked = Boolean(getAt(state, path));
-    const wrapped = field(path, label, hint, control);
+    const wrapped = field(path, label, hint, control, structural);
     wrapped.classList.add("jd-ce-check");
     return wrapped;
   }
@@ -160,16 +160,36 @@ export function caseForm(state, ctx) {
     Object.entries(MODEL_KEYS).map(([k, c]) => [k, `${c.label} (${MODELS[c.model]})`]);
   const labelOptions = () => ctx.labels.map((l) => [l, l]);
 
+  /**
+   * The texts per role (`as_role`) of a scene, ending or variant: a text field for every playable role, and for any
+   * other id the file has (the check names it), in a block that is open when one is written.
+   */
+  function roleTexts(path, model) {
+    const written = getAt(state, [...path, "as_role"]);
+    const playable = state.roles.filter((r) => r.id.trim() && r.playable);
+    const others = Object.keys(written).filter((id) => !playable.some((r) => r.id.trim() === id));
+    const fields = [
+      ...playable.map((r) => text([...path, "as_role", r.id.trim()], `Voor wie ${r.name.split(",")[0].trim() || r.id.trim()} speelt (${r.id.trim()})`, "", { area: true })),
+      ...others.map((id) => text([...path, "as_role", id], `Voor rol ${id} (geen speelbare rol van deze casus)`, "", { area: true })),
+    ];
+    return el("details", { className: "jd-ce-more jd-ce-role-texts", open: Object.values(written).some((t) => t.trim()) }, [
+      el("summary", { text: "Tekst per rol, in de jij-vorm (optioneel)" }),
+      el("p", { className: "jd-hint", text: help(model, "as_role") }),
+      ...(fields.length ? fields : [el("p", { className: "jd-hint", text: "Er zijn nog geen speelbare rollen." })]),
+    ]);
+  }
+
   const variantsBlock = (path, model) =>
     repeat([...path, "variants"], {
       legend: "Varianten: extra tekst na eerdere keuzes",
       hint: help(model, "variants"),
       itemName: "Variant",
       level: 4,
-      make: () => ({ when: [], text: "" }),
+      make: () => ({ when: [], text: "", as_role: {} }),
       render: (p) => [
         picks([...p, "when"], "Alleen als deze vlaggen gezet zijn", help("Variant", "when"), flagOptions()),
         text([...p, "text"], "Extra tekst", help("Variant", "text"), { area: true }),
+        roleTexts(p, "Variant"),
       ],
     });
 
@@ -207,7 +227,7 @@ export function caseForm(state, ctx) {
         select([...p, "kind"], "Soort rol", help("Role", "kind"), Object.entries(ROLE_KINDS).map(([k, v]) => [k, v.label])),
         text([...p, "name"], "Naam en functie", help("Role", "name"), { structural: true }),
         check([...p, "lead"], "Hoofdrol", help("Role", "lead")),
-        check([...p, "playable"], "Speelbaar", help("Role", "playable")),
+        check([...p, "playable"], "Speelbaar", help("Role", "playable"), { structural: true }),
         text([...p, "public"], "Openbaar deel van de rolkaart", help("Role", "public"), { area: true }),
         text([...p, "private"], "Vertrouwelijk: wat alleen deze rol weet", help("Role", "private"), { area: true }),
         text([...p, "wants"], "Wat deze persoon wil bereiken (optioneel)", help("Role", "wants"), { area: true }),
@@ -255,11 +275,12 @@ export function caseForm(state, ctx) {
       hint: help("CaseFile", "scenes"),
       itemName: "Scène",
       summary: (s) => s.title || s.id,
-      make: (n) => ({ id: `scene-${n + 1}`, title: "", text: "", prompt: "", variants: [], choices: [], routes: [] }),
+      make: (n) => ({ id: `scene-${n + 1}`, title: "", text: "", as_role: {}, prompt: "", variants: [], choices: [], routes: [] }),
       render: (p, scene) => [
         text([...p, "id"], "Id van de scène", help("Scene", "id"), { structural: true }),
         text([...p, "title"], "Titel", help("Scene", "title"), { structural: true }),
         text([...p, "text"], "Wat er gebeurt", help("Scene", "text"), { area: true }),
+        roleTexts(p, "Scene"),
         text([...p, "prompt"], "Vraag aan de speler (optioneel)", help("Scene", "prompt")),
         variantsBlock(p, "Scene"),
         repeat([...p, "choices"], {
@@ -298,12 +319,13 @@ export function caseForm(state, ctx) {
       hint: help("CaseFile", "endings"),
       itemName: "Afloop",
       summary: (e) => e.title || e.id,
-      make: (n) => ({ id: `afloop-${n + 1}`, title: "", tone: "", text: "", variants: [] }),
+      make: (n) => ({ id: `afloop-${n + 1}`, title: "", tone: "", text: "", as_role: {}, variants: [] }),
       render: (p) => [
         text([...p, "id"], "Id van de afloop", help("Ending", "id"), { structural: true }),
         text([...p, "title"], "Titel", help("Ending", "title"), { structural: true }),
         select([...p, "tone"], "Toon", help("Ending", "tone"), Object.entries(TONES)),
         text([...p, "text"], "Wat er uiteindelijk gebeurt", help("Ending", "text"), { area: true }),
+        roleTexts(p, "Ending"),
         variantsBlock(p, "Ending"),
       ],
     }),

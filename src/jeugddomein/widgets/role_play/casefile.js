@@ -31,7 +31,12 @@ export function readCaseText(text) {
 const text = (value) => (value === null || value === undefined ? "" : String(value));
 const texts = (value) => (Array.isArray(value) ? value.map(text) : []);
 const items = (value) => (Array.isArray(value) ? value.filter((v) => v && typeof v === "object") : []);
-const variants = (value) => items(value).map((v) => ({ when: texts(v.when), text: text(v.text) }));
+/** Texts per role (`as_role`): role id -> text; anything that is not a block of fields reads as none. */
+const roleTexts = (value) =>
+  value && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).map(([role, t]) => [role, text(t)]))
+    : {};
+const variants = (value) => items(value).map((v) => ({ when: texts(v.when), text: text(v.text), as_role: roleTexts(v.as_role) }));
 
 /** The editor's form state of a case (from parsed YAML, possibly incomplete). */
 export function formState(data) {
@@ -62,6 +67,7 @@ export function formState(data) {
       id: text(s.id),
       title: text(s.title),
       text: text(s.text),
+      as_role: roleTexts(s.as_role),
       prompt: text(s.prompt),
       variants: variants(s.variants),
       choices: items(s.choices).map((c) => ({
@@ -84,6 +90,7 @@ export function formState(data) {
       title: text(e.title),
       tone: text(e.tone),
       text: text(e.text),
+      as_role: roleTexts(e.as_role),
       variants: variants(e.variants),
     })),
     reflection: texts(d.reflection),
@@ -109,7 +116,21 @@ export function caseData(state) {
   const optionalList = (target, key, value) => {
     if (value.length) target[key] = list(value);
   };
-  const variantData = (v) => ({ when: list(v.when), text: v.text.trim() });
+  const roleOrder = state.roles.map((r) => r.id.trim());
+  /** The texts per role that say something, in the order of the roles (then any other ids), or nothing. */
+  const putRoleTexts = (target, value) => {
+    const filled = Object.entries(value || {})
+      .map(([role, t]) => [role.trim(), t.trim()])
+      .filter(([, t]) => t !== "");
+    const rank = (role) => (roleOrder.includes(role) ? roleOrder.indexOf(role) : roleOrder.length);
+    filled.sort(([a], [b]) => rank(a) - rank(b));
+    if (filled.length) target.as_role = Object.fromEntries(filled);
+  };
+  const variantData = (v) => {
+    const variant = { when: list(v.when), text: v.text.trim() };
+    putRoleTexts(variant, v.as_role);
+    return variant;
+  };
   put(out, "title", state.title);
   put(out, "summary", state.summary);
   put(out, "setting", state.setting);
@@ -141,6 +162,7 @@ export function caseData(state) {
     put(scene, "id", s.id);
     put(scene, "title", s.title);
     put(scene, "text", s.text);
+    putRoleTexts(scene, s.as_role);
     if (s.variants.length) scene.variants = s.variants.map(variantData);
     put(scene, "prompt", s.prompt);
     if (s.choices.length) {
@@ -176,6 +198,7 @@ export function caseData(state) {
     put(ending, "title", e.title);
     put(ending, "tone", e.tone);
     put(ending, "text", e.text);
+    putRoleTexts(ending, e.as_role);
     if (e.variants.length) ending.variants = e.variants.map(variantData);
     return ending;
   });

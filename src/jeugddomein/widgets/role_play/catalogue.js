@@ -208,6 +208,18 @@ export const SCENE_RULES = {
  "one_choice": "een scène met keuzes heeft er minstens twee; anders valt er niets te kiezen",
  "last_route": "de laatste route mag geen 'when' hebben: die is de standaard als geen andere route past; haal 'when' weg bij de laatste route of voeg onderaan een route zonder 'when' toe"
 };
+export const VOICE_RULES = {
+ "text": "wie rol '{role}' speelt, leest in {where} in de derde persoon over zichzelf ('{name}'); schrijf voor rol '{role}' een tekst in de jij-vorm onder `as_role.{role}`",
+ "variant": "wie rol '{role}' speelt, leest in {where} in de derde persoon over zichzelf ('{name}'); schrijf voor rol '{role}' een tekst in de jij-vorm onder `as_role.{role}` van deze variant",
+ "as_role": "de tekst voor rol '{role}' in {where} noemt de speler zelf bij naam ('{name}'); schrijf haar in de jij-vorm",
+ "prompt": "de vraag van {where} noemt de speler van rol '{role}' bij naam ('{name}'); stel de vraag aan de speler zelf (bijvoorbeeld 'Wat doe je?') en zet wat er gebeurt in de tekst van de scène",
+ "choice": "keuze '{choice}' in {where} is alleen voor bepaalde rollen (roles) en noemt de speler van rol '{role}' bij naam ('{name}'); schrijf haar als opdracht aan de speler, zoals 'Bel ...' of 'Vraag ...'"
+};
+export const NOT_A_NAME = [
+ "De",
+ "Het",
+ "Een"
+];
 export const PLAIN_REASONS = {
  "extra_forbidden": "dit veld is onbekend; verwijder het of controleer de spelling",
  "missing": "dit verplichte veld ontbreekt; voeg het toe",
@@ -376,6 +388,19 @@ export const CASE_SCHEMA = {
      "type": "string",
      "x-strip": true
     },
+    "as_role": {
+     "description": "Optioneel: de tekst voor wie een bepaalde rol speelt, in de jij-vorm (rol-id: tekst); vervangt `text` voor die rol. Klassikaal spel toont `text`.",
+     "patternProperties": {
+      "^[a-z0-9][a-z0-9-]{0,39}$": {
+       "maxLength": 2000,
+       "minLength": 1,
+       "type": "string",
+       "x-strip": true
+      }
+     },
+     "title": "As Role",
+     "type": "object"
+    },
     "variants": {
      "description": "Extra tekst die afhangt van eerdere keuzes.",
      "items": {
@@ -410,7 +435,7 @@ export const CASE_SCHEMA = {
      "type": "string"
     },
     "name": {
-     "description": "Verzonnen naam en functie, bijvoorbeeld 'Femke de Vries, leraar groep 5'.",
+     "description": "Verzonnen naam en functie, bijvoorbeeld 'Femke de Vries, leraar groep 5'. Het eerste woord is de voornaam: wat deze rol te lezen krijgt, noemt die naam niet (schrijf de tekst voor deze rol onder `as_role`).",
      "maxLength": 2000,
      "minLength": 1,
      "title": "Name",
@@ -517,12 +542,25 @@ export const CASE_SCHEMA = {
      "x-strip": true
     },
     "text": {
-     "description": "Wat er gebeurt; geschreven voor iedere rol.",
+     "description": "Wat er gebeurt, voor klassikaal spel en voor elke rol zonder eigen tekst onder `as_role`.",
      "maxLength": 2000,
      "minLength": 1,
      "title": "Text",
      "type": "string",
      "x-strip": true
+    },
+    "as_role": {
+     "description": "Optioneel: de tekst voor wie een bepaalde rol speelt, in de jij-vorm (rol-id: tekst); vervangt `text` voor die rol. Klassikaal spel toont `text`.",
+     "patternProperties": {
+      "^[a-z0-9][a-z0-9-]{0,39}$": {
+       "maxLength": 2000,
+       "minLength": 1,
+       "type": "string",
+       "x-strip": true
+      }
+     },
+     "title": "As Role",
+     "type": "object"
     },
     "variants": {
      "description": "Extra tekst die afhangt van eerdere keuzes.",
@@ -633,6 +671,19 @@ export const CASE_SCHEMA = {
      "title": "Text",
      "type": "string",
      "x-strip": true
+    },
+    "as_role": {
+     "description": "Optioneel: de tekst voor wie een bepaalde rol speelt, in de jij-vorm (rol-id: tekst); vervangt `text` voor die rol. Klassikaal spel toont `text`.",
+     "patternProperties": {
+      "^[a-z0-9][a-z0-9-]{0,39}$": {
+       "maxLength": 2000,
+       "minLength": 1,
+       "type": "string",
+       "x-strip": true
+      }
+     },
+     "title": "As Role",
+     "type": "object"
     }
    },
    "required": [

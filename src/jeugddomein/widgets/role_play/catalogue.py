@@ -1,6 +1,6 @@
 """The case model's facts for the browser: catalogue.js is generated from model.py, so the editor, the student's
 file check and the build share one declaration (role kinds, concept keys, settings, seeds, the JSON schema of a case
-file with its Dutch help texts, and the build's plain reasons).
+file with its Dutch help texts, the build's plain reasons and the messages of its checks).
 
     python -m jeugddomein.widgets.role_play.catalogue     rewrite catalogue.js (a unit test fails when it is stale)
 """
@@ -20,12 +20,14 @@ from .model import (
     MAX_STATES,
     MODEL_KEYS,
     MODELS,
+    NOT_A_NAME,
     PROFESSIONS,
     RESERVED_ROLE_IDS,
     ROLE_KINDS,
     SCENE_RULES,
     SEEDS,
     SETTINGS,
+    VOICE_RULES,
     CaseFile,
 )
 
@@ -55,6 +57,8 @@ def catalogue() -> dict[str, Any]:
         "RESERVED_ROLE_IDS": sorted(RESERVED_ROLE_IDS),
         "MAX_STATES": MAX_STATES,
         "SCENE_RULES": SCENE_RULES,
+        "VOICE_RULES": VOICE_RULES,
+        "NOT_A_NAME": list(NOT_A_NAME),
         "PLAIN_REASONS": _PLAIN_REASONS,
         "NOT_TEXT": NOT_TEXT,
         "CASE_SCHEMA": CaseFile.model_json_schema(schema_generator=_StripMarking),

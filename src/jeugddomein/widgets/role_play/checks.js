@@ -5,11 +5,13 @@ import {
   CASE_SCHEMA,
   MAX_STATES,
   MODEL_KEYS,
+  NOT_A_NAME,
   NOT_TEXT,
   PLAIN_REASONS,
   RESERVED_ROLE_IDS,
   ROLE_KINDS,
   SCENE_RULES,
+  VOICE_RULES,
 } from "./catalogue.js";
 
 /** @typedef {[string, string]} Problem  a dotted YAML path (as the build prints it) and the Dutch reason */
@@ -207,7 +209,35 @@ function checkRoles(c) {
       }),
     ),
   );
+  const playable = c.roles.filter(isPlayable).map((r) => r.id);
+  for (const [loc, item] of roleTextItems(c)) {
+    for (const roleId of Object.keys(item.as_role || {})) {
+      if (!ids.includes(roleId)) {
+        problems.push([
+          [...loc, "as_role", roleId],
+          `'${roleId}' is geen rol van deze casus; zet de tekst onder de id van een speelbare rol (${options(playable)}) of verwijder haar`,
+        ]);
+      } else if (!playable.includes(roleId)) {
+        problems.push([
+          [...loc, "as_role", roleId],
+          `rol '${roleId}' is niet speelbaar, dus niemand leest deze tekst; verwijder haar of zet bij rol '${roleId}' 'playable: true'`,
+        ]);
+      }
+    }
+  }
   return problems;
+}
+
+/** Every scene, ending and variant (each may have texts per role) with its YAML path, in file order. */
+function roleTextItems(c) {
+  const found = [];
+  for (const [kind, items] of [["scenes", c.scenes], ["endings", c.endings]]) {
+    items.forEach((item, i) => {
+      found.push([[kind, i], item]);
+      list(item.variants).forEach((variant, v) => found.push([[kind, i, "variants", v], variant]));
+    });
+  }
+  return found;
 }
 
 function checkFlags(c) {
@@ -469,6 +499,91 @@ function checkGraph(c) {
   return problems;
 }
 
+// --- the player's own name (model.py: _check_voice) --------------------------------------------------------------
+
+/** The first name in a role's `name` (its first word), or null when the name does not start with one. */
+export function firstName(role) {
+  const word = String(role.name).trim().split(/\s+/)[0].replace(/^[,.;:]+|[,.;:]+$/g, "");
+  const first = word.charAt(0);
+  return first && first !== first.toLowerCase() && first === first.toUpperCase() && !NOT_A_NAME.includes(word) ? word : null;
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** Whether a text names a person by this first name (also as "Femkes" or "Femke's"). */
+export function namesPlayer(text, name) {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?:['’]?s)?(?![\\p{L}\\p{N}_])`, "u").test(text);
+}
+
+const pathKey = (path) => path.join("\u0000");
+
+/** The YAML paths (as keys) of the texts a player of `role` reads in the (node, flags) states the player can reach. */
+function shownTexts(c, role, states) {
+  const shown = new Set();
+  const own = (loc, item) => shown.add(pathKey(Object.hasOwn(item.as_role || {}, role) ? [...loc, "as_role", role] : [...loc, "text"]));
+  for (const { node, flags } of states) {
+    const sceneIndex = c.scenes.findIndex((s) => s.id === node);
+    const loc = sceneIndex >= 0 ? ["scenes", sceneIndex] : ["endings", c.endings.findIndex((e) => e.id === node)];
+    const item = sceneIndex >= 0 ? c.scenes[sceneIndex] : c.endings[loc[1]];
+    own(loc, item);
+    list(item.variants).forEach((variant, v) => {
+      if (allSet(variant.when, flags)) own([...loc, "variants", v], variant);
+    });
+    if (sceneIndex < 0) continue;
+    if (item.prompt) shown.add(pathKey([...loc, "prompt"]));
+    const open = available(c, node, role, flags);
+    list(item.choices).forEach((choice, j) => {
+      if (list(choice.roles).length && open.includes(choice)) shown.add(pathKey([...loc, "choices", j, "text"]));
+    });
+  }
+  return shown;
+}
+
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key]);
+
+/**
+ * A player reads about the person they play in the second person: no text a role is shown names that role's person
+ * (the first word of its `name`). Follows every state each playable role can reach, like the graph check.
+ */
+function checkVoice(c) {
+  const readers = [];
+  for (const role of c.roles) {
+    const name = firstName(role);
+    if (!isPlayable(role) || name === null) continue;
+    let explored;
+    try {
+      explored = explore(c, role.id, new Set());
+    } catch (error) {
+      if (error instanceof RouteCycle) return []; // the graph check reports the circle of routes
+      throw error;
+    }
+    if (explored.edges === null) return [];
+    readers.push({ role, name, shown: shownTexts(c, role.id, explored.seen.values()) });
+  }
+  const problems = [];
+  for (const [loc, item] of roleTextItems(c)) {
+    const node = loc[0] === "scenes" ? c.scenes[loc[1]] : c.endings[loc[1]];
+    let where = `${loc[0] === "scenes" ? "scène" : "afloop"} '${node.id}'`;
+    if (loc.length === 4) where = `variant ${loc[3]} van ${where}`;
+    const texts = [[[...loc, "text"], item.text, ""]];
+    for (const [r, t] of Object.entries(item.as_role || {})) texts.push([[...loc, "as_role", r], t, ""]);
+    if (loc[0] === "scenes" && loc.length === 2) {
+      if (item.prompt) texts.push([[...loc, "prompt"], item.prompt, ""]);
+      list(item.choices).forEach((choice, j) => texts.push([[...loc, "choices", j, "text"], choice.text, choice.id]));
+    }
+    for (const [path, text, choice] of texts) {
+      const field = path[loc.length];
+      const rule = { text: loc.length === 4 ? "variant" : "text", choices: "choice" }[field] || field;
+      for (const { role, name, shown } of readers) {
+        if (shown.has(pathKey(path)) && namesPlayer(text, name)) {
+          problems.push([path, fill(VOICE_RULES[rule], { role: role.id, name, where, choice })]);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * model.py's check_case over a case the model accepts: ids, roles, flags, concept keys, chapter links, targets,
  * then (when ids and targets are sound) reachability and endings. `labels`: the chapter labels, or null to skip.
@@ -485,7 +600,9 @@ export function graphProblems(caseData, labels = null) {
   ];
   const targets = checkTargets(caseData);
   problems.push(...targets);
-  if (!targets.length && !problems.some(([loc]) => loc.includes("id"))) problems.push(...checkGraph(caseData));
+  if (!targets.length && !problems.some(([loc]) => loc.includes("id"))) {
+    problems.push(...checkGraph(caseData), ...checkVoice(caseData));
+  }
   return problems;
 }
 
@@ -507,7 +624,8 @@ export function checkCase(caseData, labels = null) {
 export function caseModel(data) {
   const strip = (value) => (typeof value === "string" ? value.trim() : value);
   const texts = (values) => list(values).map(strip);
-  const variants = (values) => list(values).map((v) => ({ when: [...v.when], text: strip(v.text) }));
+  const roleTexts = (values) => Object.fromEntries(Object.entries(values || {}).map(([k, v]) => [k, strip(v)]));
+  const variants = (values) => list(values).map((v) => ({ when: [...v.when], text: strip(v.text), as_role: roleTexts(v.as_role) }));
   return {
     title: strip(data.title),
     summary: strip(data.summary),
@@ -531,6 +649,7 @@ export function caseModel(data) {
       id: s.id,
       title: strip(s.title),
       text: strip(s.text),
+      as_role: roleTexts(s.as_role),
       variants: variants(s.variants),
       prompt: s.prompt === undefined || s.prompt === null ? null : strip(s.prompt),
       choices: list(s.choices).map((c) => ({
@@ -548,7 +667,14 @@ export function caseModel(data) {
       })),
       routes: list(s.routes).map((r) => ({ when: [...list(r.when)], next: r.next })),
     })),
-    endings: data.endings.map((e) => ({ id: e.id, title: strip(e.title), tone: e.tone, text: strip(e.text), variants: variants(e.variants) })),
+    endings: data.endings.map((e) => ({
+      id: e.id,
+      title: strip(e.title),
+      tone: e.tone,
+      text: strip(e.text),
+      as_role: roleTexts(e.as_role),
+      variants: variants(e.variants),
+    })),
     reflection: texts(data.reflection),
   };
 }

@@ -182,7 +182,10 @@ class Role(StrictModel):
         description="Id van de rol in deze casus; je gebruikt het bij `roles:` van een keuze (bijv. 'leraar')."
     )
     kind: str = Field(description=f"Soort rol; een van: {_kinds}.")
-    name: ShortText = Field(description="Verzonnen naam en functie, bijvoorbeeld 'Femke de Vries, leraar groep 5'.")
+    name: ShortText = Field(
+        description="Verzonnen naam en functie, bijvoorbeeld 'Femke de Vries, leraar groep 5'. Het eerste woord is de "
+        "voornaam: wat deze rol te lezen krijgt, noemt die naam niet (schrijf de tekst voor deze rol onder `as_role`)."
+    )
     lead: bool = Field(False, description="true voor de rol(len) waar de casus om draait (hoofdrol).")
     playable: bool = Field(
         True, description="Of een student deze rol kan kiezen als hij alleen speelt (standaard true)."
@@ -195,11 +198,22 @@ class Role(StrictModel):
     wants: ShortText | None = Field(None, description="Optioneel: wat deze persoon hoopt te bereiken.")
 
 
+RoleTexts = dict[Ident, ShortText]
+"""Texts per role id: what the player of that role reads instead of the shared text (in the second person)."""
+
+AS_ROLE = (
+    "Optioneel: de tekst voor wie een bepaalde rol speelt, in de jij-vorm (rol-id: tekst); vervangt `text` voor die "
+    "rol. Klassikaal spel toont `text`."
+)
+"""The description of every `as_role` field."""
+
+
 class Variant(StrictModel):
     """Extra text in a scene or ending that only shows when flags are set (the consequence of earlier choices)."""
 
     when: Annotated[list[Ident], Field(min_length=1)] = Field(description="Vlaggen die allemaal gezet moeten zijn.")
     text: ShortText = Field(description="De extra tekst.")
+    as_role: RoleTexts = Field(default_factory=dict, description=AS_ROLE)
 
 
 class Choice(StrictModel):
@@ -260,7 +274,10 @@ class Scene(StrictModel):
 
     id: Ident = Field(description="Id van de scène, uniek onder alle scènes en aflopen.")
     title: ShortText = Field(description="Korte titel; staat in het pad van de speler.")
-    text: ShortText = Field(description="Wat er gebeurt; geschreven voor iedere rol.")
+    text: ShortText = Field(
+        description="Wat er gebeurt, voor klassikaal spel en voor elke rol zonder eigen tekst onder `as_role`."
+    )
+    as_role: RoleTexts = Field(default_factory=dict, description=AS_ROLE)
     variants: list[Variant] = Field(default_factory=list, description="Extra tekst die afhangt van eerdere keuzes.")
     prompt: ShortText | None = Field(None, description="De vraag aan de speler, bijvoorbeeld 'Wat doe je?'.")
     choices: list[Choice] = Field(
@@ -290,7 +307,19 @@ class Ending(StrictModel):
     title: ShortText = Field(description="Korte titel van de afloop.")
     tone: Literal["goed", "gemengd", "zorgelijk"] = Field(description="Hoe het afliep: goed, gemengd of zorgelijk.")
     text: ShortText = Field(description="Wat er uiteindelijk gebeurt en wat het betekent voor het kind.")
+    as_role: RoleTexts = Field(default_factory=dict, description=AS_ROLE)
     variants: list[Variant] = Field(default_factory=list, description="Extra tekst die afhangt van eerdere keuzes.")
+
+
+def text_for(item: Scene | Ending | Variant, role: str | None) -> str:
+    """The text a player reads: in solo play the role's own text (`as_role`) when there is one, else the shared one."""
+    return item.as_role.get(role, item.text) if role else item.text
+
+
+def visible_text(item: Scene | Ending, role: str | None, flags: frozenset[str] | set[str]) -> list[str]:
+    """What a scene or ending says to the player: its text, then the variants whose flags are all set."""
+    shown = [v for v in item.variants if all(f in flags for f in v.when)]
+    return [text_for(item, role), *(text_for(v, role) for v in shown)]
 
 
 class CaseFile(StrictModel):
@@ -444,6 +473,7 @@ def check_case(case: CaseFile, labels: dict[str, ChapterLink] | None = None) -> 
     problems += targets
     if not targets and not any("id" in loc for loc, _ in problems):
         problems += _check_graph(case)
+        problems += _check_voice(case)
     return problems
 
 
@@ -519,7 +549,37 @@ def _check_roles(case: CaseFile) -> list[Problem]:
                             f"gebruik een van: {_options(ids)}, of voeg de rol toe",
                         )
                     )
+    playable = [r.id for r in case.roles if r.playable]
+    for loc, item in _role_text_items(case):
+        for role_id in item.as_role:
+            if role_id not in ids:
+                problems.append(
+                    (
+                        (*loc, "as_role", role_id),
+                        f"'{role_id}' is geen rol van deze casus; zet de tekst onder de id van een speelbare rol "
+                        f"({_options(playable)}) of verwijder haar",
+                    )
+                )
+            elif role_id not in playable:
+                problems.append(
+                    (
+                        (*loc, "as_role", role_id),
+                        f"rol '{role_id}' is niet speelbaar, dus niemand leest deze tekst; verwijder haar "
+                        f"of zet bij rol '{role_id}' 'playable: true'",
+                    )
+                )
     return problems
+
+
+def _role_text_items(case: CaseFile) -> list[tuple[tuple, Scene | Ending | Variant]]:
+    """Every scene, ending and variant (each may have texts per role), with its YAML path, in file order."""
+    found: list[tuple[tuple, Scene | Ending | Variant]] = []
+    groups: tuple[tuple[str, Sequence[Scene | Ending]], ...] = (("scenes", case.scenes), ("endings", case.endings))
+    for kind, items in groups:
+        for i, item in enumerate(items):
+            found.append(((kind, i), item))
+            found.extend(((kind, i, "variants", v), variant) for v, variant in enumerate(item.variants))
+    return found
 
 
 def _check_flags(case: CaseFile) -> list[Problem]:
@@ -754,6 +814,113 @@ def _explore(
     return edges, seen
 
 
+# --- the player's own name -----------------------------------------------------------------------------------
+
+NOT_A_NAME = ("De", "Het", "Een")
+"""First words of a role's `name` that are no first name (then the name check skips the role)."""
+
+VOICE_RULES: dict[str, str] = {
+    "text": (
+        "wie rol '{role}' speelt, leest in {where} in de derde persoon over zichzelf ('{name}'); "
+        "schrijf voor rol '{role}' een tekst in de jij-vorm onder `as_role.{role}`"
+    ),
+    "variant": (
+        "wie rol '{role}' speelt, leest in {where} in de derde persoon over zichzelf ('{name}'); "
+        "schrijf voor rol '{role}' een tekst in de jij-vorm onder `as_role.{role}` van deze variant"
+    ),
+    "as_role": (
+        "de tekst voor rol '{role}' in {where} noemt de speler zelf bij naam ('{name}'); schrijf haar in de jij-vorm"
+    ),
+    "prompt": (
+        "de vraag van {where} noemt de speler van rol '{role}' bij naam ('{name}'); stel de vraag aan de speler "
+        "zelf (bijvoorbeeld 'Wat doe je?') en zet wat er gebeurt in de tekst van de scène"
+    ),
+    "choice": (
+        "keuze '{choice}' in {where} is alleen voor bepaalde rollen (roles) en noemt de speler van rol '{role}' bij "
+        "naam ('{name}'); schrijf haar als opdracht aan de speler, zoals 'Bel ...' of 'Vraag ...'"
+    ),
+}
+"""Why a text speaks of its reader in the third person, with the fix (checks.js uses the same texts)."""
+
+
+def first_name(role: Role) -> str | None:
+    """The first name in a role's `name` (its first word), or None when the name does not start with one."""
+    word = role.name.split()[0].strip(",.;:")
+    return word if word[:1].isupper() and word not in NOT_A_NAME else None
+
+
+def names_player(text: str, name: str) -> bool:
+    """Whether a text names a person by this first name (also as 'Femkes' or "Femke's")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?:['’]?s)?(?!\w)", text) is not None
+
+
+def _shown_texts(case: CaseFile, role: str, states: set[tuple]) -> set[tuple]:
+    """The YAML paths of the texts a player of `role` reads in the (node, flags) states the player can reach."""
+    shown: set[tuple] = set()
+
+    def own(loc: tuple, item: Scene | Ending | Variant) -> None:
+        shown.add((*loc, "as_role", role) if role in item.as_role else (*loc, "text"))
+
+    scene_index = {s.id: i for i, s in enumerate(case.scenes)}
+    ending_index = {e.id: i for i, e in enumerate(case.endings)}
+    for node, flags in states:
+        item: Scene | Ending
+        if node in scene_index:
+            loc: tuple = ("scenes", scene_index[node])
+            item = case.scenes[scene_index[node]]
+        else:
+            loc = ("endings", ending_index[node])
+            item = case.endings[ending_index[node]]
+        own(loc, item)
+        for v, variant in enumerate(item.variants):
+            if all(f in flags for f in variant.when):
+                own((*loc, "variants", v), variant)
+        if isinstance(item, Scene):
+            if item.prompt:
+                shown.add((*loc, "prompt"))
+            for j, choice in enumerate(item.choices):
+                if choice.roles and CaseFile.is_available(choice, role, flags):
+                    shown.add((*loc, "choices", j, "text"))
+    return shown
+
+
+def _check_voice(case: CaseFile) -> list[Problem]:
+    """A player reads about the person they play in the second person: no text a role is shown names that role's
+    person (the first word of its `name`). Follows every state each playable role can reach, like the graph check."""
+    readers: list[tuple[Role, str, set[tuple]]] = []
+    for role in case.roles:
+        name = first_name(role)
+        if not role.playable or name is None:
+            continue
+        try:
+            edges, seen = _explore(case, role.id, set())
+        except ValueError:
+            return []  # the graph check reports the circle of routes
+        if edges is None:
+            return []
+        readers.append((role, name, _shown_texts(case, role.id, seen)))
+    problems: list[Problem] = []
+    for loc, item in _role_text_items(case):
+        node: Scene | Ending = case.scenes[loc[1]] if loc[0] == "scenes" else case.endings[loc[1]]
+        where = f"{'scène' if loc[0] == 'scenes' else 'afloop'} '{node.id}'"
+        if len(loc) == 4:
+            where = f"variant {loc[3]} van {where}"
+        texts: list[tuple[tuple, str, str]] = [((*loc, "text"), item.text, "")]
+        texts += [((*loc, "as_role", r), t, "") for r, t in item.as_role.items()]
+        if isinstance(item, Scene):
+            if item.prompt:
+                texts.append(((*loc, "prompt"), item.prompt, ""))
+            texts += [((*loc, "choices", j, "text"), c.text, c.id) for j, c in enumerate(item.choices)]
+        for path, text, choice in texts:
+            field = path[len(loc)]
+            rule = {"text": "variant" if len(loc) == 4 else "text", "choices": "choice"}.get(field, field)
+            for role, name, shown in readers:
+                if path in shown and names_player(text, name):
+                    message = VOICE_RULES[rule].format(role=role.id, name=name, where=where, choice=choice)
+                    problems.append((path, message))
+    return problems
+
+
 # --- chapter labels -------------------------------------------------------------------------------------------
 
 
@@ -894,16 +1061,30 @@ class RolePlaySpec(WidgetSpec):
         out.append(
             {"dl": [(f"{r.name} ({ROLE_KINDS.get(r.kind, RoleKind(r.kind, '')).label})", r.public) for r in case.roles]}
         )
+
+        names = {r.id: r.name.split(",")[0] for r in case.roles}
+
+        def as_role(item: Scene | Ending | Variant, prefix: str = "Als") -> list[tuple[str, str]]:
+            """The texts per role, each under 'Als je <name> speelt' (search and print find them too)."""
+            return [(f"{prefix} je {names.get(r, r)} speelt", text) for r, text in item.as_role.items()]
+
         for scene in case.scenes:
             out.append({"strong": scene.title})
-            out.append({"p": scene.text})
-            out.extend({"p": variant.text} for variant in scene.variants)
+            items: list[Scene | Variant] = [scene, *scene.variants]
+            for item in items:
+                out.append({"p": item.text})
+                if item.as_role:
+                    out.append({"dl": as_role(item)})
             if scene.prompt:
                 out.append({"p": scene.prompt})
             if scene.choices:
                 out.append({"ul": [c.text for c in scene.choices]})
         out.append({"strong": "Mogelijke afloop"})
-        out.append({"dl": [(e.title, " ".join([e.text, *(v.text for v in e.variants)])) for e in case.endings]})
+        endings: list[tuple[str, str]] = []
+        for e in case.endings:
+            endings.append((e.title, " ".join([e.text, *(v.text for v in e.variants)])))
+            endings += as_role(e, f"{e.title}, als") + [t for v in e.variants for t in as_role(v, f"{e.title}, als")]
+        out.append({"dl": endings})
         out.append({"strong": "Reflectievragen"})
         out.append({"ul": list(case.reflection)})
         return out

@@ -79,8 +79,21 @@ export function roleName(caseData, roleId) {
   return caseData.roles.find((r) => r.id === roleId)?.name || roleId;
 }
 
-export function visibleText(item, flags) {
-  return [item.text, ...(item.variants || []).filter((v) => allSet(v.when, flags)).map((v) => v.text)];
+/** The text a player reads: in solo play the role's own text (`as_role`) when there is one, else the shared one. */
+export function textFor(item, role) {
+  return role && Object.hasOwn(item.as_role || {}, role) ? item.as_role[role] : item.text;
+}
+
+/**
+ * What a scene or ending says to the player (`role` null in class play): its text, then the texts of the variants
+ * whose flags are all set.
+ * @returns {string[]}
+ */
+export function shownText(caseData, nodeId, role, flags) {
+  const item = sceneOf(caseData, nodeId) || endingOf(caseData, nodeId);
+  if (!item) return [];
+  const variants = (item.variants || []).filter((v) => allSet(v.when, flags));
+  return [textFor(item, role), ...variants.map((v) => textFor(v, role))];
 }
 
 

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from ...loading import plain_reason
 from .._shared import field
-from .model import CaseFile, ChapterLink
+from .model import CaseFile, ChapterLink, visible_text
 from .model import check_case as graph_checks
 
 REPLAY_STOPPED = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier."
@@ -48,6 +48,14 @@ def available_choices(
 def follow_routes(case: CaseFile | dict[str, Any], node_id: str, flags: list[str]) -> str:
     """Pass through routing scenes: the first route whose flags are all set, until a choice scene or ending."""
     return as_case(case).follow_routes(node_id, set(flags))
+
+
+def shown_text(case: CaseFile | dict[str, Any], node: str, role: str | None, flags: list[str]) -> list[str]:
+    """What a scene or ending says to the player (`role` None in class play): its text (the role's own `as_role` text
+    in solo play), then the texts of the variants whose flags are all set."""
+    model = as_case(case)
+    item = model.scene(node) or model.ending(node)
+    return visible_text(item, role, set(flags)) if item else []
 
 
 def answered_all(questions: int, reflections: list[str] | None) -> bool:

@@ -15,8 +15,8 @@ import {
   replay,
   roleName,
   sceneOf,
+  shownText,
   tally,
-  visibleText,
 } from "./rules.js";
 
 /**
@@ -272,7 +272,7 @@ function renderCase(model, root) {
       button.addEventListener("click", () => choose(choice, note ? note.value.trim() : ""));
       return button;
     });
-    const [first, ...rest] = visibleText(scene, flags);
+    const [first, ...rest] = shownText(caseData, scene.id, role(), flags);
     return el("section", { className: "jd-play-scene", "aria-labelledby": `${base}-scene-h` }, [
       el("h2", { className: "jd-play-h", id: `${base}-scene-h`, tabIndex: -1, "data-focus": "scene", text: scene.title }),
       el("p", { text: first }),
@@ -337,7 +337,7 @@ function renderCase(model, root) {
     return el("section", { className: "jd-play-ending", "aria-labelledby": `${base}-end-h` }, [
       el("h2", { className: "jd-play-h", id: `${base}-end-h`, tabIndex: -1, "data-focus": "ending", text: `Afloop: ${ending.title}` }),
       el("p", { className: `jd-play-tone jd-play-tone-${ending.tone}`, text: TONES[ending.tone] }),
-      ...visibleText(ending, flags).map((text) => el("p", { text })),
+      ...shownText(caseData, ending.id, role(), flags).map((text) => el("p", { text })),
       el("h2", { className: "jd-play-h", text: "Samenvatting" }),
       el("p", { text: `Je maakte ${state.steps.length} keuzes. Je pad staat hierboven.` }),
       summaryTable(state),
