@@ -220,6 +220,22 @@ def test_the_student_page_shows_the_build_message_for_a_broken_file(page, base_u
     assert student.locator(".jd-play-choice").count() == 0
 
 
+def test_the_student_page_plays_a_file_that_names_the_player_in_the_third_person(page, base_url):
+    """That is the author's to mend (the editor and the build say how); the student still gets to play the case."""
+    page.goto(base_url + STUDENT_PAGE)
+    wait_for_widgets(page)
+    student = widget(page, STUDENT)
+    source = ROOT / "tests" / "data" / "invalid" / "case-third-person.yaml"
+    assert build_lines(source.read_text(encoding="utf-8"), source.name), "the build refuses this file"
+    student.get_by_label("Casusbestand kiezen:").set_input_files(str(source))
+    page.wait_for_function(
+        f"() => (localStorage.getItem('{store_key(STUDENT)}') || '').includes('Basis voor foutbestanden')"
+    )
+    assert student.locator(".jd-play-file-report li").count() == 0
+    assert stored(page)[store_key(STUDENT)]["state"]["file"]["title"] == "Basis voor foutbestanden"
+    assert not page.errors
+
+
 def test_axe_and_keyboard_only_scene_and_choice(page, base_url):
     box = open_editor(page, base_url)
     at(box, "title").focus()

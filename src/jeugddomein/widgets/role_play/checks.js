@@ -586,12 +586,14 @@ function checkVoice(c) {
 
 /**
  * model.py's check_case over a case the model accepts: ids, roles, flags, concept keys, chapter links, targets,
- * then (when ids and targets are sound) reachability and endings. `labels`: the chapter labels, or null to skip.
+ * then (when ids and targets are sound) reachability, endings and the player's voice. `labels`: the chapter labels,
+ * or null to skip. `voice: false` leaves out the check that a player never reads of their own person in the third
+ * person (a style rule for authors: the build and the editor keep it; a student who opens a lecturer's file plays it).
  * A problem of the graph has a third element, its kind for the editor's scene graph: "unreachable", "dead-end" (a
  * player can get stuck without a choice) or "loop" (every way goes round without an ending).
  * @returns {Array<[Array<string|number>, string, string?]>}
  */
-export function graphProblems(caseData, labels = null) {
+export function graphProblems(caseData, labels = null, { voice = true } = {}) {
   const problems = [
     ...checkIds(caseData),
     ...checkRoles(caseData),
@@ -601,19 +603,19 @@ export function graphProblems(caseData, labels = null) {
   const targets = checkTargets(caseData);
   problems.push(...targets);
   if (!targets.length && !problems.some(([loc]) => loc.includes("id"))) {
-    problems.push(...checkGraph(caseData), ...checkVoice(caseData));
+    problems.push(...checkGraph(caseData), ...(voice ? checkVoice(caseData) : []));
   }
   return problems;
 }
 
 /**
  * Every problem the build reports for a case file's data: the model's first (then the build stops), else the checks.
- * `labels`: the chapter labels that exist (a list), or null to skip that check.
+ * `labels`: the chapter labels that exist (a list), or null to skip that check; `voice`: see graphProblems.
  * @returns {Problem[]}
  */
-export function checkCase(caseData, labels = null) {
+export function checkCase(caseData, labels = null, { voice = true } = {}) {
   const model = modelProblems(caseData);
-  const found = model.length ? model : graphProblems(caseData, labels);
+  const found = model.length ? model : graphProblems(caseData, labels, { voice });
   return found.map(([loc, why]) => /** @type {Problem} */ ([loc.join("."), why]));
 }
 

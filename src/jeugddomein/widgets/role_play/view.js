@@ -552,7 +552,9 @@ function renderOpenFile(model, root) {
     input.value = "";
     const read = readCaseText(text);
     if (read.problems.length) return showProblems(chosen.name, text, read.problems);
-    const problems = checkCase(read.data, labels);
+    // A lecturer's file that speaks of the player's own person in the third person still plays: that is the
+    // author's to mend (the editor and the build say how), not a reason to keep the case from the student.
+    const problems = checkCase(read.data, labels, { voice: false });
     if (problems.length) {
       const ordered = modelProblems(read.data).length
         ? problems
