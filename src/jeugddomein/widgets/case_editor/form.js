@@ -161,8 +161,8 @@ export function caseForm(state, ctx) {
   const labelOptions = () => ctx.labels.map((l) => [l, l]);
 
   /**
-   * The texts per role (`as_role`) of a scene, ending or variant: a text field for every playable role, and for any
-   * other id the file has (the check names it), in a block that is open when one is written.
+   * The texts per role (`as_role`) of a scene, ending, variant or choice: a text field for every playable role, and
+   * for any other id the file has (the check names it), in a block that is open when one is written.
    */
   function roleTexts(path, model) {
     const written = getAt(state, [...path, "as_role"]);
@@ -253,6 +253,7 @@ export function caseForm(state, ctx) {
   const choiceBlock = (p) => [
     text([...p, "id"], "Id van de keuze", help("Choice", "id"), { structural: true }),
     text([...p, "text"], "Tekst op de knop", help("Choice", "text"), { area: true }),
+    roleTexts(p, "Choice"),
     select([...p, "next"], "Leidt naar", help("Choice", "next"), nodeOptions(), { structural: true }),
     text([...p, "feedback"], "Feedback", help("Choice", "feedback"), { area: true }),
     picks([...p, "sets"], "Zet deze vlaggen", help("Choice", "sets"), flagOptions()),
@@ -290,7 +291,7 @@ export function caseForm(state, ctx) {
           level: 4,
           summary: (c) => c.text && c.text.length < 60 ? c.text : c.id,
           make: (n) => ({
-            id: `keuze-${n + 1}`, text: "", next: "", roles: [], requires: [], unless: [], sets: [], feedback: "",
+            id: `keuze-${n + 1}`, text: "", as_role: {}, next: "", roles: [], requires: [], unless: [], sets: [], feedback: "",
             strengthens: [], weakens: [], see: [],
           }),
           render: choiceBlock,

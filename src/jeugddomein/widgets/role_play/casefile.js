@@ -73,6 +73,7 @@ export function formState(data) {
       choices: items(s.choices).map((c) => ({
         id: text(c.id),
         text: text(c.text),
+        as_role: roleTexts(c.as_role),
         next: text(c.next),
         roles: texts(c.roles),
         requires: texts(c.requires),
@@ -170,6 +171,7 @@ export function caseData(state) {
         const choice = {};
         put(choice, "id", c.id);
         put(choice, "text", c.text);
+        putRoleTexts(choice, c.as_role);
         put(choice, "next", c.next);
         optionalList(choice, "roles", c.roles);
         optionalList(choice, "requires", c.requires);

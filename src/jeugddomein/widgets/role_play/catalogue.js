@@ -213,7 +213,8 @@ export const VOICE_RULES = {
  "variant": "wie rol '{role}' speelt, leest in {where} in de derde persoon over zichzelf ('{name}'); schrijf voor rol '{role}' een tekst in de jij-vorm onder `as_role.{role}` van deze variant",
  "as_role": "de tekst voor rol '{role}' in {where} noemt de speler zelf bij naam ('{name}'); schrijf haar in de jij-vorm",
  "prompt": "de vraag van {where} noemt de speler van rol '{role}' bij naam ('{name}'); stel de vraag aan de speler zelf (bijvoorbeeld 'Wat doe je?') en zet wat er gebeurt in de tekst van de scène",
- "choice": "keuze '{choice}' in {where} is alleen voor bepaalde rollen (roles) en noemt de speler van rol '{role}' bij naam ('{name}'); schrijf haar als opdracht aan de speler, zoals 'Bel ...' of 'Vraag ...'"
+ "choice": "keuze '{choice}' in {where} is alleen voor bepaalde rollen (roles) en noemt de speler van rol '{role}' bij naam ('{name}'); schrijf haar als opdracht aan de speler, zoals 'Bel ...' of 'Vraag ...'",
+ "shared_choice": "keuze '{choice}' in {where} ziet ook wie rol '{role}' speelt, en zij noemt die speler bij naam ('{name}'); schrijf voor rol '{role}' de keuze in de jij-vorm of als opdracht onder `as_role.{role}` van deze keuze"
 };
 export const NOT_A_NAME = [
  "De",
@@ -261,12 +262,25 @@ export const CASE_SCHEMA = {
      "type": "string"
     },
     "text": {
-     "description": "Wat de speler doet, zoals het op de knop staat.",
+     "description": "Wat de speler doet, zoals het op de knop staat; voor klassikaal spel en voor elke rol zonder eigen tekst onder `as_role`.",
      "maxLength": 2000,
      "minLength": 1,
      "title": "Text",
      "type": "string",
      "x-strip": true
+    },
+    "as_role": {
+     "description": "Optioneel: de keuze zoals wie een bepaalde rol speelt haar leest, in de jij-vorm of als opdracht (rol-id: tekst); vervangt `text` voor die rol. Klassikaal spel toont `text`.",
+     "patternProperties": {
+      "^[a-z0-9][a-z0-9-]{0,39}$": {
+       "maxLength": 2000,
+       "minLength": 1,
+       "type": "string",
+       "x-strip": true
+      }
+     },
+     "title": "As Role",
+     "type": "object"
     },
     "next": {
      "description": "Id van de scène of afloop waar deze keuze naartoe leidt.",

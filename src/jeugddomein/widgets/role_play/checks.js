@@ -228,12 +228,16 @@ function checkRoles(c) {
   return problems;
 }
 
-/** Every scene, ending and variant (each may have texts per role) with its YAML path, in file order. */
+/**
+ * Every scene, its choices, ending and variant (each may have texts per role) with its YAML path, in file order (a
+ * scene's choices right after the scene).
+ */
 function roleTextItems(c) {
   const found = [];
   for (const [kind, items] of [["scenes", c.scenes], ["endings", c.endings]]) {
     items.forEach((item, i) => {
       found.push([[kind, i], item]);
+      if (kind === "scenes") list(item.choices).forEach((choice, j) => found.push([[kind, i, "choices", j], choice]));
       list(item.variants).forEach((variant, v) => found.push([[kind, i, "variants", v], variant]));
     });
   }
@@ -533,7 +537,7 @@ function shownTexts(c, role, states) {
     if (item.prompt) shown.add(pathKey([...loc, "prompt"]));
     const open = available(c, node, role, flags);
     list(item.choices).forEach((choice, j) => {
-      if (list(choice.roles).length && open.includes(choice)) shown.add(pathKey([...loc, "choices", j, "text"]));
+      if (open.includes(choice)) own([...loc, "choices", j], choice);
     });
   }
   return shown;
@@ -564,19 +568,18 @@ function checkVoice(c) {
   for (const [loc, item] of roleTextItems(c)) {
     const node = loc[0] === "scenes" ? c.scenes[loc[1]] : c.endings[loc[1]];
     let where = `${loc[0] === "scenes" ? "scène" : "afloop"} '${node.id}'`;
-    if (loc.length === 4) where = `variant ${loc[3]} van ${where}`;
-    const texts = [[[...loc, "text"], item.text, ""]];
-    for (const [r, t] of Object.entries(item.as_role || {})) texts.push([[...loc, "as_role", r], t, ""]);
-    if (loc[0] === "scenes" && loc.length === 2) {
-      if (item.prompt) texts.push([[...loc, "prompt"], item.prompt, ""]);
-      list(item.choices).forEach((choice, j) => texts.push([[...loc, "choices", j, "text"], choice.text, choice.id]));
-    }
-    for (const [path, text, choice] of texts) {
-      const field = path[loc.length];
-      const rule = { text: loc.length === 4 ? "variant" : "text", choices: "choice" }[field] || field;
+    if (loc[2] === "variants") where = `variant ${loc[3]} van ${where}`;
+    const choice = loc[2] === "choices" ? item.id : "";
+    let rule = loc[2] === "variants" ? "variant" : "text";
+    if (choice) rule = list(item.roles).length ? "choice" : "shared_choice";
+    const texts = [[[...loc, "text"], item.text, rule, where]];
+    const ownWhere = choice ? `keuze '${choice}' in ${where}` : where;
+    for (const [r, t] of Object.entries(item.as_role || {})) texts.push([[...loc, "as_role", r], t, "as_role", ownWhere]);
+    if (loc.length === 2 && loc[0] === "scenes" && item.prompt) texts.push([[...loc, "prompt"], item.prompt, "prompt", where]);
+    for (const [path, text, kind, at] of texts) {
       for (const { role, name, shown } of readers) {
         if (shown.has(pathKey(path)) && namesPlayer(text, name)) {
-          problems.push([path, fill(VOICE_RULES[rule], { role: role.id, name, where, choice })]);
+          problems.push([path, fill(VOICE_RULES[kind], { role: role.id, name, where: at, choice })]);
         }
       }
     }
@@ -657,6 +660,7 @@ export function caseModel(data) {
       choices: list(s.choices).map((c) => ({
         id: c.id,
         text: strip(c.text),
+        as_role: roleTexts(c.as_role),
         next: c.next,
         roles: [...list(c.roles)],
         requires: [...list(c.requires)],

@@ -205,7 +205,13 @@ AS_ROLE = (
     "Optioneel: de tekst voor wie een bepaalde rol speelt, in de jij-vorm (rol-id: tekst); vervangt `text` voor die "
     "rol. Klassikaal spel toont `text`."
 )
-"""The description of every `as_role` field."""
+"""The description of every `as_role` field of a scene, ending or variant."""
+
+CHOICE_AS_ROLE = (
+    "Optioneel: de keuze zoals wie een bepaalde rol speelt haar leest, in de jij-vorm of als opdracht (rol-id: "
+    "tekst); vervangt `text` voor die rol. Klassikaal spel toont `text`."
+)
+"""The description of a choice's `as_role` field."""
 
 
 class Variant(StrictModel):
@@ -222,7 +228,11 @@ class Choice(StrictModel):
     id: Ident = Field(
         description="Id van de keuze, uniek binnen de scène (het wordt opgeslagen in het pad van de student)."
     )
-    text: ShortText = Field(description="Wat de speler doet, zoals het op de knop staat.")
+    text: ShortText = Field(
+        description="Wat de speler doet, zoals het op de knop staat; voor klassikaal spel en voor elke rol zonder "
+        "eigen tekst onder `as_role`."
+    )
+    as_role: RoleTexts = Field(default_factory=dict, description=CHOICE_AS_ROLE)
     next: Ident = Field(description="Id van de scène of afloop waar deze keuze naartoe leidt.")
     roles: list[Ident] = Field(
         default_factory=list,
@@ -311,8 +321,9 @@ class Ending(StrictModel):
     variants: list[Variant] = Field(default_factory=list, description="Extra tekst die afhangt van eerdere keuzes.")
 
 
-def text_for(item: Scene | Ending | Variant, role: str | None) -> str:
-    """The text a player reads: in solo play the role's own text (`as_role`) when there is one, else the shared one."""
+def text_for(item: Scene | Ending | Variant | Choice, role: str | None) -> str:
+    """The text a player reads (of a scene, ending, variant or choice): in solo play the role's own text (`as_role`)
+    when there is one, else the shared one."""
     return item.as_role.get(role, item.text) if role else item.text
 
 
@@ -571,13 +582,20 @@ def _check_roles(case: CaseFile) -> list[Problem]:
     return problems
 
 
-def _role_text_items(case: CaseFile) -> list[tuple[tuple, Scene | Ending | Variant]]:
-    """Every scene, ending and variant (each may have texts per role), with its YAML path, in file order."""
-    found: list[tuple[tuple, Scene | Ending | Variant]] = []
+RoleTextItem = Scene | Ending | Variant | Choice
+"""Whatever may have texts per role (`as_role`)."""
+
+
+def _role_text_items(case: CaseFile) -> list[tuple[tuple, RoleTextItem]]:
+    """Every scene, its choices, ending and variant (each may have texts per role), with its YAML path, in file
+    order (a scene's choices right after the scene)."""
+    found: list[tuple[tuple, RoleTextItem]] = []
     groups: tuple[tuple[str, Sequence[Scene | Ending]], ...] = (("scenes", case.scenes), ("endings", case.endings))
     for kind, items in groups:
         for i, item in enumerate(items):
             found.append(((kind, i), item))
+            if isinstance(item, Scene):
+                found.extend(((kind, i, "choices", j), choice) for j, choice in enumerate(item.choices))
             found.extend(((kind, i, "variants", v), variant) for v, variant in enumerate(item.variants))
     return found
 
@@ -839,6 +857,10 @@ VOICE_RULES: dict[str, str] = {
         "keuze '{choice}' in {where} is alleen voor bepaalde rollen (roles) en noemt de speler van rol '{role}' bij "
         "naam ('{name}'); schrijf haar als opdracht aan de speler, zoals 'Bel ...' of 'Vraag ...'"
     ),
+    "shared_choice": (
+        "keuze '{choice}' in {where} ziet ook wie rol '{role}' speelt, en zij noemt die speler bij naam ('{name}'); "
+        "schrijf voor rol '{role}' de keuze in de jij-vorm of als opdracht onder `as_role.{role}` van deze keuze"
+    ),
 }
 """Why a text speaks of its reader in the third person, with the fix (checks.js uses the same texts)."""
 
@@ -858,7 +880,7 @@ def _shown_texts(case: CaseFile, role: str, states: set[tuple]) -> set[tuple]:
     """The YAML paths of the texts a player of `role` reads in the (node, flags) states the player can reach."""
     shown: set[tuple] = set()
 
-    def own(loc: tuple, item: Scene | Ending | Variant) -> None:
+    def own(loc: tuple, item: RoleTextItem) -> None:
         shown.add((*loc, "as_role", role) if role in item.as_role else (*loc, "text"))
 
     scene_index = {s.id: i for i, s in enumerate(case.scenes)}
@@ -879,8 +901,8 @@ def _shown_texts(case: CaseFile, role: str, states: set[tuple]) -> set[tuple]:
             if item.prompt:
                 shown.add((*loc, "prompt"))
             for j, choice in enumerate(item.choices):
-                if choice.roles and CaseFile.is_available(choice, role, flags):
-                    shown.add((*loc, "choices", j, "text"))
+                if CaseFile.is_available(choice, role, flags):
+                    own((*loc, "choices", j), choice)
     return shown
 
 
@@ -903,20 +925,22 @@ def _check_voice(case: CaseFile) -> list[Problem]:
     for loc, item in _role_text_items(case):
         node: Scene | Ending = case.scenes[loc[1]] if loc[0] == "scenes" else case.endings[loc[1]]
         where = f"{'scène' if loc[0] == 'scenes' else 'afloop'} '{node.id}'"
-        if len(loc) == 4:
+        if isinstance(item, Variant):
             where = f"variant {loc[3]} van {where}"
-        texts: list[tuple[tuple, str, str]] = [((*loc, "text"), item.text, "")]
-        texts += [((*loc, "as_role", r), t, "") for r, t in item.as_role.items()]
-        if isinstance(item, Scene):
-            if item.prompt:
-                texts.append(((*loc, "prompt"), item.prompt, ""))
-            texts += [((*loc, "choices", j, "text"), c.text, c.id) for j, c in enumerate(item.choices)]
-        for path, text, choice in texts:
-            field = path[len(loc)]
-            rule = {"text": "variant" if len(loc) == 4 else "text", "choices": "choice"}.get(field, field)
+        choice = item.id if isinstance(item, Choice) else ""
+        if isinstance(item, Choice):
+            rule = "choice" if item.roles else "shared_choice"
+        else:
+            rule = "variant" if isinstance(item, Variant) else "text"
+        texts: list[tuple[tuple, str, str, str]] = [((*loc, "text"), item.text, rule, where)]
+        own_where = f"keuze '{choice}' in {where}" if choice else where
+        texts += [((*loc, "as_role", r), t, "as_role", own_where) for r, t in item.as_role.items()]
+        if isinstance(item, Scene) and item.prompt:
+            texts.append(((*loc, "prompt"), item.prompt, "prompt", where))
+        for path, text, kind, at in texts:
             for role, name, shown in readers:
                 if path in shown and names_player(text, name):
-                    message = VOICE_RULES[rule].format(role=role.id, name=name, where=where, choice=choice)
+                    message = VOICE_RULES[kind].format(role=role.id, name=name, where=at, choice=choice)
                     problems.append((path, message))
     return problems
 
@@ -1064,7 +1088,7 @@ class RolePlaySpec(WidgetSpec):
 
         names = {r.id: r.name.split(",")[0] for r in case.roles}
 
-        def as_role(item: Scene | Ending | Variant, prefix: str = "Als") -> list[tuple[str, str]]:
+        def as_role(item: RoleTextItem, prefix: str = "Als") -> list[tuple[str, str]]:
             """The texts per role, each under 'Als je <name> speelt' (search and print find them too)."""
             return [(f"{prefix} je {names.get(r, r)} speelt", text) for r, text in item.as_role.items()]
 
@@ -1079,6 +1103,9 @@ class RolePlaySpec(WidgetSpec):
                 out.append({"p": scene.prompt})
             if scene.choices:
                 out.append({"ul": [c.text for c in scene.choices]})
+                own = [t for c in scene.choices for t in as_role(c, "Keuze, als")]
+                if own:
+                    out.append({"dl": own})
         out.append({"strong": "Mogelijke afloop"})
         endings: list[tuple[str, str]] = []
         for e in case.endings:

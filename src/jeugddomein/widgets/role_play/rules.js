@@ -79,9 +79,22 @@ export function roleName(caseData, roleId) {
   return caseData.roles.find((r) => r.id === roleId)?.name || roleId;
 }
 
-/** The text a player reads: in solo play the role's own text (`as_role`) when there is one, else the shared one. */
+/**
+ * The text a player reads of a scene, ending, variant or choice: in solo play the role's own text (`as_role`) when
+ * there is one, else the shared one.
+ */
 export function textFor(item, role) {
   return role && Object.hasOwn(item.as_role || {}, role) ? item.as_role[role] : item.text;
+}
+
+/**
+ * A step's choice as the player read it (`role` null in class play: the shared text); null when the case has no such
+ * choice in that scene.
+ * @returns {string|null}
+ */
+export function choiceText(caseData, step, role) {
+  const choice = choiceOf(caseData, step);
+  return choice ? textFor(choice, role) : null;
 }
 
 /**

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from ...loading import plain_reason
 from .._shared import field
-from .model import CaseFile, ChapterLink, visible_text
+from .model import CaseFile, ChapterLink, text_for, visible_text
 from .model import check_case as graph_checks
 
 REPLAY_STOPPED = "Je opgeslagen pad past niet meer bij deze casus (de casus is aangepast). Je speelt verder vanaf hier."
@@ -56,6 +56,14 @@ def shown_text(case: CaseFile | dict[str, Any], node: str, role: str | None, fla
     model = as_case(case)
     item = model.scene(node) or model.ending(node)
     return visible_text(item, role, set(flags)) if item else []
+
+
+def choice_text(case: CaseFile | dict[str, Any], step: Any, role: str | None) -> str | None:
+    """A step's choice as the player read it (`role` None in class play: the shared text); None when the case has no
+    such choice in that scene."""
+    scene = as_case(case).scene(field(step, "scene"))
+    choice = next((c for c in scene.choices if c.id == field(step, "choice")), None) if scene else None
+    return text_for(choice, role) if choice else None
 
 
 def answered_all(questions: int, reflections: list[str] | None) -> bool:

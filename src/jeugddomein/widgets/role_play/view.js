@@ -8,6 +8,7 @@ import { caseModel, checkCase, modelProblems } from "./checks.js";
 import {
   availableChoices,
   choiceOf,
+  choiceText,
   done,
   endingOf,
   followRoutes,
@@ -17,6 +18,7 @@ import {
   sceneOf,
   shownText,
   tally,
+  textFor,
 } from "./rules.js";
 
 /**
@@ -205,7 +207,7 @@ function renderCase(model, root) {
       const note = path[i]?.note;
       return el("li", {}, [
         el("span", { className: "jd-play-step-scene", text: `${scene.title}: ` }),
-        choice.text,
+        textFor(choice, role()),
         note ? el("span", { className: "jd-hint", text: ` (notitie: ${note})` }) : null,
       ]);
     });
@@ -252,7 +254,7 @@ function renderCase(model, root) {
     const extra = (choice.see || []).map((label) => sectionLink(links, label)).filter(Boolean);
     return el("section", { className: "jd-play-feedback", "aria-labelledby": `${base}-fb-h` }, [
       el("h2", { className: "jd-play-h", id: `${base}-fb-h`, tabIndex: -1, "data-focus": "feedback", text: "Wat je keuze deed" }),
-      el("p", { className: "jd-play-chosen" }, [el("strong", { text: "Je koos: " }), choice.text]),
+      el("p", { className: "jd-play-chosen" }, [el("strong", { text: "Je koos: " }), textFor(choice, role())]),
       el("p", { text: choice.feedback }),
       conceptTags(choice),
       extra.length ? el("p", {}, ["Lees verder: ", ...extra.flatMap((a, i) => (i ? [", ", a] : [a]))]) : null,
@@ -268,7 +270,7 @@ function renderCase(model, root) {
     const note = klas ? el("textarea", { id: noteId, rows: "2", maxlength: "2000" }) : null;
     const buttons = options.map((choice) => {
       const who = klas && (choice.roles || []).length ? `(${choice.roles.map((r) => roleName(caseData, r)).join(", ")}) ` : "";
-      const button = el("button", { type: "button", className: "jd-button jd-play-choice", text: who + choice.text });
+      const button = el("button", { type: "button", className: "jd-button jd-play-choice", text: who + textFor(choice, role()) });
       button.addEventListener("click", () => choose(choice, note ? note.value.trim() : ""));
       return button;
     });
@@ -631,7 +633,7 @@ function summary(config, state) {
     const played = replay(caseData, role, state.path);
     played.steps.forEach((step, i) => {
       const note = state.path[i]?.note ? ` (notitie: ${state.path[i].note})` : "";
-      lines.push(`${i + 1}. ${sceneOf(caseData, step.scene).title}: ${choiceOf(caseData, step).text}${note}`);
+      lines.push(`${i + 1}. ${sceneOf(caseData, step.scene).title}: ${choiceText(caseData, step, role)}${note}`);
     });
     const ending = played.ending ? endingOf(caseData, played.ending) : null;
     lines.push(ending ? `Afloop: ${ending.title} (${TONES[ending.tone]})` : `Nog bezig bij: ${sceneOf(caseData, played.node)?.title}`);

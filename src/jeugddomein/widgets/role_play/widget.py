@@ -28,6 +28,7 @@ from .model import (
     chapter_labels,
     check_case,
     load_case,
+    text_for,
 )
 
 
@@ -117,7 +118,7 @@ class RolePlay(CourseWidget):
 
     def progress(self) -> Progress:
         """Where the current game stands: node, flags, steps."""
-        return self.model.replay((self.role or None) if self.mode == "solo" else None, list(self.path))
+        return self.model.replay(self._reader(), list(self.path))
 
     def start(self, role: str | None = None, group: str = "") -> None:
         """Start a game: solo with a role id, or class play when `role` is None."""
@@ -132,10 +133,15 @@ class RolePlay(CourseWidget):
         self.path, self.reflections = [], []
 
     def available(self) -> list[dict[str, str]]:
-        """The choices open now: id and text."""
+        """The choices open now: id and text (in solo play as the role reads it)."""
         progress = self.progress()
-        role = self.role if self.mode == "solo" else None
-        return [{"id": c.id, "text": c.text} for c in self.model.available_choices(progress.node, role, progress.flags)]
+        role = self._reader()
+        choices = self.model.available_choices(progress.node, role, progress.flags)
+        return [{"id": c.id, "text": text_for(c, role)} for c in choices]
+
+    def _reader(self) -> str | None:
+        """The role played: in solo play its choices and texts, None in class play (every choice, the shared texts)."""
+        return (self.role or None) if self.mode == "solo" else None
 
     def choose(self, choice_id: str, note: str = "") -> dict[str, Any]:
         """Make a choice in the current scene; returns its feedback and where it leads."""
@@ -193,10 +199,11 @@ class RolePlay(CourseWidget):
         )
 
     def to_frame(self) -> pd.DataFrame:
-        """The path so far: one row per choice with scene, choice and feedback."""
+        """The path so far: one row per choice with scene, choice (as the player read it) and feedback."""
+        role = self._reader()
         return pd.DataFrame(
             [
-                {"stap": i + 1, "scène": scene.title, "keuze": choice.text, "feedback": choice.feedback}
+                {"stap": i + 1, "scène": scene.title, "keuze": text_for(choice, role), "feedback": choice.feedback}
                 for i, (scene, choice) in enumerate(self.progress().steps)
             ],
             columns=["stap", "scène", "keuze", "feedback"],
