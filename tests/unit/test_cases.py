@@ -27,8 +27,11 @@ from jeugddomein.widgets.role_play.model import (
     ROLE_KINDS,
     SEEDS,
     CaseFile,
+    Choice,
+    Ending,
     RolePlaySpec,
     RolePlayState,
+    Scene,
     case_files,
     chapter_labels,
     check_case,
@@ -36,6 +39,7 @@ from jeugddomein.widgets.role_play.model import (
     load_case,
     load_case_text,
     names_player,
+    text_for,
     visible_text,
 )
 from tests.factories import entry, portfolio
@@ -208,7 +212,7 @@ def test_tally_counts_strengthened_and_weakened_in_catalogue_order(twee_brillen)
 
 def texts_read(case: CaseFile, role: str, path: list[dict[str, str]]) -> list[str]:
     """What the player of `role` reads where a saved path stands: the scene's or ending's texts, the scene's question
-    and its choices meant for some roles only."""
+    and every choice open to the role, each in the role's own words where it has them."""
     progress = case.replay(role, path)
     scene = case.scene(progress.node)
     item = scene or case.ending(progress.node)
@@ -216,16 +220,18 @@ def texts_read(case: CaseFile, role: str, path: list[dict[str, str]]) -> list[st
     texts = visible_text(item, role, progress.flags)
     if scene:
         texts += [scene.prompt or ""] + [
-            c.text for c in case.available_choices(scene.id, role, progress.flags) if c.roles
+            text_for(c, role) for c in case.available_choices(scene.id, role, progress.flags)
         ]
     return texts
 
 
 def test_every_role_reads_about_its_own_person_in_the_je_form():
     """Playing every path of every case as each playable role, no text the player reads names the person they play
-    (the first word of the role's name): scenes and endings have a text in the je-form for that role (`as_role`)."""
+    (the first word of the role's name): scenes, endings and choices have a text in the je-form for that role
+    (`as_role`), and every choice's text per role is one its role gets to read."""
     named: list[str] = []
     own_texts = 0
+    read: set[tuple[str, str, str]] = set()
     for case_id, case in all_cases().items():
         for role in [r for r in case.roles if r.playable]:
             name = first_name(role)
@@ -239,15 +245,25 @@ def test_every_role_reads_about_its_own_person_in_the_je_form():
                     seen.add((progress.node, progress.flags))
                     for text in texts_read(case, role.id, path[:n]):
                         own_texts += text in _role_texts(case, role.id)
+                        read.add((case_id, role.id, text))
                         if names_player(text, name):
                             named.append(f"{case_id} ({role.id}, {progress.node}): {text}")
     assert named == []
     assert own_texts >= 100  # the course's cases speak to their players through texts per role
+    choice_texts = {
+        (case_id, role, text)
+        for case_id, case in all_cases().items()
+        for scene in case.scenes
+        for choice in scene.choices
+        for role, text in choice.as_role.items()
+    }
+    assert len(choice_texts) >= 79 and choice_texts <= read
 
 
 def _role_texts(case: CaseFile, role: str) -> set[str]:
-    items = [*case.scenes, *case.endings]
-    return {t for i in [*items, *(v for i in items for v in i.variants)] for r, t in i.as_role.items() if r == role}
+    items: list[Scene | Ending | Choice] = [*case.scenes, *case.endings, *(c for s in case.scenes for c in s.choices)]
+    variants = [v for i in items if not isinstance(i, Choice) for v in i.variants]
+    return {t for i in [*items, *variants] for r, t in i.as_role.items() if r == role}
 
 
 def test_the_teacher_in_twee_brillen_reads_the_first_scene_as_je_and_class_play_the_shared_text():
@@ -255,6 +271,33 @@ def test_the_teacher_in_twee_brillen_reads_the_first_scene_as_je_and_class_play_
     assert texts_read(case, "leraar", [])[0].startswith("Je mailt de intern begeleider voor de tweede keer")
     shared = visible_text(case.scenes[0], None, set())
     assert shared == [case.scenes[0].text] and shared[0].startswith("Femke mailt de intern begeleider")
+
+
+def test_the_teacher_in_twee_brillen_reads_the_choices_every_role_sees_as_je_and_class_play_the_shared_text():
+    case = all_cases()["twee-brillen"]
+    first = case.available_choices("signaal", "leraar", set())
+    assert [text_for(c, "leraar") for c in first][1] == (
+        "Laat Anouk het overleg met Yusuf voeren; jij hoort de uitkomst achteraf."
+    )
+    assert [c.text for c in case.available_choices("signaal", None, set())][1] == (
+        "Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf."
+    )
+
+
+def test_a_choice_every_role_sees_that_names_its_player_is_refused_with_the_fix():
+    text = mutate(
+        DATA_DIR.joinpath("cases", "twee-brillen.yaml").read_text(encoding="utf-8"),
+        ("scenes", 0, "choices", 1, "as_role", "leraar"),
+        REMOVE,
+    )
+    with pytest.raises(DataError) as caught:
+        load_case_text(text, "data/cases/twee-brillen.yaml", LABELS)
+    line = line_at(text, ("scenes", 0, "choices", 1, "text"))
+    assert caught.value.lines() == [
+        f"data/cases/twee-brillen.yaml:{line}: scenes.0.choices.1.text: keuze 'ib-regelt-het' in scène 'signaal' "
+        "ziet ook wie rol 'leraar' speelt, en zij noemt die speler bij naam ('Femke'); schrijf voor rol 'leraar' de "
+        "keuze in de jij-vorm of als opdracht onder `as_role.leraar` van deze keuze"
+    ]
 
 
 def test_a_scene_that_speaks_of_its_player_in_the_third_person_is_refused_with_the_fix():
@@ -296,6 +339,10 @@ INVALID = {
         "schrijf voor rol 'leraar' een tekst in de jij-vorm onder `as_role.leraar`",
     ),
     "role-text-unknown-role": (r":33: scenes\.0\.as_role\.ib: 'ib' is geen rol van deze casus", "speelbare rol"),
+    "choice-third-person": (
+        r":50: scenes\.1\.choices\.0\.text: keuze 'samen' in scène 'gesprek' ziet ook wie rol 'leraar' speelt",
+        "schrijf voor rol 'leraar' de keuze in de jij-vorm of als opdracht onder `as_role.leraar` van deze keuze",
+    ),
 }
 
 
