@@ -34,6 +34,7 @@ MISTAKES = [
     "case-unreachable-by-condition",
     "case-third-person",
     "case-role-text-unknown-role",
+    "case-choice-third-person",
 ]
 
 
@@ -137,6 +138,8 @@ def build_new_case(box: object) -> None:
 SHARED = "Sanne belt Ilse over het ontbijt van Sem."
 OWN = {"leraar": "Je belt Ilse over het ontbijt van Sem.", "ouder": "Sanne belt je over het ontbijt van Sem."}
 """The first scene's shared text (class play) and its texts per role."""
+CHOICE, CHOICE_OWN = "Sanne belt de ouder.", {"leraar": "Bel de ouder."}
+"""The first choice's shared text, seen by every role, and its text per role."""
 
 
 def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_students(page, base_url, tmp_path):
@@ -153,6 +156,13 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     for role, text in OWN.items():
         at(box, f"scenes.0.as_role.{role}").fill(text)
     box.locator(".jd-ce-ok").wait_for()
+    # A choice every role sees that names the teacher: the same check, and the choice's own texts per role mend it.
+    at(box, "scenes.0.choices.0.text").fill(CHOICE)
+    messages.filter(has_text="scenes.0.choices.0.text: keuze 'keuze-1' in scène 'scene-1' ziet ook wie rol").wait_for()
+    assert messages.count() == 1 and "'leraar'" in messages.inner_text()
+    box.locator('fieldset[data-path="scenes.0.choices.0"] > details > summary', has_text="Tekst per rol").click()
+    at(box, "scenes.0.choices.0.as_role.leraar").fill(CHOICE_OWN["leraar"])
+    box.locator(".jd-ce-ok").wait_for()
     box.locator(".jd-ce-preview .jd-play-start").wait_for()  # the preview plays the case with the role-play view
     assert box.locator(".jd-ce-cards .jd-role-card").count() == 3
     assert not page.errors
@@ -167,11 +177,14 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     assert case.scenes[0].choices[0].sets == ["ouder-gebeld"]
     assert "sets: [ouder-gebeld]" in text
     assert case.scenes[0].text == SHARED and case.scenes[0].as_role == OWN and "    as_role:\n" in text
+    assert case.scenes[0].choices[0].text == CHOICE and case.scenes[0].choices[0].as_role == CHOICE_OWN
+    assert "        as_role:\n          leraar: Bel de ouder.\n" in text
     # The draft survives a reload (autosave in the browser).
     page.wait_for_function(f"() => (localStorage.getItem('{store_key(EDITOR)}') || '').includes('ontbijt')")
     box = open_editor(page, base_url)
     assert at(box, "title").input_value() == "Ontbijt op school"
     assert at(box, "scenes.0.as_role.leraar").input_value() == OWN["leraar"]
+    assert at(box, "scenes.0.choices.0.as_role.leraar").input_value() == CHOICE_OWN["leraar"]
     assert not page.errors
 
     # The student opens the same file and plays it to an ending.
@@ -182,6 +195,7 @@ def test_a_new_case_through_the_controls_is_accepted_by_the_build_and_plays_for_
     student.get_by_text("Je speelt: Ontbijt op school").wait_for()
     student.get_by_role("button", name="Start met deze rol").click()
     assert student.locator(".jd-play-scene > p").first.inner_text() == OWN["leraar"]  # the teacher's own text
+    assert student.locator(".jd-play-choice").first.inner_text() == CHOICE_OWN["leraar"]
     for _ in range(4):
         student.locator(".jd-play-choice").first.click()
     student.get_by_role("heading", name="Afloop: Samen verder").wait_for()

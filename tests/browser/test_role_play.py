@@ -122,12 +122,12 @@ def test_play_to_an_ending_with_the_keyboard_resume_after_reload_and_see_it_in_t
 def test_step_back_restart_and_earlier_rounds(page, base_url):
     box = open_case(page, base_url)
     box.get_by_role("button", name="Start met deze rol").click()
-    box.get_by_role("button", name="Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.").click()
+    box.get_by_role("button", name="Laat Anouk het overleg met Yusuf voeren; jij hoort de uitkomst achteraf.").click()
     box.get_by_role("button", name="Eén stap terug").click()
     assert box.locator(".jd-play-scene h2").inner_text() == "Weer een zorgenmail"
     assert stored(page)[store_key(WIDGET)]["state"]["path"] == []
     for name in [
-        "Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.",
+        "Laat Anouk het overleg met Yusuf voeren; jij hoort de uitkomst achteraf.",
         "Laat het zo en ga door met je eigen aanpak in de klas.",
         "Het gaat iets beter, dus het overleg kan van de agenda.",
     ]:
@@ -147,6 +147,36 @@ def test_step_back_restart_and_earlier_rounds(page, base_url):
     assert "Eerdere rondes (1)" in box.inner_text()
 
 
+def test_the_teacher_reads_every_choice_as_je_in_play_path_feedback_and_portfolio(page, base_url):
+    """Choices every role sees name the teacher in the shared text; playing the teacher, none names "Femke"."""
+    box = open_case(page, base_url)
+    box.get_by_role("button", name="Start met deze rol").click()
+    choices = box.locator(".jd-play-choice")
+    seen: list[str] = []
+    for name in [
+        "Plan een gesprek op school met Yusuf en moeder samen.",
+        "Stel voor dat Yusuf zijn aanpak uitlegt en dat jij die in de klas overneemt.",
+    ]:
+        choices.first.wait_for()
+        seen += choices.all_inner_texts()
+        box.get_by_role("button", name=name).click()
+        assert box.locator(".jd-play-chosen").inner_text() == f"Je koos: {name}"
+    assert "Vraag eerst wat iedereen al heeft geprobeerd, en vertel ook wat jij in de klas al doet." in seen
+    assert len(seen) >= 6 and [text for text in seen if "Femke" in text] == []
+    path = box.locator(".jd-play-path").inner_text()
+    assert "Het gesprek op school: Stel voor dat Yusuf zijn aanpak uitlegt en dat jij die" in path
+    assert "Femke" not in path
+    assert page.errors == []
+
+    page.goto(base_url + "exercises/portfolio.html")
+    page.wait_for_function("document.querySelector('.jd-portfolio')?.dataset.jdReady === '1'")
+    lines = page.locator(f'.jd-portfolio-item[data-widget-id="{WIDGET}"] p').all_inner_texts()
+    assert lines[1:3] == [
+        "1. Weer een zorgenmail: Plan een gesprek op school met Yusuf en moeder samen.",
+        "2. Het gesprek op school: Stel voor dat Yusuf zijn aanpak uitlegt en dat jij die in de klas overneemt.",
+    ]
+
+
 def test_class_play_logs_the_groups_choices_with_notes(page, base_url):
     box = open_case(page, base_url)
     box.get_by_label("Namen van de groep (optioneel):").fill("Amira, Bas, Chris")
@@ -155,6 +185,10 @@ def test_class_play_logs_the_groups_choices_with_notes(page, base_url):
     assert box.locator(".jd-play-private").count() == 0  # private parts stay on the printed cards
     # Class play reads the shared text, written for everyone at the table.
     assert box.locator(".jd-play-scene > p").first.inner_text().startswith("Femke mailt de intern begeleider")
+    # The choices every role sees, too: the shared text that names the teacher.
+    assert box.get_by_role(
+        "button", name="Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf."
+    ).is_visible()
     box.get_by_label("Waarom kiest de groep dit? (optioneel)").fill("De leraar wil zelf contact.")
     box.get_by_role("button", name="(Femke de Vries, leraar groep 5) Bel Yusuf zelf na schooltijd.").click()
     state = stored(page)[store_key(WIDGET)]["state"]
@@ -262,7 +296,7 @@ def test_replayed_rounds_keep_their_reflections_in_view_in_the_portfolio_and_its
     box = open_case(page, base_url)
     box.get_by_role("button", name="Start met deze rol").click()
     for name in [
-        "Laat Anouk het overleg met Yusuf voeren; Femke hoort de uitkomst achteraf.",
+        "Laat Anouk het overleg met Yusuf voeren; jij hoort de uitkomst achteraf.",
         "Laat het zo en ga door met je eigen aanpak in de klas.",
         "Het gaat iets beter, dus het overleg kan van de agenda.",
     ]:
