@@ -425,6 +425,8 @@ def test_widget_plays_a_case_and_keeps_finished_runs():
         play.start("leerling")
     play.start("jeugdhulpverlener")
     assert "zelf-bellen" not in [c["id"] for c in play.available()]
+    own = "Plan een gesprek op school met Femke en moeder samen, met jou erbij."
+    assert play.available()[0] == {"id": "gesprek-met-moeder", "text": own}  # the youth worker's own words
     out = play.choose("gesprek-met-moeder")
     assert out["next"] == "startgesprek" and "direct-contact" in out["strengthens"]
     play.choose("scheiding-vertellen")
@@ -434,10 +436,11 @@ def test_widget_plays_a_case_and_keeps_finished_runs():
     frame = play.tally_frame()
     assert {"model", "begrip", "versterkt", "verzwakt"} <= set(frame.columns)
     assert frame.set_index("begrip").loc["Meta-perspectief en meerzijdige partijdigheid", "versterkt"] == 1
-    assert len(play.to_frame()) == 4
+    assert len(play.to_frame()) == 4 and play.to_frame().loc[0, "keuze"] == own
     play.reflections = ["a", "b", "c"]
     play.start(None, group="Groep 3")
     assert play.mode == "klas" and play.path == [] and len(play.runs) == 1
+    assert play.available()[0]["text"] == "Plan een gesprek op school met Femke, Yusuf en moeder samen."
     assert play.runs[0]["ending"] == "samen-op-koers" and play.runs[0]["reflections"] == ["a", "b", "c"]
     RolePlayState.model_validate(play.state())
 
