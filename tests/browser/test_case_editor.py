@@ -287,3 +287,25 @@ def test_axe_and_keyboard_only_scene_and_choice(page, base_url):
     results = Axe().run(page, context=f'[data-widget-id="{EDITOR}"]')
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     assert serious == []
+
+
+def test_focus_and_open_fold_outs_survive_a_redraw(page, base_url):
+    """A redraw of the form (after a structural change) keeps the focus on a fold-out's summary and keeps it open."""
+    box = open_editor(page, base_url)
+    source = ROOT / "data" / "cases" / "twee-brillen.yaml"
+    box.get_by_label("Casusbestand (YAML) openen om te bewerken").set_input_files(str(source))
+    summary = box.locator('summary[data-key="more:scenes.0.choices.0"]')
+    summary.wait_for(state="attached")
+    summary.scroll_into_view_if_needed()
+    summary.focus()
+    page.keyboard.press("Enter")  # opens the fold-out, as a keyboard user does
+    page.wait_for_function("document.activeElement.parentElement.open === true")
+    # A structural control changes (as when the author picks another "Leidt naar"): the form is drawn anew.
+    old = summary.element_handle()
+    box.locator('select[data-path="scenes.0.choices.0.next"]').dispatch_event("change")
+    page.wait_for_function("(old) => !old.isConnected", arg=old)
+    page.wait_for_function(
+        "() => document.activeElement.dataset.key === 'more:scenes.0.choices.0'"
+        " && document.activeElement.parentElement.open === true"
+    )
+    assert not page.errors

@@ -173,7 +173,7 @@ export function caseForm(state, ctx) {
       ...others.map((id) => text([...path, "as_role", id], `Voor rol ${id} (geen speelbare rol van deze casus)`, "", { area: true })),
     ];
     return el("details", { className: "jd-ce-more jd-ce-role-texts", open: Object.values(written).some((t) => t.trim()) }, [
-      el("summary", { text: "Tekst per rol, in de jij-vorm (optioneel)" }),
+      el("summary", { text: "Tekst per rol, in de jij-vorm (optioneel)", "data-key": `texts:${key(path)}` }),
       el("p", { className: "jd-hint", text: help(model, "as_role") }),
       ...(fields.length ? fields : [el("p", { className: "jd-hint", text: "Er zijn nog geen speelbare rollen." })]),
     ]);
@@ -258,7 +258,7 @@ export function caseForm(state, ctx) {
     text([...p, "feedback"], "Feedback", help("Choice", "feedback"), { area: true }),
     picks([...p, "sets"], "Zet deze vlaggen", help("Choice", "sets"), flagOptions()),
     el("details", { className: "jd-ce-more" }, [
-      el("summary", { text: "Voorwaarden, rollen, begrippen en verwijzingen" }),
+      el("summary", { text: "Voorwaarden, rollen, begrippen en verwijzingen", "data-key": `more:${key(p)}` }),
       picks([...p, "requires"], "Alleen als deze vlaggen gezet zijn", help("Choice", "requires"), flagOptions()),
       picks([...p, "unless"], "Niet als een van deze vlaggen gezet is", help("Choice", "unless"), flagOptions()),
       picks([...p, "roles"], "Alleen voor deze rollen", help("Choice", "roles"), roleOptions()),

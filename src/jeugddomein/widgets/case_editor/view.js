@@ -318,7 +318,13 @@ function render({ model, el: root }) {
   function redrawForm(focusKey) {
     const active = /** @type {HTMLElement | null} */ (document.activeElement);
     const keep = focusKey || (formBox.contains(active) ? active.dataset.key || active.dataset.path || "" : "");
+    // A fold-out the author opened stays open (each summary carries its key, so focus can come back to it too).
+    const keyed = (selector) => /** @type {HTMLElement[]} */ ([...formBox.querySelectorAll(selector)]);
+    const opened = keyed("details[open] > summary[data-key]").map((s) => s.dataset.key);
     formBox.replaceChildren(caseForm(state, { base, labels, changed, restructure }));
+    for (const summary of keyed("details > summary[data-key]")) {
+      if (opened.includes(summary.dataset.key)) /** @type {HTMLDetailsElement} */ (summary.parentElement).open = true;
+    }
     if (!keep) return;
     if (keep.startsWith("new:")) {
       goTo(keep.slice(4));
@@ -329,7 +335,8 @@ function render({ model, el: root }) {
         formBox.querySelector(`[data-key="add:${keep.split(":").pop().split(".").slice(0, -1).join(".")}"]`)
     );
     if (target) {
-      const details = target.closest("details");
+      // A summary's own fold-out keeps its state; a fold-out around the target opens.
+      const details = (target.tagName === "SUMMARY" ? target.parentElement?.parentElement : target)?.closest("details");
       if (details) details.open = true;
       target.focus();
     }
