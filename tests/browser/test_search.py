@@ -114,24 +114,26 @@ def test_the_test_picks_enough_words():
     assert all(Path(built_site() / page).is_file() for _, page in scene_words())
 
 
-def test_thirty_common_words_and_five_scene_words_are_found(page: object, base_url: str):
-    missing = [w for w in common_words() if not search(page, base_url, w)]
+def not_on_their_page(page: object, base_url: str, words: list[tuple[str, str]]) -> dict[str, tuple[str, list[str]]]:
+    """The words whose search results do not include the page they stand on, with that page and the results."""
     wrong_page = {}
-    for word, case_page in scene_words():
+    for word, case_page in words:
         hrefs = search(page, base_url, word)
         if not any(h.split("#")[0].endswith(case_page) for h in hrefs):
             wrong_page[word] = (case_page, hrefs)
+    return wrong_page
+
+
+def test_thirty_common_words_and_five_scene_words_are_found(page: object, base_url: str):
+    missing = [w for w in common_words() if not search(page, base_url, w)]
+    wrong_page = not_on_their_page(page, base_url, scene_words())
     assert not missing, f"niet gevonden: {missing}"
     assert not wrong_page, f"scènewoorden vinden hun casuspagina niet: {wrong_page}"
 
 
 def test_words_of_the_texts_per_role_find_their_case_page(page: object, base_url: str):
     """A student who searches for what they read while playing a role finds the page where they play the case."""
-    wrong_page = {}
-    for word, case_page in role_text_words():
-        hrefs = search(page, base_url, word)
-        if not any(h.split("#")[0].endswith(case_page) for h in hrefs):
-            wrong_page[word] = (case_page, hrefs)
+    wrong_page = not_on_their_page(page, base_url, role_text_words())
     assert not wrong_page, f"woorden uit de teksten per rol vinden hun casuspagina niet: {wrong_page}"
 
 
