@@ -11,6 +11,8 @@ COURSE = "samenwerken-jeugddomein"
 SERIOUS = {"serious", "critical"}
 STRUCTURE = {"region", "heading-order"}
 """Moderate axe rules that still fail a test: content outside every landmark, a skipped heading level."""
+TOUCH = {"phone": {"width": 390, "height": 844}, "tablet": {"width": 820, "height": 1180}}
+"""The touch screens the course is tried on (viewport sizes); the phone is also a mobile browser."""
 
 
 def failing(violations: list[dict]) -> list[dict]:
@@ -91,3 +93,10 @@ SEARCH_FINISHED = "() => typeof Search !== 'undefined' && Search.status && Searc
 def wait_for_search(page: object) -> None:
     """Wait until the search page has shown all its results (leaving earlier aborts its page fetches)."""
     page.wait_for_function(SEARCH_FINISHED, timeout=20000)
+
+
+def visible_one(page: object, selector: str) -> object:
+    """The one visible element for `selector` in a page or frame; fails when there is none or more than one."""
+    shown = [e for e in page.locator(selector).all() if e.is_visible()]
+    assert len(shown) == 1, f"{len(shown)} zichtbare {selector}"
+    return shown[0]

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.browser.helpers import TOUCH, visible_one
 from tests.conftest import wait_for_widgets
 
 CHAPTER = "chapters/01-jeugddomein/index.html"
-TOUCH = {"phone": {"width": 390, "height": 844}, "tablet": {"width": 820, "height": 1180}}
 
 
 @pytest.fixture(params=sorted(TOUCH))
@@ -22,13 +22,6 @@ def touch_page(browser: object, base_url: str, request: pytest.FixtureRequest) -
     wait_for_widgets(pg)
     yield pg
     ctx.close()
-
-
-def visible_one(page: object, selector: str) -> object:
-    """The one visible element for `selector`; fails when there is none or more than one."""
-    shown = [e for e in page.locator(selector).all() if e.is_visible()]
-    assert len(shown) == 1, f"{len(shown)} zichtbare {selector}"
-    return shown[0]
 
 
 def test_menu_opens_the_navigation_and_a_chapter_link_is_tappable(touch_page: object):

@@ -21,7 +21,7 @@ from jeugddomein.scorm import OFFLINE_FILES, build_package
 from jeugddomein.sphinxext.postprocess import CONTENT_SECURITY_POLICY
 from jeugddomein.widgets.bronstein_scan.model import score as scan_score
 from jeugddomein.widgets.rubric.grading import grade_dict
-from tests.browser.helpers import COURSE, store_key
+from tests.browser.helpers import COURSE, TOUCH, store_key, visible_one
 from tests.conftest import ROOT, serve
 from tests.factories import large_pictures
 
@@ -595,33 +595,27 @@ def test_the_package_holds_no_service_worker(lms: str, browser: object, standard
 
 
 @pytest.mark.parametrize("standard", ["1.2", "2004"])
-@pytest.mark.parametrize(
-    "device", [{"width": 390, "height": 844}, {"width": 820, "height": 1180}], ids=("phone", "tablet")
-)
-def test_phone_navigation_works_inside_the_launch_page(lms: str, browser: object, standard: str, device: dict):
+@pytest.mark.parametrize("device", sorted(TOUCH))
+def test_phone_navigation_works_inside_the_launch_page(lms: str, browser: object, standard: str, device: str):
     """In an LMS's full-screen frame on a touch screen: ☰ and the page contents work, one session throughout."""
     url = lms + FOLDER[standard] + "/"
-    context = browser.new_context(viewport=device, has_touch=True, is_mobile=device["width"] < 600)
+    context = browser.new_context(viewport=TOUCH[device], has_touch=True, is_mobile=device == "phone")
     try:
         page = context.new_page()
         page.goto(url + "lms-phone.html")
         frame = course_frame(page, "intro.html")
         width = frame.evaluate("innerWidth")
-        assert width == device["width"], width
+        assert width == TOUCH[device]["width"], width
         assert frame.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
 
-        shown = [b for b in frame.locator(".primary-toggle").all() if b.is_visible()]
-        assert len(shown) == 1, len(shown)
-        shown[0].tap()
+        visible_one(frame, ".primary-toggle").tap()
         dialog = frame.locator("#pst-primary-sidebar-modal")
         link = dialog.locator("a", has_text="Systeemtheorie").first
         link.wait_for(state="visible", timeout=5000)
         link.tap()
         frame = course_frame(page, "chapters/02-systeemtheorie/index.html")
 
-        shown = [b for b in frame.locator(".secondary-toggle").all() if b.is_visible()]
-        assert len(shown) == 1, len(shown)
-        shown[0].tap()
+        visible_one(frame, ".secondary-toggle").tap()
         section = frame.locator("#pst-secondary-sidebar-modal nav a").first
         section.wait_for(state="visible", timeout=5000)
         target = section.get_attribute("href")
