@@ -4,8 +4,9 @@
 // - install: fetch every file of _static/jeugddomein/offline.json (files unchanged since the previous version are
 //   copied from its cache instead of downloaded), check each against its SHA-256, and only then store the list
 //   itself as the mark of a complete copy. One missing or wrong file fails the install: the old version stays.
-// - a new version waits; the open page shows a Dutch notice. The next navigation of the only open tab hands over
-//   (the new worker activates, the browser reloads the page), so a page never mixes two versions.
+// - a new version waits; the open page shows a Dutch notice. The next navigation of the only open tab hands over:
+//   the new worker is asked to activate and the tab gets a short page that loads the page again once the new worker
+//   is in charge, so a page never mixes two versions.
 // - activate: delete the caches of older versions of this course (learner work lives in localStorage: untouched).
 // - fetch: files of the copy come from the cache (query strings ignored), everything else from the network.
 // The build prepends `self.JD_OFFLINE = {course, version, hash, list}` (sphinxext/offline.py).
@@ -16,10 +17,37 @@ const CACHE = `${PREFIX}${SETTINGS.version}-${SETTINGS.hash}`;
 const ROOT = new URL("./", self.location.href).href;
 const LIST_URL = new URL(SETTINGS.list, ROOT).href;
 const PARALLEL = 4;
-// The moment between two versions: an empty page (its empty icon keeps the browser from asking for /favicon.ico).
-const HANDOVER =
-  '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Nieuwe versie</title>' +
-  '<link rel="icon" href="data:,"></head><body></body></html>';
+// The moment between two versions: a short page that loads the page again once the new worker is in charge, so
+// that load comes from the new version's copy. Loading again at once would race the hand-over (the load could still
+// reach this worker while the browser stops it), and so would any file this page asked for: its script is inline
+// (allowed by its own hash) and its icon empty.
+function loadAgainOnceTheNewWorkerLeads() {
+  let done = false;
+  const loadAgain = () => {
+    if (!done) location.reload();
+    done = true;
+  };
+  navigator.serviceWorker.addEventListener("controllerchange", loadAgain);
+  navigator.serviceWorker.getRegistration().then((registration) => {
+    const next = registration && registration.waiting;
+    if (!next) return loadAgain();
+    next.addEventListener("statechange", () => {
+      if (next.state === "activated" || next.state === "redundant") loadAgain();
+    });
+  }, loadAgain);
+}
+const HANDOVER_SCRIPT = `(${loadAgainOnceTheNewWorkerLeads})();`;
+
+async function handoverPage() {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(HANDOVER_SCRIPT));
+  const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+  const html =
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Nieuwe versie</title>' +
+    `<link rel="icon" href="data:,"><script>${HANDOVER_SCRIPT}</script></head>` +
+    "<body><p>De nieuwe versie van de cursus wordt geladen.</p></body></html>";
+  const policy = `default-src 'none'; img-src data:; script-src 'sha256-${hash}'`;
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy } });
+}
 
 async function sha256(buffer) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
@@ -102,10 +130,10 @@ async function respond(event) {
   if (request.mode === "navigate" && self.registration.waiting) {
     const windows = await self.clients.matchAll({ type: "window" });
     if (windows.length < 2) {
-      // A new version is complete and this is the only tab: switch now and let the browser load the page again,
-      // from the new version's cache.
+      // A new version is complete and this is the only tab: switch now; the hand-over page loads the page again
+      // from the new version's cache once the new worker is in charge.
       self.registration.waiting.postMessage({ type: "activate" });
-      return new Response(HANDOVER, { headers: { Refresh: "0", "Content-Type": "text/html; charset=utf-8" } });
+      return handoverPage();
     }
   }
   const cache = await caches.open(CACHE);
