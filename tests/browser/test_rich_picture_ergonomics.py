@@ -170,6 +170,14 @@ def swipe(page: object, x: float, y: float, dy: float) -> None:
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
 
+SCROLL_WATCH = """() => {
+  window.__scrolling = false;
+  addEventListener("scroll", () => { window.__scrolling = true; });
+  addEventListener("scrollend", () => { window.__scrolling = false; });
+}"""
+"""Keeps `window.__scrolling` true from a scroll of the page until its scrollend (a fling included)."""
+
+
 @pytest.fixture
 def phone(browser: object, base_url: str):
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
@@ -186,8 +194,10 @@ def test_phone_one_finger_swipe_over_the_canvas_scrolls_the_page(phone, base_url
     stage.evaluate("e => e.scrollIntoView({block: 'center'})")
     box = stage.bounding_box()
     before = phone.evaluate("scrollY")
+    phone.evaluate(SCROLL_WATCH)
     swipe(phone, box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7, 250)
-    phone.wait_for_function(f"scrollY > {before + 100}")
+    # The swipe ends in a fling that goes on after the finger lifts: wait until the page has come to rest.
+    phone.wait_for_function(f"scrollY > {before + 100} && !window.__scrolling")
     # Readable at the start: names at least 10 px high.
     size = node(canvas, "daan").locator("text").evaluate("t => t.getBoundingClientRect().height")
     assert size >= 10

@@ -45,9 +45,11 @@ def _add_assets(app: Sphinx) -> None:
         return
     _copy_front_end(Path(app.outdir) / "_static" / "jeugddomein")
     app.add_css_file("jeugddomein/jeugddomein.css")
+    # async: the widgets do not wait for the theme's stylesheet and scripts (runtime.js waits for the parsed page)
     app.add_js_file(
         "jeugddomein/runtime.js",
         type="module",
+        loading_method="async",
         **{"data-jd-course": app.config.jd_course_id, "data-jd-version": app.config.jd_course_version},
     )
 
@@ -65,11 +67,12 @@ def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 
 def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Let the browser fetch the store and this page's widget modules and stylesheets in parallel with the runtime
-    (the host renders a widget once its stylesheet has loaded; without the hint that fetch would start only then)."""
-    types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
-    if not types or "pathto" not in context:
+    """Let the browser fetch the runtime's imports (store, host) and this page's widget modules and stylesheets in
+    parallel with the runtime (the host renders a widget once its stylesheet has loaded; without the hint each of
+    those fetches would start only when the file before it had arrived, a round trip each)."""
+    if "pathto" not in context:
         return
+    types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
     folders = sorted(name.replace("-", "_") for name in types)
     files = ["jeugddomein/store.js", "jeugddomein/host.js", *(f"jeugddomein/widgets/{name}.js" for name in folders)]
     links = "".join(

@@ -7,7 +7,7 @@ theme writes some fifteen stylesheets and fifteen parser-blocking scripts there.
   its content (pages with the same run share it, so a second page costs nothing); `@import`s are inlined where they
   stood and relative `url()`s are rewritten for the new folder, so the cascade is the same;
 - every external classic script after that run (head and body) gets `defer`: all of them then run in the same
-  order as before, after parsing and before DOMContentLoaded, together with the runtime module; each run of
+  order as before, after parsing and before DOMContentLoaded (the runtime module loads async beside them); each run of
   consecutive deferred scripts under _static/ becomes one file (their preload links go). A bundle starts with an
   empty statement, so a file's "use strict" applies only to functions that ask for it, never to the files after it.
 

@@ -43,18 +43,27 @@ function reportProblem(problem) {
   }
 }
 
-store.onProblem(reportProblem);
-const ready = mountAll(store).then(() => {
+/** The page parsed to its end (the runtime loads async: it may start before the parser has seen every widget). */
+const parsed = new Promise((resolve) => {
+  if (document.readyState !== "loading") resolve(undefined);
+  else document.addEventListener("readystatechange", () => resolve(undefined), { once: true });
+});
+
+store.onProblem((problem) => parsed.then(() => reportProblem(problem)));
+const ready = parsed.then(() => mountAll(store)).then(() => {
   document.documentElement.dataset.jdWidgetsReady = String(document.querySelectorAll(".jd-widget.jd-ready").length);
   document.dispatchEvent(new CustomEvent("jd:widgets-ready"));
 });
 export default ready;
 
-if (document.querySelector(".jd-portfolio")) {
-  import("./portfolio.js").then((m) =>
-    m.mountPortfolio(document.querySelector(".jd-portfolio"), { store, course, courseVersion, loadWidgetModule }),
-  );
-}
+parsed.then(() => {
+  const portfolio = document.querySelector(".jd-portfolio");
+  if (portfolio) {
+    import("./portfolio.js").then((m) =>
+      m.mountPortfolio(portfolio, { store, course, courseVersion, loadWidgetModule }),
+    );
+  }
+});
 
 // The theme's "print" button without an inline onclick (postprocess turns it into data-jd-print; strict CSP).
 document.addEventListener("click", (event) => {
