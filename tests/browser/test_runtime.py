@@ -293,3 +293,22 @@ def test_an_old_error_does_not_stay_under_a_valid_preview(page, base_url, tmp_pa
     page.set_input_files("#jd-portfolio-import", str(good))
     page.get_by_role("button", name="Samenvoegen").wait_for()
     assert page.locator(".jd-portfolio-status .jd-notice-error").count() == 0
+
+
+def test_widgets_are_ready_before_the_theme_has_arrived(context, base_url):
+    """On a slow network the theme's joined stylesheet and scripts are the largest files of a page; the widgets do not
+    wait for them. Here those files are held back until the widgets report ready."""
+    held: list[object] = []
+    context.route("**/_static/jeugddomein/bundle/*", lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(base_url + CHAPTER, wait_until="commit")
+    # Polling by timer: animation frames wait for the stylesheet, as the first paint does.
+    page.wait_for_function("document.documentElement.dataset.jdWidgetsReady !== undefined", polling=50)
+    names = sorted(route.request.url.rsplit(".", 1)[1] for route in held)
+    assert names == ["css", "js", "js"], names  # the theme's stylesheet and both script bundles, still held
+    assert widget(page, CHECK).locator("input").count() > 0
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("load")
+    # Once they are in, the theme's script runs as before: it turns the colour mode "auto" into light or dark.
+    page.wait_for_function("['light', 'dark'].includes(document.documentElement.dataset.theme)")
