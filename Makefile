@@ -101,6 +101,7 @@ bench: $(STAMP) chromium build
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/cohort.py
 	$(BIN)/python bench/canvas.py --site $(HTML)
+	$(BIN)/python bench/mobile.py
 
 ## scorm: build, then package the site as SCORM 1.2 and SCORM 2004 4th edition zips for an LMS in _build/scorm/
 scorm: build

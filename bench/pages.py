@@ -41,10 +41,21 @@ document.addEventListener('jd:widgets-ready', () => { window.__ready = performan
 
 
 def build(variant: str, stock: bool) -> Path:
+    """The book built into bench/.work/pages/<variant>. Every page is written again (--all): an incremental build
+    would keep pages written by older code (a changed extension does not make Sphinx write a page again)."""
     env = {**os.environ, "JD_STOCK_ASSETS": "1" if stock else "0"}
     out = WORK / variant
     subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "-W", "-n"],
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            str(ROOT),
+            "--path-output",
+            str(out),
+            "-W",
+            "-n",
+            "--all",
+        ],
         check=True,
         capture_output=True,
         env=env,
