@@ -4,6 +4,8 @@ Builds the book twice: with the course's light assets (inline SVG icons, no icon
 stock theme assets (JD_STOCK_ASSETS=1). Loads a set of pages in headless Chromium over http and records, side by
 side: first-load bytes (gzip, empty cache), second-page bytes (gzip, warm cache), largest contentful paint and time
 to widgets ready. Goal: at least 2.5x lighter than stock on first load. Writes bench/results/pages.json and pages.md.
+Service workers are blocked: this measures what the network and the browser's cache do (with the offline copy a
+second page would come from the worker and cost nothing; bench/mobile.py measures that copy).
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def measure(site: Path, browser: object) -> dict[str, object]:
         for path in PAGES:
             runs = []
             for _ in range(3):
-                context = browser.new_context()
+                context = browser.new_context(service_workers="block")
                 context.add_init_script(TIMING)
                 page = context.new_page()
                 assets = load(page, url + path)
@@ -92,7 +94,7 @@ def measure(site: Path, browser: object) -> dict[str, object]:
                     else None
                 ),
             }
-        context = browser.new_context()
+        context = browser.new_context(service_workers="block")
         page = context.new_page()
         load(page, url + SECOND[0])
         second = sum(load(page, url + SECOND[1]).values())
