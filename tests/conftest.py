@@ -178,9 +178,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     setattr(item, f"rep_{report.when}", report)
 
 
+PAGE_READY = (
+    "document.documentElement.dataset.jdWidgetsReady !== undefined"
+    " && performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd > 0"
+)
+"""A page ready for use: the runtime has mounted every widget, and the theme's scripts have run (they run before
+DOMContentLoaded ends; the runtime loads async and does not wait for them, so widgets can be ready first)."""
+
+
 def wait_for_widgets(page: object) -> None:
-    """Wait until the runtime has mounted every widget on the page."""
-    page.wait_for_function("document.documentElement.dataset.jdWidgetsReady !== undefined", timeout=15000)
+    """Wait until the page is ready for use (PAGE_READY): its widgets mounted and the theme's scripts run."""
+    page.wait_for_function(PAGE_READY, timeout=15000)
 
 
 def open_page(page: object, base_url: str, path: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from jeugddomein.sphinxext.postprocess import CONTENT_SECURITY_POLICY
 from tests.browser.helpers import png_size_and_ink, wait_for_search
-from tests.conftest import book_pages, serve
+from tests.conftest import PAGE_READY, book_pages, serve
 
 PAGES = book_pages()
 
@@ -55,7 +55,7 @@ def wait_until(page: object, expression: str, timeout: float = 15.0) -> object:
 
 
 def wait_for_widgets(page: object) -> None:
-    wait_until(page, "document.documentElement.dataset.jdWidgetsReady !== undefined")
+    wait_until(page, PAGE_READY)
 
 
 def violations(page: object) -> list[str]:

@@ -193,12 +193,14 @@ def seed(context: object, url: str, entries: list[dict]) -> None:
 COURSE_READY = """(path) => {
   const course = document.getElementById("sco")?.contentDocument?.querySelector("iframe.jd-lms-course")?.contentWindow;
   return Boolean(course && course.location.pathname.endsWith(path)
-    && course.document.documentElement?.dataset.jdWidgetsReady !== undefined);
+    && course.document.documentElement?.dataset.jdWidgetsReady !== undefined
+    && course.performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd > 0);
 }"""
+"""The course page `path` in the frame, ready for use (see conftest.PAGE_READY)."""
 
 
 def course_frame(page: object, path: str) -> object:
-    """The course page `path` in the launch page's frame, once its widgets are mounted."""
+    """The course page `path` in the launch page's frame, once it is ready for use (COURSE_READY)."""
     page.wait_for_function(COURSE_READY, arg=path, timeout=20000)
     return next(f for f in page.frames if f.url.split("?")[0].endswith(path))
 
