@@ -309,3 +309,24 @@ def test_focus_and_open_fold_outs_survive_a_redraw(page, base_url):
         " && document.activeElement.parentElement.open === true"
     )
     assert not page.errors
+
+
+def test_a_button_pressed_right_after_typing_does_its_work(page, base_url):
+    """Typing a flag's text and then pressing "add an ending" as a person does (the button held for a moment): leaving
+    the field redraws the form, and that must not swallow the press."""
+    box = open_editor(page, base_url)
+    click_key(box, "add:flags")
+    at(box, "flags.0.id").fill("ouder-gebeld")
+    at(box, "flags.0.text").fill("de leraar heeft de ouder gebeld")  # a text other parts of the form show
+    button = box.locator('[data-key="add:endings"]')
+    button.scroll_into_view_if_needed()
+    area = button.bounding_box()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    page.mouse.down()
+    # The field's change event, and the redraw it asks for, come now, while the button is still held.
+    page.wait_for_function("document.activeElement?.dataset.path !== 'flags.0.text'")
+    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
+    page.mouse.up()
+    at(box, "endings.0.title").wait_for()
+    assert page.evaluate("document.activeElement.dataset.path") == "endings.0.id"  # focus on the new ending
+    assert box.locator('fieldset[data-path^="endings."]').count() == 1
