@@ -337,3 +337,26 @@ def test_axe_with_the_canvas_in_use(browser, base_url, scheme):
         f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found if v["impact"] in {"serious", "critical"}
     ]
     assert not serious, serious
+
+
+def test_a_button_pressed_right_after_typing_a_label_does_its_work(page, base_url):
+    """Typing a new label for an element and then pressing "Gedachte toevoegen" (held for a moment, as a person does):
+    the label is kept and the button does its work, though leaving the field redraws the panel."""
+    page.goto(base_url + PAGE)
+    wait_for_widgets(page)
+    canvas = widget(page, WIDGET)
+    node(canvas, "daan").click()
+    canvas.locator(".jd-rp-label-input:not([hidden])").fill("Daan (9 jaar)")
+    before = canvas.locator(".jd-rp-canvas [data-id]").count()
+    area = canvas.get_by_role("button", name="Gedachte toevoegen").bounding_box()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    page.mouse.down()
+    page.wait_for_function("!document.activeElement?.classList.contains('jd-rp-label-input')")  # the field is left
+    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
+    page.mouse.up()
+    page.wait_for_function(
+        "([selector, count]) => document.querySelectorAll(selector).length === count",
+        arg=[f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id]', before + 1],
+    )
+    # The label was kept too (read back from the element's own description).
+    assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")

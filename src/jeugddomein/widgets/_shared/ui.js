@@ -83,3 +83,40 @@ export function printOnly(content, rootClass) {
   window.addEventListener("afterprint", done);
   window.print();
 }
+
+let watching = false;
+let pressing = false;
+/** @type {Array<() => void>} */
+let afterPress = [];
+
+/** Keep `pressing` true while a mouse button, pen or finger is down anywhere in the page (installed once). */
+function watchPresses() {
+  if (watching) return;
+  watching = true;
+  const released = () => {
+    pressing = false;
+    const runs = afterPress;
+    afterPress = [];
+    // After the click this press makes: the browser sends it in the same task as the pointerup.
+    if (runs.length) setTimeout(() => runs.forEach((run) => run()), 0);
+  };
+  window.addEventListener("pointerdown", () => (pressing = true), true);
+  window.addEventListener("pointerup", released, true);
+  window.addEventListener("pointercancel", released, true);
+}
+
+/**
+ * Listen for a text field's committed change (on blur or Enter) and run `handler` when no press is under way.
+ * Leaving a field by pressing a button fires the field's change between that button's pointerdown and pointerup;
+ * a handler that redraws would then put a new button under the pointer and the browser would send the click to
+ * neither. Such a change is handled once the press has ended and its click has done its work.
+ * @param {HTMLElement} field
+ * @param {(event: Event) => void} handler
+ */
+export function onCommit(field, handler) {
+  watchPresses();
+  field.addEventListener("change", (event) => {
+    if (pressing) afterPress.push(() => handler(event));
+    else handler(event);
+  });
+}

@@ -1,7 +1,7 @@
 // The case editor's forms: every field of a case file (casefile.js's form state) with a Dutch label and the help
 // text of the case model (catalogue.js, from model.py's field descriptions). Each control carries `data-path`, the
 // dotted path the build prints in its messages, so a problem leads to its field and focus survives a redraw.
-import { el } from "../_shared/ui.js";
+import { el, onCommit } from "../_shared/ui.js";
 import { CASE_SCHEMA, MODEL_KEYS, MODELS, ROLE_KINDS, SEEDS, SETTINGS } from "../role_play/catalogue.js";
 
 /** @typedef {Array<string|number>} Path */
@@ -41,7 +41,7 @@ export function caseForm(state, ctx) {
       ctx.changed(false);
     };
     control.addEventListener(control instanceof HTMLSelectElement || control.type === "checkbox" ? "change" : "input", commit);
-    if (structural) control.addEventListener("change", () => ctx.restructure(""));
+    if (structural) onCommit(control, () => ctx.restructure("")); // after a press that moved the focus away
     return el("div", { className: "jd-ce-field" }, [
       el("label", { for: control.id, text: label }),
       hint ? el("p", { className: "jd-hint", id: hintId, text: hint }) : null,

@@ -342,34 +342,12 @@ function render({ model, el: root }) {
     }
   }
 
-  // A press on the form (mouse, pen or finger) that has not ended yet. Leaving a field by pressing a button fires the
-  // field's change event between the button's pointerdown and pointerup; redrawing then would put a new button under
-  // the pointer and the browser would send the click to neither (an "Einde toevoegen" pressed for 100 ms did nothing).
-  let pressing = false;
-  /** @type {(() => void) | null} */
-  let afterPress = null;
-  const pressed = () => {
-    pressing = true;
-  };
-  const released = () => {
-    pressing = false;
-    const run = afterPress;
-    afterPress = null;
-    if (run) setTimeout(run, 0); // after the click this press makes (it is sent in the same task as the pointerup)
-  };
-  formBox.addEventListener("pointerdown", pressed, true);
-  window.addEventListener("pointerup", released, true);
-  window.addEventListener("pointercancel", released, true);
-
   function restructure(focusKey) {
-    const run = () => {
+    // After the browser has moved the focus (a change event fires before it), so the new focus is what we keep.
+    setTimeout(() => {
       redrawForm(focusKey);
       changed();
-    };
-    // After the browser has moved the focus (a change event fires before it), so the new focus is what we keep; and
-    // after a press on the form has ended.
-    if (pressing) afterPress = run;
-    else setTimeout(run, 0);
+    }, 0);
   }
 
   // The browser's own file control speaks the browser's language: it is hidden and its label is the button.
@@ -433,8 +411,6 @@ function render({ model, el: root }) {
     persist.flush();
     schedule.cancel();
     window.removeEventListener("pagehide", onHide);
-    window.removeEventListener("pointerup", released, true);
-    window.removeEventListener("pointercancel", released, true);
     previewCleanup?.();
     stop();
   };

@@ -1,7 +1,7 @@
 // Rich picture canvas (Checkland, soft systems methodology): actors, free text, relations, conflict marks,
 // thought and worry bubbles, boundaries. Mouse, touch and keyboard; a list view mirrors the canvas for screen
 // readers. Several pictures per learner; export JSON, SVG and PNG; import JSON. All text goes in as textContent.
-import { el, listen, uid } from "../_shared/ui.js";
+import { el, listen, onCommit, uid } from "../_shared/ui.js";
 import { PICTOGRAMS } from "./pictograms.js";
 import {
   COORD,
@@ -1093,7 +1093,7 @@ function render({ model, el: root }) {
     const relation = scene.relations.find((r) => r.id === id);
     const e = byId.get(id);
     const label = el("input", { type: "text", maxLength: 300, value: (relation || e)?.label ?? "", className: "jd-rp-label-input", autocomplete: "off" });
-    label.addEventListener("change", () => setLabel(id, label.value));
+    onCommit(label, () => setLabel(id, label.value));
     label.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
@@ -1160,7 +1160,7 @@ function render({ model, el: root }) {
       if (e.kind === "boundary") {
         for (const [key, text] of [["width", "Breedte"], ["height", "Hoogte"]]) {
           const input = el("input", { type: "number", min: 40, max: 5000, step: 10, value: String(Math.round(e[key])) });
-          input.addEventListener("change", () => {
+          onCommit(input, () => {
             const v = Number(input.value);
             if (Number.isFinite(v) && v >= 40) change(`${text} ${Math.round(v)}.`, () => { byId.get(id)[key] = Math.min(COORD, v); });
           });
@@ -2231,7 +2231,7 @@ function render({ model, el: root }) {
     persist();
     announce(`Tekening "${scene.title}" geopend.`);
   });
-  titleInput.addEventListener("change", () => {
+  onCommit(titleInput, () => {
     const text = titleInput.value.trim().slice(0, 120);
     if (!text) {
       titleInput.value = scene.title;
