@@ -100,3 +100,16 @@ def visible_one(page: object, selector: str) -> object:
     shown = [e for e in page.locator(selector).all() if e.is_visible()]
     assert len(shown) == 1, f"{len(shown)} zichtbare {selector}"
     return shown[0]
+
+
+def press_after_leaving_field(page: object, button: object, field_left: str) -> None:
+    """Press `button` with the mouse as a person does, held for a moment, right after typing in a field: the field's
+    change event (and any redraw it asks for) comes while the button is down. `field_left` is true in the page once
+    the press has taken the focus away from the field."""
+    button.scroll_into_view_if_needed()
+    area = button.bounding_box()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    page.mouse.down()
+    page.wait_for_function(field_left)
+    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")  # a redraw the change put in a task runs now
+    page.mouse.up()

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.loading import DataError
 from jeugddomein.widgets.role_play.model import chapter_labels, load_case, load_case_text
-from tests.browser.helpers import store_key, stored, widget
+from tests.browser.helpers import press_after_leaving_field, store_key, stored, widget
 from tests.conftest import wait_for_widgets
 
 pytestmark = pytest.mark.browser
@@ -319,14 +319,7 @@ def test_a_button_pressed_right_after_typing_does_its_work(page, base_url):
     # (Only the text: a filled id would be left, and redraw the form, as the text field takes the focus.)
     at(box, "flags.0.text").fill("de leraar heeft de ouder gebeld")  # a text other parts of the form show
     button = box.locator('[data-key="add:endings"]')
-    button.scroll_into_view_if_needed()
-    area = button.bounding_box()
-    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
-    page.mouse.down()
-    # The field's change event, and the redraw it asks for, come now, while the button is still held.
-    page.wait_for_function("document.activeElement?.dataset.path !== 'flags.0.text'")
-    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
-    page.mouse.up()
+    press_after_leaving_field(page, button, "document.activeElement?.dataset.path !== 'flags.0.text'")
     at(box, "endings.0.title").wait_for()
     assert page.evaluate("document.activeElement.dataset.path") == "endings.0.id"  # focus on the new ending
     assert box.locator('fieldset[data-path^="endings."]').count() == 1

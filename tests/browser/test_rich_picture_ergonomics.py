@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import store_key, stored, widget
+from tests.browser.helpers import press_after_leaving_field, store_key, stored, widget
 from tests.browser.rich_picture_tasks import (
     WIDGET,
     active_scene,
@@ -348,12 +348,8 @@ def test_a_button_pressed_right_after_typing_a_label_does_its_work(page, base_ur
     node(canvas, "daan").click()
     canvas.locator(".jd-rp-label-input:not([hidden])").fill("Daan (9 jaar)")
     before = canvas.locator(".jd-rp-canvas [data-id]").count()
-    area = canvas.get_by_role("button", name="Gedachte toevoegen").bounding_box()
-    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
-    page.mouse.down()
-    page.wait_for_function("!document.activeElement?.classList.contains('jd-rp-label-input')")  # the field is left
-    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
-    page.mouse.up()
+    button = canvas.get_by_role("button", name="Gedachte toevoegen")
+    press_after_leaving_field(page, button, "!document.activeElement?.classList.contains('jd-rp-label-input')")
     page.wait_for_function(
         "([selector, count]) => document.querySelectorAll(selector).length === count",
         arg=[f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id]', before + 1],
