@@ -43,6 +43,8 @@ async function handoverPage() {
   const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
   const html =
     '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Nieuwe versie</title>' +
+    // Readable on a phone, and dark when the device is (no flash of white between two dark pages).
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">' +
     `<link rel="icon" href="data:,"><script>${HANDOVER_SCRIPT}</script></head>` +
     "<body><p>De nieuwe versie van de cursus wordt geladen.</p></body></html>";
   const policy = `default-src 'none'; img-src data:; script-src 'sha256-${hash}'`;
