@@ -356,3 +356,36 @@ def test_a_button_pressed_right_after_typing_a_label_does_its_work(page, base_ur
     )
     # The label was kept too (read back from the element's own description).
     assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")
+
+
+def test_a_button_pressed_while_renaming_in_place_does_its_work(page, base_url):
+    """Renaming an element in place (double-click) and then pressing "Gedachte toevoegen" (held for a moment): the
+    new name is kept and the button does its work, though leaving the in-place field saves and redraws."""
+    page.goto(base_url + PAGE)
+    wait_for_widgets(page)
+    canvas = widget(page, WIDGET)
+    node(canvas, "daan").dblclick()
+    editor = canvas.locator(".jd-rp-inplace")
+    editor.fill("Daan (9 jaar)")
+    before = canvas.locator(".jd-rp-canvas [data-id]").count()
+    button = canvas.get_by_role("button", name="Gedachte toevoegen")
+    press_after_leaving_field(page, button, "!document.activeElement?.classList.contains('jd-rp-inplace')")
+    page.wait_for_function(
+        "([selector, count]) => document.querySelectorAll(selector).length === count",
+        arg=[f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id]', before + 1],
+    )
+    assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")
+    # The new thought is open for naming, and stays so: leaving the first name did not close the second.
+    assert editor.evaluate("e => document.activeElement === e && !e.hidden")
+    assert editor.input_value() != "Daan (9 jaar)"
+
+
+def test_leaving_the_in_place_editor_by_tab_keeps_the_name_and_the_focus(page, base_url):
+    page.goto(base_url + PAGE)
+    wait_for_widgets(page)
+    canvas = widget(page, WIDGET)
+    node(canvas, "daan").dblclick()
+    page.keyboard.type("Daan T")
+    page.keyboard.press("Tab")
+    assert "Daan T" in node(canvas, "daan").get_attribute("aria-label")
+    assert canvas.evaluate("w => w.contains(document.activeElement) && !document.activeElement.hidden")

@@ -115,8 +115,26 @@ function watchPresses() {
  */
 export function onCommit(field, handler) {
   watchPresses();
-  field.addEventListener("change", (event) => {
-    if (pressing) afterPress.push(() => handler(event));
-    else handler(event);
+  field.addEventListener("change", (event) => afterAnyPress(() => handler(event)));
+}
+
+/**
+ * Listen for a field losing the focus: `handler` runs at once (to close the field), and the work it returns (saving,
+ * which redraws) runs when no press is under way, as onCommit does for a change. Run later as a whole, the handler
+ * could close the field again after the press's click had opened it for something new.
+ * @param {HTMLElement} field
+ * @param {(event: FocusEvent) => (() => void) | undefined} handler
+ */
+export function onLeave(field, handler) {
+  watchPresses();
+  field.addEventListener("blur", (event) => {
+    const work = handler(event);
+    if (work) afterAnyPress(work);
   });
+}
+
+/** @param {() => void} run */
+function afterAnyPress(run) {
+  if (pressing) afterPress.push(run);
+  else run();
 }

@@ -1,7 +1,7 @@
 // Rich picture canvas (Checkland, soft systems methodology): actors, free text, relations, conflict marks,
 // thought and worry bubbles, boundaries. Mouse, touch and keyboard; a list view mirrors the canvas for screen
 // readers. Several pictures per learner; export JSON, SVG and PNG; import JSON. All text goes in as textContent.
-import { el, listen, onCommit, uid } from "../_shared/ui.js";
+import { el, listen, onCommit, onLeave, uid } from "../_shared/ui.js";
 import { PICTOGRAMS } from "./pictograms.js";
 import {
   COORD,
@@ -1471,16 +1471,40 @@ function render({ model, el: root }) {
     editor.select();
   }
 
+  /**
+   * Close the in-place editor, keeping its text when `save`; the focus goes back to the item.
+   * @param {boolean} save
+   */
   function finishEditing(save) {
+    const keep = closeEditor(save);
+    keep?.();
+    if (keep) returnFocus(keep.id);
+  }
+
+  /**
+   * Close the in-place editor; the returned function keeps its text (when `save`) and says so. Null when the editor
+   * was closed already.
+   * @param {boolean} save
+   * @returns {(() => void) & { id: string } | null}
+   */
+  function closeEditor(save) {
     const id = editing;
-    if (id === null) return;
+    if (id === null) return null;
     editing = null;
     const value = editor.value;
     editor.hidden = true;
-    if (save) setLabel(id, value);
+    const keep = () => {
+      if (!save) return;
+      setLabel(id, value);
+      announce(`Bewaard: ${nameOf(byId, id) === id ? value : nameOf(byId, id)}.`);
+    };
+    return Object.assign(keep, { id });
+  }
+
+  /** @param {string} id */
+  function returnFocus(id) {
     if (byId.has(id) || scene.relations.some((r) => r.id === id)) focusItem(id);
     else canvas.focus({ preventScroll: true });
-    if (save) announce(`Bewaard: ${nameOf(byId, id) === id ? value : nameOf(byId, id)}.`);
   }
 
   function onEditorKey(event) {
@@ -2223,8 +2247,16 @@ function render({ model, el: root }) {
   };
   picker.addEventListener("focusout", onPickerOut);
   editor.addEventListener("keydown", onEditorKey);
-  const onEditorOut = () => finishEditing(true);
-  editor.addEventListener("blur", onEditorOut);
+  // Leaving the editor keeps the text; the focus stays where the person put it, unless keeping the text redrew
+  // that place away (then it goes back to the item).
+  onLeave(editor, () => {
+    const keep = closeEditor(true);
+    if (!keep) return undefined;
+    return () => {
+      keep();
+      if (!document.activeElement || document.activeElement === document.body) returnFocus(keep.id);
+    };
+  });
   pictureSelect.addEventListener("change", () => {
     disarm();
     openPicture(pictureSelect.value);
