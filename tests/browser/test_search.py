@@ -20,7 +20,7 @@ from sphinx.search.nl import dutch_stopwords
 
 from jeugddomein.widgets.role_play.model import case_files, load_case
 from tests.browser.helpers import wait_for_search
-from tests.conftest import ROOT, built_site, site_pages
+from tests.conftest import ROOT, built_site, site_pages, wait_for_widgets
 
 _WORD = re.compile(r"[a-zà-ÿ]{5,}")
 _ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*?)</article>', re.S)
@@ -152,3 +152,16 @@ def test_the_search_icon_stays_clear_of_the_words_in_the_field(browser: object, 
     assert icon_box["width"] > 0
     assert icon_box["x"] + icon_box["width"] <= text_start, f"het vergrootglas ligt over de tekst ({scheme})"
     page.close()
+
+
+def test_a_search_result_marks_the_words_in_the_text_but_not_inside_the_widgets(page: object, base_url: str):
+    """Following a result (`?highlight=`) marks the word in the page's text; the widgets' own text and drawings stay
+    as their views made them (the highlighter would split their text nodes and lay rectangles in the drawing)."""
+    page.goto(base_url + "exercises/rich-picture.html?highlight=daan")
+    wait_for_widgets(page)
+    marks = page.evaluate(
+        """() => [...document.querySelectorAll('.highlighted')].map((mark) => Boolean(mark.closest('.jd-widget')))"""
+    )
+    assert marks.count(False) >= 1, "the word is marked in the page's own text"
+    assert marks.count(True) == 0, "nothing is marked inside a widget"
+    assert page.locator(".jd-widget svg rect.highlighted, .jd-widget svg tspan:not([x])").count() == 0

@@ -47,7 +47,8 @@ def test_a_widget_becomes_a_placeholder_with_a_static_version(make_app, tmp_path
     assert found == ""
     html = page(app)
     assert re.search(
-        r'<div class="jd-widget" data-page="index" data-widget="knowledge-check" data-widget-id="test-kc">', html
+        r'<div class="jd-widget nohighlight" data-page="index" data-widget="knowledge-check" data-widget-id="test-kc">',
+        html,
     )
     assert '<script type="application/json" class="jd-widget-data">' in html
     assert "<strong>Vraag?</strong>" in html and "jd-widget-static" in html

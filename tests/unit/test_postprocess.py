@@ -9,6 +9,7 @@ from jeugddomein.sphinxext.postprocess import (
     finish,
     finish_page,
     patch_doctools,
+    patch_highlighter,
 )
 from tests.conftest import ROOT
 
@@ -76,6 +77,13 @@ def test_doctools_without_new_function():
     patched = patch_doctools(source)
     assert "new Function" not in patched and '"(n != 1)": (n) => Number(n != 1)' in patched
     assert patch_doctools(patched) == patched
+
+
+def test_the_highlighter_leaves_every_text_inside_nohighlight_alone():
+    source = 'if (pos >= 0 && !parent.classList.contains(className) && !parent.classList.contains("nohighlight")) {'
+    patched = patch_highlighter(source)
+    assert '!parent.closest(".nohighlight")' in patched and 'contains("nohighlight")' not in patched
+    assert patch_highlighter(patched) == patched
 
 
 SEARCH_SCRIPTS = """

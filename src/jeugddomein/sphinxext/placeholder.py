@@ -19,8 +19,8 @@ def _script_json(payload: dict[str, Any]) -> str:
 
 
 def visit_placeholder_html(self: Any, node: widget_placeholder) -> None:
-    attrs = {
-        "class": "jd-widget",
+    attrs = {  # nohighlight: the search highlighter leaves the widget's text alone (postprocess.patch_highlighter)
+        "class": "jd-widget nohighlight",
         "data-widget": node["widget"],
         "data-widget-id": node["widget_id"],
         "data-page": node["page"],

@@ -242,16 +242,30 @@ def patch_doctools(js: str) -> str:
     )
 
 
+_NOHIGHLIGHT_PARENT = '!parent.classList.contains("nohighlight")'
+
+
+def patch_highlighter(js: str) -> str:
+    """sphinx_highlight.js leaving alone all text inside an element of class "nohighlight", not only its own text
+    (idempotent). The widgets carry that class: their views own their text nodes and drawings, and the highlighter
+    would split those nodes and lay rectangles into a rich picture's drawing."""
+    return js.replace(_NOHIGHLIGHT_PARENT, '!parent.closest(".nohighlight")')
+
+
+_THEME_SCRIPT_PATCHES = {"doctools.js": patch_doctools, "sphinx_highlight.js": patch_highlighter}
+
+
 def finish_site(outdir: Path, light: bool = True, originals: Path | None = None) -> None:
     """Every page of a built site, finished in place; the files moved out of the pages are written once.
 
     `originals`: where the joined stylesheets are kept whole between builds (outside the site); without it the
     joined stylesheets are not purged."""
-    doctools = outdir / "_static" / "doctools.js"
-    if doctools.is_file():
-        text = doctools.read_text(encoding="utf-8")
-        if patch_doctools(text) != text:
-            doctools.write_text(patch_doctools(text), encoding="utf-8")
+    for name, patch in _THEME_SCRIPT_PATCHES.items():
+        script = outdir / "_static" / name
+        if script.is_file():
+            text = script.read_text(encoding="utf-8")
+            if patch(text) != text:
+                script.write_text(patch(text), encoding="utf-8")
     pages = [path for path in outdir.rglob("*.html") if path.relative_to(outdir).parts[0] != "_static"]
     for path in pages:
         relative = path.relative_to(outdir)
