@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.helpers import press_after_leaving_field, store_key, stored, widget
 from tests.browser.rich_picture_tasks import (
@@ -378,6 +379,10 @@ def test_a_button_pressed_while_renaming_in_place_does_its_work(page, base_url):
     # The new thought is open for naming, and stays so: leaving the first name did not close the second.
     assert editor.evaluate("e => document.activeElement === e && !e.hidden")
     assert editor.input_value() != "Daan (9 jaar)"
+    # The history has them in the order they were done: one undo takes the thought away and keeps the name.
+    canvas.get_by_role("button", name="Ongedaan maken").click()
+    expect(canvas.locator(".jd-rp-canvas [data-id]")).to_have_count(before)
+    assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")
 
 
 def test_leaving_the_in_place_editor_by_tab_keeps_the_name_and_the_focus(page, base_url):

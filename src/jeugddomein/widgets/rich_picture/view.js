@@ -1472,33 +1472,27 @@ function render({ model, el: root }) {
   }
 
   /**
-   * Close the in-place editor, keeping its text when `save`; the focus goes back to the item.
+   * Close the in-place editor, keeping its text when `save`. The focus goes back to the item, unless the editor
+   * was `left` (it lost the focus to something else): then the drawing is not redrawn yet, and the function that
+   * redraws it is returned (see onLeave), or null when nothing changed.
    * @param {boolean} save
+   * @param {{ left?: boolean }} [options]
+   * @returns {(() => void) | null}
    */
-  function finishEditing(save) {
-    const keep = closeEditor(save);
-    keep?.();
-    if (keep) returnFocus(keep.id);
-  }
-
-  /**
-   * Close the in-place editor; the returned function keeps its text (when `save`) and says so. Null when the editor
-   * was closed already.
-   * @param {boolean} save
-   * @returns {(() => void) & { id: string } | null}
-   */
-  function closeEditor(save) {
+  function finishEditing(save, { left = false } = {}) {
     const id = editing;
     if (id === null) return null;
     editing = null;
     const value = editor.value;
     editor.hidden = true;
-    const keep = () => {
-      if (!save) return;
-      setLabel(id, value);
-      announce(`Bewaard: ${nameOf(byId, id) === id ? value : nameOf(byId, id)}.`);
+    const changed = save && setLabel(id, value, { redraw: !left });
+    if (!left) returnFocus(id);
+    if (save) announce(`Bewaard: ${nameOf(byId, id) === id ? value : nameOf(byId, id)}.`);
+    if (!left || !changed) return null;
+    return () => {
+      draw();
+      if (!document.activeElement || document.activeElement === document.body) returnFocus(id);
     };
-    return Object.assign(keep, { id });
   }
 
   /** @param {string} id */
@@ -1561,13 +1555,23 @@ function render({ model, el: root }) {
     return true;
   }
 
-  function setLabel(id, value) {
+  /**
+   * @param {string} id
+   * @param {string} value
+   * @param {{ redraw?: boolean }} [options]
+   * @returns {boolean} whether the text changed
+   */
+  function setLabel(id, value, options) {
     const text = String(value).slice(0, 300);
     const target = scene.relations.find((r) => r.id === id) || byId.get(id);
-    if (!target || target.label === text) return;
-    change("Tekst gewijzigd.", () => {
-      target.label = text;
-    });
+    if (!target || target.label === text) return false;
+    return change(
+      "Tekst gewijzigd.",
+      () => {
+        target.label = text;
+      },
+      options,
+    );
   }
 
   function deleteSelection() {
@@ -2247,16 +2251,9 @@ function render({ model, el: root }) {
   };
   picker.addEventListener("focusout", onPickerOut);
   editor.addEventListener("keydown", onEditorKey);
-  // Leaving the editor keeps the text; the focus stays where the person put it, unless keeping the text redrew
-  // that place away (then it goes back to the item).
-  onLeave(editor, () => {
-    const keep = closeEditor(true);
-    if (!keep) return undefined;
-    return () => {
-      keep();
-      if (!document.activeElement || document.activeElement === document.body) returnFocus(keep.id);
-    };
-  });
+  // Leaving the editor keeps the text at once (in the history before whatever took the focus); the redraw waits
+  // until a press under way has done its work, and the focus stays where the person put it.
+  onLeave(editor, () => finishEditing(true, { left: true }) ?? undefined);
   pictureSelect.addEventListener("change", () => {
     disarm();
     openPicture(pictureSelect.value);
