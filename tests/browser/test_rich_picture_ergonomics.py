@@ -340,43 +340,41 @@ def test_axe_with_the_canvas_in_use(browser, base_url, scheme):
     assert not serious, serious
 
 
-def test_a_button_pressed_right_after_typing_a_label_does_its_work(page, base_url):
-    """Typing a new label for an element and then pressing "Gedachte toevoegen" (held for a moment, as a person does):
-    the label is kept and the button does its work, though leaving the field redraws the panel."""
+def rename_daan_then_add_a_thought(page: object, base_url: str, in_place: bool) -> tuple[object, int]:
+    """Type a new name for Daan (in the properties panel, or in place after a double-click), then press "Gedachte
+    toevoegen" held for a moment, as a person does. Checks that the button did its work and the name was kept;
+    returns the widget and the number of elements before."""
     page.goto(base_url + PAGE)
     wait_for_widgets(page)
     canvas = widget(page, WIDGET)
-    node(canvas, "daan").click()
-    canvas.locator(".jd-rp-label-input:not([hidden])").fill("Daan (9 jaar)")
+    field = "jd-rp-inplace" if in_place else "jd-rp-label-input"
+    if in_place:
+        node(canvas, "daan").dblclick()
+    else:
+        node(canvas, "daan").click()
+    canvas.locator(f".{field}:not([hidden])").fill("Daan (9 jaar)")
     before = canvas.locator(".jd-rp-canvas [data-id]").count()
     button = canvas.get_by_role("button", name="Gedachte toevoegen")
-    press_after_leaving_field(page, button, "!document.activeElement?.classList.contains('jd-rp-label-input')")
+    press_after_leaving_field(page, button, f"!document.activeElement?.classList.contains('{field}')")
     page.wait_for_function(
         "([selector, count]) => document.querySelectorAll(selector).length === count",
         arg=[f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id]', before + 1],
     )
-    # The label was kept too (read back from the element's own description).
+    # The name was kept too (read back from the element's own description).
     assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")
+    return canvas, before
+
+
+def test_a_button_pressed_right_after_typing_a_label_does_its_work(page, base_url):
+    """Leaving the panel's name field redraws the panel; the press that left it still does its work."""
+    rename_daan_then_add_a_thought(page, base_url, in_place=False)
 
 
 def test_a_button_pressed_while_renaming_in_place_does_its_work(page, base_url):
-    """Renaming an element in place (double-click) and then pressing "Gedachte toevoegen" (held for a moment): the
-    new name is kept and the button does its work, though leaving the in-place field saves and redraws."""
-    page.goto(base_url + PAGE)
-    wait_for_widgets(page)
-    canvas = widget(page, WIDGET)
-    node(canvas, "daan").dblclick()
-    editor = canvas.locator(".jd-rp-inplace")
-    editor.fill("Daan (9 jaar)")
-    before = canvas.locator(".jd-rp-canvas [data-id]").count()
-    button = canvas.get_by_role("button", name="Gedachte toevoegen")
-    press_after_leaving_field(page, button, "!document.activeElement?.classList.contains('jd-rp-inplace')")
-    page.wait_for_function(
-        "([selector, count]) => document.querySelectorAll(selector).length === count",
-        arg=[f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id]', before + 1],
-    )
-    assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")
+    """Leaving the in-place editor keeps the name and redraws; the press that left it still does its work."""
+    canvas, before = rename_daan_then_add_a_thought(page, base_url, in_place=True)
     # The new thought is open for naming, and stays so: leaving the first name did not close the second.
+    editor = canvas.locator(".jd-rp-inplace")
     assert editor.evaluate("e => document.activeElement === e && !e.hidden")
     assert editor.input_value() != "Daan (9 jaar)"
     # The history has them in the order they were done: one undo takes the thought away and keeps the name.
