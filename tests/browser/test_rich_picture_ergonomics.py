@@ -344,9 +344,7 @@ def rename_daan_then_add_a_thought(page: object, base_url: str, in_place: bool) 
     """Type a new name for Daan (in the properties panel, or in place after a double-click), then press "Gedachte
     toevoegen" held for a moment, as a person does. Checks that the button did its work and the name was kept;
     returns the widget and the number of elements before."""
-    page.goto(base_url + PAGE)
-    wait_for_widgets(page)
-    canvas = widget(page, WIDGET)
+    canvas = open_canvas(page, base_url)
     field = "jd-rp-inplace" if in_place else "jd-rp-label-input"
     if in_place:
         node(canvas, "daan").dblclick()
@@ -384,9 +382,7 @@ def test_a_button_pressed_while_renaming_in_place_does_its_work(page, base_url):
 
 
 def test_leaving_the_in_place_editor_by_tab_keeps_the_name_and_the_focus(page, base_url):
-    page.goto(base_url + PAGE)
-    wait_for_widgets(page)
-    canvas = widget(page, WIDGET)
+    canvas = open_canvas(page, base_url)
     node(canvas, "daan").dblclick()
     page.keyboard.type("Daan T")
     page.keyboard.press("Tab")

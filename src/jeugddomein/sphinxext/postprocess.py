@@ -264,8 +264,9 @@ def finish_site(outdir: Path, light: bool = True, originals: Path | None = None)
         script = outdir / "_static" / name
         if script.is_file():
             text = script.read_text(encoding="utf-8")
-            if patch(text) != text:
-                script.write_text(patch(text), encoding="utf-8")
+            patched = patch(text)
+            if patched != text:
+                script.write_text(patched, encoding="utf-8")
     pages = [path for path in outdir.rglob("*.html") if path.relative_to(outdir).parts[0] != "_static"]
     for path in pages:
         relative = path.relative_to(outdir)

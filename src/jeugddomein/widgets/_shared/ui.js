@@ -123,7 +123,7 @@ export function onCommit(field, handler) {
  * which redraws) runs when no press is under way, as onCommit does for a change. Run later as a whole, the handler
  * could close the field again after the press's click had opened it for something new.
  * @param {HTMLElement} field
- * @param {(event: FocusEvent) => (() => void) | undefined} handler
+ * @param {(event: FocusEvent) => (() => void) | null} handler
  */
 export function onLeave(field, handler) {
   watchPresses();

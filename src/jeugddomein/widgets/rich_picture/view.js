@@ -2253,7 +2253,7 @@ function render({ model, el: root }) {
   editor.addEventListener("keydown", onEditorKey);
   // Leaving the editor keeps the text at once (in the history before whatever took the focus); the redraw waits
   // until a press under way has done its work, and the focus stays where the person put it.
-  onLeave(editor, () => finishEditing(true, { left: true }) ?? undefined);
+  onLeave(editor, () => finishEditing(true, { left: true }));
   pictureSelect.addEventListener("change", () => {
     disarm();
     openPicture(pictureSelect.value);
