@@ -340,10 +340,12 @@ def test_axe_with_the_canvas_in_use(browser, base_url, scheme):
     assert not serious, serious
 
 
-def rename_daan_then_add_a_thought(page: object, base_url: str, in_place: bool) -> tuple[object, int]:
+def rename_daan_then_add_a_thought(
+    page: object, base_url: str, in_place: bool, tap: bool = False
+) -> tuple[object, int]:
     """Type a new name for Daan (in the properties panel, or in place after a double-click), then press "Gedachte
-    toevoegen" held for a moment, as a person does. Checks that the button did its work and the name was kept;
-    returns the widget and the number of elements before."""
+    toevoegen" held for a moment, as a person does with a mouse, or `tap` it with a finger. Checks that the button
+    did its work and the name was kept; returns the widget and the number of elements before."""
     canvas = open_canvas(page, base_url)
     field = "jd-rp-inplace" if in_place else "jd-rp-label-input"
     if in_place:
@@ -353,7 +355,10 @@ def rename_daan_then_add_a_thought(page: object, base_url: str, in_place: bool) 
     canvas.locator(f".{field}:not([hidden])").fill("Daan (9 jaar)")
     before = canvas.locator(".jd-rp-canvas [data-id]").count()
     button = canvas.get_by_role("button", name="Gedachte toevoegen")
-    press_after_leaving_field(page, button, f"!document.activeElement?.classList.contains('{field}')")
+    if tap:
+        button.tap()
+    else:
+        press_after_leaving_field(page, button, f"!document.activeElement?.classList.contains('{field}')")
     page.wait_for_function(
         "([selector, count]) => document.querySelectorAll(selector).length === count",
         arg=[f'.jd-widget[data-widget-id="{WIDGET}"] .jd-rp-canvas [data-id]', before + 1],
@@ -379,6 +384,13 @@ def test_a_button_pressed_while_renaming_in_place_does_its_work(page, base_url):
     canvas.get_by_role("button", name="Ongedaan maken").click()
     expect(canvas.locator(".jd-rp-canvas [data-id]")).to_have_count(before)
     assert "Daan (9 jaar)" in node(canvas, "daan").get_attribute("aria-label")
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["panel", "in-place"])
+def test_a_tap_right_after_typing_a_name_does_its_work_on_a_phone(phone, base_url, in_place):
+    """A finger's tap moves the focus (and so commits the name) only after the finger has lifted, at the mousedown
+    the browser then sends: the tapped button still does its work."""
+    rename_daan_then_add_a_thought(phone, base_url, in_place=in_place, tap=True)
 
 
 def test_leaving_the_in_place_editor_by_tab_keeps_the_name_and_the_focus(page, base_url):

@@ -85,31 +85,45 @@ export function printOnly(content, rootClass) {
 }
 
 let watching = false;
-let pressing = false;
+/** Which presses are held: a pointer (pointerdown to pointerup) and a mouse button (mousedown to mouseup). */
+const held = { pointer: false, mouse: false };
 /** @type {Array<() => void>} */
 let afterPress = [];
 
-/** Keep `pressing` true while a mouse button, pen or finger is down anywhere in the page (installed once). */
+/** Whether a press is under way anywhere in the page. */
+function pressing() {
+  return held.pointer || held.mouse;
+}
+
+/**
+ * Follow the presses in the page (installed once). A mouse button's mousedown comes with its pointerdown; a finger's
+ * tap moves the focus only at the mousedown the browser sends after the finger has lifted, so a press lasts until
+ * both have ended.
+ */
 function watchPresses() {
   if (watching) return;
   watching = true;
-  const released = () => {
-    pressing = false;
+  /** @param {"pointer" | "mouse"} kind @param {boolean} down */
+  const track = (kind, down) => () => {
+    held[kind] = down;
+    if (pressing() || !afterPress.length) return;
     const runs = afterPress;
     afterPress = [];
-    // After the click this press makes: the browser sends it in the same task as the pointerup.
-    if (runs.length) setTimeout(() => runs.forEach((run) => run()), 0);
+    // After the click this press makes: the browser sends it in the same task as the mouseup.
+    setTimeout(() => runs.forEach((run) => run()), 0);
   };
-  window.addEventListener("pointerdown", () => (pressing = true), true);
-  window.addEventListener("pointerup", released, true);
-  window.addEventListener("pointercancel", released, true);
+  window.addEventListener("pointerdown", track("pointer", true), true);
+  window.addEventListener("pointerup", track("pointer", false), true);
+  window.addEventListener("pointercancel", track("pointer", false), true);
+  window.addEventListener("mousedown", track("mouse", true), true);
+  window.addEventListener("mouseup", track("mouse", false), true);
 }
 
 /**
  * Listen for a text field's committed change (on blur or Enter) and run `handler` when no press is under way.
- * Leaving a field by pressing a button fires the field's change between that button's pointerdown and pointerup;
- * a handler that redraws would then put a new button under the pointer and the browser would send the click to
- * neither. Such a change is handled once the press has ended and its click has done its work.
+ * Leaving a field by pressing a button fires the field's change while the press is under way (between the mouse's
+ * pointerdown and pointerup, or between the mousedown and mouseup of a finger's tap); a handler that redraws would
+ * then put a new button under the pointer and the browser would send the click to neither. Such a change is handled once the press has ended and its click has done its work.
  * @param {HTMLElement} field
  * @param {(event: Event) => void} handler
  */
@@ -135,6 +149,6 @@ export function onLeave(field, handler) {
 
 /** @param {() => void} run */
 function afterAnyPress(run) {
-  if (pressing) afterPress.push(run);
+  if (pressing()) afterPress.push(run);
   else run();
 }
