@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.loading import DataError
 from jeugddomein.widgets.role_play.model import chapter_labels, load_case, load_case_text
-from tests.browser.helpers import press_after_leaving_field, store_key, stored, widget
+from tests.browser.helpers import TOUCH, press_after_leaving_field, store_key, stored, widget
 from tests.conftest import wait_for_widgets
 
 pytestmark = pytest.mark.browser
@@ -323,3 +323,17 @@ def test_a_button_pressed_right_after_typing_does_its_work(page, base_url):
     at(box, "endings.0.title").wait_for()
     assert page.evaluate("document.activeElement.dataset.path") == "endings.0.id"  # focus on the new ending
     assert box.locator('fieldset[data-path^="endings."]').count() == 1
+
+
+def test_a_tap_right_after_typing_does_its_work_on_a_tablet(browser, base_url):
+    """The same with a finger on a tablet: a tap moves the focus (and so redraws the form) only after the finger has
+    lifted, and the tapped button must still do its work."""
+    ctx = browser.new_context(viewport=TOUCH["tablet"], has_touch=True)
+    page = ctx.new_page()
+    box = open_editor(page, base_url)
+    click_key(box, "add:flags")
+    at(box, "flags.0.text").fill("de leraar heeft de ouder gebeld")
+    box.locator('[data-key="add:endings"]').tap()
+    at(box, "endings.0.title").wait_for()
+    assert box.locator('fieldset[data-path^="endings."]').count() == 1
+    ctx.close()
