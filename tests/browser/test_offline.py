@@ -69,6 +69,14 @@ def new_page(browser: object, init: str = "") -> tuple[object, object]:
     return context, page
 
 
+def settle(page: object) -> None:
+    """Wait until the page's widgets are ready and every request of the page has settled (the portfolio page loads
+    its own module after the widgets, every page the offline status after loading): leaving earlier would abort a
+    request and count it as failed."""
+    wait_for_widgets(page)
+    page.wait_for_load_state("networkidle")
+
+
 def wait_until_offline_ready(page: object) -> None:
     wait_until(page, f"{STATUS} === 'ready'", timeout=90)
 
@@ -93,10 +101,7 @@ def test_the_whole_course_works_offline_after_one_visit(browser: object, course_
             assert response.from_service_worker, f"{path} kwam niet uit de service worker"
             if path == "index.html":
                 page.wait_for_url("**/intro.html")
-            wait_for_widgets(page)
-            # Every request of the page has settled (the portfolio page loads its own module after the widgets):
-            # leaving earlier would abort it and count it as failed on the next page.
-            page.wait_for_load_state("networkidle")
+            settle(page)
             total = page.locator(".jd-widget[data-widget]").count()
             ready = page.locator(".jd-widget.jd-ready").count()
             if path != "reader.html":  # the reader prints the text; its widgets are not mounted
@@ -106,15 +111,16 @@ def test_the_whole_course_works_offline_after_one_visit(browser: object, course_
         # Search works offline.
         page.goto(course_url + "search.html?q=grensobject")
         wait_for_search(page)
+        settle(page)
         assert page.locator("#search-results li").count() > 0 and page.failed == [], page.failed
         # Work is saved offline and is there after a reload.
         page.goto(course_url + CHAPTER)
-        wait_for_widgets(page)
+        settle(page)
         text = "Geschreven in de trein, zonder internet."
         page.locator('.jd-widget[data-widget="reflection"] textarea').first.fill(text)
         page.locator('.jd-widget[data-widget="reflection"] textarea').first.blur()
         page.reload()
-        wait_for_widgets(page)
+        settle(page)
         assert page.locator('.jd-widget[data-widget="reflection"] textarea').first.input_value() == text
         # The portfolio says so too.
         page.goto(course_url + "exercises/portfolio.html")
