@@ -597,6 +597,36 @@ def test_the_package_holds_no_service_worker(lms: str, browser: object, standard
 
 
 @pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_the_lms_remembers_a_page_opened_while_the_launch_page_still_loads(lms: str, browser: object, standard: str):
+    """The launch page loads the widget modules it reports with after opening the course; a learner who moves on
+    before they have arrived (a slow network) is still remembered at the page she went to."""
+    url = lms + FOLDER[standard] + "/"
+    context = browser.new_context()
+    held: list[object] = []
+
+    def hold_launch_modules(route: object) -> None:
+        if route.request.frame.url.endswith("scorm-start.html"):
+            held.append(route)
+        else:
+            route.continue_()
+
+    try:
+        context.route("**/_static/jeugddomein/widgets/*", hold_launch_modules)
+        page = context.new_page()
+        page.goto(url + "lms.html")
+        course_frame(page, "intro.html")
+        go(page, "chapters/02-systeemtheorie/index.html")
+        assert held, "the launch page asked for no widget module before the learner moved on"
+        for route in held:
+            route.continue_()
+        location = "cmi.core.lesson_location" if standard == "1.2" else "cmi.location"
+        here = lambda: page.evaluate(f"window.lmsApi.{location}")  # noqa: E731
+        assert poll(lambda: here() == "chapters/02-systeemtheorie/index.html"), here()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
 @pytest.mark.parametrize("device", sorted(TOUCH))
 def test_phone_navigation_works_inside_the_launch_page(lms: str, browser: object, standard: str, device: str):
     """In an LMS's full-screen frame on a touch screen: ☰ and the page contents work, one session throughout."""

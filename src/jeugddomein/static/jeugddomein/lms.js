@@ -137,11 +137,24 @@ async function main() {
   // other tabs and imports.
   let onChange = () => {};
   /** @type {any} */ (window).jdLms = { standard: standardName, changed: () => onChange() };
-  if (started) await resume(session, store, known);
   const pages = new Set(index.pages.map((p) => p.url));
-  const last = started ? session.get(LOCATION_KEY) : "";
+  if (!started) {
+    frame.src = script.dataset.jdStart;
+    return;
+  }
+  await resume(session, store, known);
+  // Listening before the first page opens: a learner may move on while the widget modules below still load.
+  frame.addEventListener("load", () => {
+    try {
+      const here = new URL(frame.contentWindow.location.href);
+      const path = here.pathname.slice(new URL("../../", base).pathname.length);
+      if (pages.has(path) && session.set(LOCATION_KEY, path)) session.commit();
+    } catch {
+      // A page of another origin in the frame (a link out of the course): nothing to remember.
+    }
+  });
+  const last = session.get(LOCATION_KEY);
   frame.src = pages.has(last) ? last : script.dataset.jdStart;
-  if (!started) return;
 
   const types = new Set([...known.values()].filter((w) => rules.required.includes(w.id)).map((w) => w.widget));
   for (const w of known.values()) if (OBJECTIVE_WIDGETS.includes(w.widget)) types.add(w.widget);
@@ -217,15 +230,6 @@ async function main() {
   };
   onChange = changed;
   store.subscribe(changed);
-  frame.addEventListener("load", () => {
-    try {
-      const here = new URL(frame.contentWindow.location.href);
-      const path = here.pathname.slice(new URL("../../", base).pathname.length);
-      if (pages.has(path) && session.set(LOCATION_KEY, path)) session.commit();
-    } catch {
-      // A page of another origin in the frame (a link out of the course): nothing to remember.
-    }
-  });
   changed();
 }
 
