@@ -305,7 +305,8 @@ def test_widgets_are_ready_before_the_theme_has_arrived(context, base_url):
     # Polling by timer: animation frames wait for the stylesheet, as the first paint does.
     page.wait_for_function("document.documentElement.dataset.jdWidgetsReady !== undefined", polling=50)
     names = sorted(route.request.url.rsplit(".", 1)[1] for route in held)
-    assert names == ["css", "js", "js"], names  # the theme's stylesheet and both script bundles, still held
+    # The theme's stylesheet (the first-paint part and the whole) and both script bundles, still held.
+    assert names == ["css", "css", "js", "js"], names
     assert widget(page, CHECK).locator("input").count() > 0
     for route in held:
         route.continue_()

@@ -194,6 +194,7 @@ COURSE_READY = """(path) => {
   const course = document.getElementById("sco")?.contentDocument?.querySelector("iframe.jd-lms-course")?.contentWindow;
   return Boolean(course && course.location.pathname.endsWith(path)
     && course.document.documentElement?.dataset.jdWidgetsReady !== undefined
+    && !course.document.querySelector("link[data-jd-full-styles][media=print]")
     && course.performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd > 0);
 }"""
 """The course page `path` in the frame, ready for use (see conftest.PAGE_READY)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from jeugddomein.sphinxext import offline
@@ -116,3 +117,62 @@ def test_offline_list_leaves_sources_maps_and_old_fonts_out(tmp_path: Path):
     second = offline.write_offline_files(site, course="c-1", version="1.0", title="Cursus", icons=[])
     assert second != first, "other content, other cache, even at the same version"
     assert json.loads((site / offline.LIST).read_text(encoding="utf-8"))["hash"] != listing["hash"]
+
+
+THEME_CSS = (
+    ":root{--c:red}\n.page-class{color:blue}\n.open-by-script{display:block}\n.course-notice{margin:0}\n"
+    ".nowhere-at-all{color:green}\n.page-class.open-by-script{color:red}"
+)
+
+
+def _tiny_site(site: Path) -> None:
+    head = (
+        '<html><head><link rel="stylesheet" href="{root}_static/theme.css" />'
+        '<link rel="stylesheet" href="{root}_static/more.css" />{script}</head>'
+    )
+    runtime = '<script type="module" src="{root}_static/jeugddomein/runtime.js"></script>'
+    files = {
+        "intro.html": head.format(root="", script=runtime.format(root=""))
+        + '<body><p class="page-class">Tekst</p></body></html>',
+        "chapters/a/index.html": head.format(root="../../", script=runtime.format(root="../../"))
+        + "<body><p>Hoofdstuk</p></body></html>",
+        "reader.html": head.format(root="", script="")
+        + "<body><p>Alles om te printen, ook <code>_static/jeugddomein/runtime.js</code></p></body></html>",
+        "_static/theme.css": THEME_CSS,
+        "_static/more.css": "p{line-height:1.5}",
+        "_static/theme-menu.js": 'el.classList.add("open-by-script")',
+        "_static/jeugddomein/runtime.js": 'box.className = "course-notice"',
+    }
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+
+
+def test_the_first_paint_waits_only_for_the_rules_pages_and_course_scripts_can_use(tmp_path: Path):
+    from jeugddomein.sphinxext.postprocess import finish_site
+
+    site, originals = tmp_path / "html", tmp_path / "originals"
+    _tiny_site(site)
+    finish_site(site, light=True, originals=originals)
+    intro = (site / "intro.html").read_text(encoding="utf-8")
+    links = re.findall(r'<link rel="stylesheet" href="([^"]+)"( media="print" data-jd-full-styles)? />', intro)
+    assert [bool(media) for _, media in links] == [False, True], "first the blocking part, then the whole in place"
+    first, whole = ((site / href).read_text(encoding="utf-8") for href, _ in links)
+    assert links[0][0].endswith(".first.css")
+    for rule in (":root{--c:red}", ".page-class{color:blue}", ".course-notice{margin:0}", "p{line-height:1.5}"):
+        assert rule in first and rule in whole, rule
+    assert ".open-by-script" not in first, "only the theme's script adds it: it waits for the whole"
+    assert ".open-by-script{display:block}" in whole and ".page-class.open-by-script{color:red}" in whole
+    assert ".nowhere-at-all" not in whole
+    assert whole.index(".page-class{") < whole.index(".open-by-script{") < whole.index(".course-notice{")
+    chapter = (site / "chapters/a/index.html").read_text(encoding="utf-8")
+    assert [f"../../{href}" for href, _ in links] == re.findall(r'href="([^"]+\.css)"', chapter), "shared by pages"
+
+    reader = (site / "reader.html").read_text(encoding="utf-8")
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)" />', reader) == [links[1][0]], "no script: the whole"
+
+    # A second run (an incremental build) changes nothing and leaves no stray sheets.
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    finish_site(site, light=True, originals=originals)
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+    assert sorted(p.name for p in (site / BUNDLE_DIR).glob("*.css")) == sorted(Path(h).name for h, _ in links)

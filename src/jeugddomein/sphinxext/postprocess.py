@@ -284,16 +284,46 @@ def finish_site(outdir: Path, light: bool = True, originals: Path | None = None)
         _purge_bundled_styles(outdir, pages, originals)
 
 
-_BUNDLED_STYLE = re.compile(rf"{re.escape(BUNDLE_DIR)}/(?P<key>[0-9a-f]{{16}})(?:\.[0-9a-f]{{8}})?\.css")
+FULL_STYLES = "data-jd-full-styles"
+"""Marks the whole theme stylesheet that loads without blocking the first paint; runtime.js applies it."""
+_BUNDLED_STYLE = re.compile(
+    rf'<link rel="stylesheet" href="(?P<root>[^"]*){re.escape(BUNDLE_DIR)}/(?P<key>[0-9a-f]{{16}})(?:\.[0-9a-f]{{8}})?'
+    rf'(?:\.first)?\.css" />(?:\s*<link rel="stylesheet" href="[^"]*" media="print" {FULL_STYLES} />)?'
+)
+"""A page's joined head stylesheet as bundle.py wrote it, or as finished here before (first-paint part + whole)."""
+_DECORATING_SCRIPTS = ("copybutton.js",)
+"""Theme scripts under _static/ that add elements while the page loads (a copy button on every code block): their
+classes count for the first paint as the pages' own do (tests/browser/test_first_paint.py finds any other)."""
+_RUNTIME = re.compile(r'<script\b[^>]*\bsrc="[^"]*_static/jeugddomein/runtime\.js[?"]')
+"""The course's page script, which applies the whole stylesheet once it is in."""
+
+
+def styled_links(root: str, first: str, whole: str) -> str:
+    """The head's theme styles: the part the site's pages can use blocks the first paint; the whole stylesheet
+    follows in the same place, loaded without blocking (media="print") until runtime.js applies it, so the cascade
+    ends exactly as with the whole stylesheet alone."""
+    return (
+        f'<link rel="stylesheet" href="{root}{BUNDLE_DIR}/{first}" />\n'
+        f'<link rel="stylesheet" href="{root}{BUNDLE_DIR}/{whole}" media="print" {FULL_STYLES} />'
+    )
 
 
 def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> None:
-    """Each page's joined head stylesheet without the rules no page of the site can use (purge.py).
+    """Each page's joined head stylesheet without the rules no page of the site can use (purge.py), in two parts.
 
     The joined stylesheet as bundle.py wrote it (`<key>.css`, named by its content) is kept in `originals`, outside
-    the site; the page gets `<key>.<purged content>.css`. Every build purges again from the original with the words
-    of the whole finished site, so a page or script that starts using a class gets its rule back even on pages the
-    build did not write again. Joined stylesheets no page refers to any more are removed."""
+    the site. Every build purges again from the original with the words of the whole finished site, so a page or
+    script that starts using a class gets its rule back even on pages the build did not write again:
+
+    - the whole: without the rules that nothing can use (`<key>.<content>.css`);
+    - the first-paint part: also without the rules for classes that only the theme's scripts add at run time (a
+      menu opened, a tooltip), named `<key>.<content>.first.css`: on a slow network the first paint waits for less.
+      The course's own scripts, and theme scripts that add elements as the page loads, count as the pages do: what
+      they add shows at once.
+
+    Both are shared by every page with the same joined stylesheet, so a second page costs nothing. A page without
+    the course's runtime, which applies the whole (the printable reader has no scripts), links the whole alone.
+    Joined stylesheets no page refers to any more are removed."""
     folder = outdir / BUNDLE_DIR
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
     keys = {match["key"] for text in texts.values() for match in _BUNDLED_STYLE.finditer(text)}
@@ -304,19 +334,43 @@ def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> N
         fresh = folder / f"{key}.css"
         if fresh.is_file():
             shutil.copyfile(fresh, originals / fresh.name)
-    scripts = (path.read_text(encoding="utf-8") for path in (outdir / "_static").rglob("*.js"))
-    words = Words.of(texts.values(), scripts)
-    names = {}
+    static = outdir / "_static"
+    first_scripts = [path for path in (static / "jeugddomein").rglob("*.js") if folder not in path.parents]
+    first_scripts += [static / name for name in _DECORATING_SCRIPTS if (static / name).is_file()]
+    scripts = [path.read_text(encoding="utf-8") for path in static.rglob("*.js")]
+    pages_words = [_BUNDLED_STYLE.sub("", text) for text in texts.values()]
+    words = Words.of(pages_words, scripts)
+    first_words = Words.of(pages_words, (path.read_text(encoding="utf-8") for path in first_scripts))
+    names: dict[str, tuple[str, str]] = {}
+    sheets: dict[str, str] = {}
     for key in sorted(keys):
-        purged = purge((originals / f"{key}.css").read_text(encoding="utf-8"), words)
-        names[key] = f"{key}.{content_name(purged, '.css')[:8]}.css"
-        _write_new(outdir, {f"{BUNDLE_DIR}/{names[key]}": purged})
+        whole = purge((originals / f"{key}.css").read_text(encoding="utf-8"), words)
+        first = purge(whole, first_words)
+        names[key] = (
+            f"{key}.{content_name(first, '.css')[:8]}.first.css",
+            f"{key}.{content_name(whole, '.css')[:8]}.css",
+        )
+        sheets.update({names[key][0]: first, names[key][1]: whole})
+    used: set[str] = set()
+
+    def links(text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            first, whole = names[match["key"]]
+            if not _RUNTIME.search(text):  # a page without the course's runtime (the reader): the whole at once
+                used.add(whole)
+                return f'<link rel="stylesheet" href="{match["root"]}{BUNDLE_DIR}/{whole}" />'
+            used.update((first, whole))
+            return styled_links(match["root"], first, whole)
+
+        return _BUNDLED_STYLE.sub(replace, text)
+
     for path, text in texts.items():
-        html = _BUNDLED_STYLE.sub(lambda match: f"{BUNDLE_DIR}/{names[match['key']]}", text)
+        html = links(text)
         if html != text:
             path.write_text(html, encoding="utf-8")
+    _write_new(outdir, {f"{BUNDLE_DIR}/{name}": sheets[name] for name in used})
     for sheet in folder.glob("*.css"):
-        if sheet.name not in names.values():
+        if sheet.name not in used:
             sheet.unlink()
 
 

@@ -70,6 +70,19 @@ document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-jd-print]")) window.print();
 });
 
+// The theme's whole stylesheet loads beside the part the first paint needs, without blocking it (media="print",
+// postprocess.py): it applies once it is in. Until then only what the theme's scripts add (an open menu) lacks style.
+parsed.then(() => {
+  for (const link of document.querySelectorAll("link[data-jd-full-styles]")) {
+    const sheet = /** @type {HTMLLinkElement} */ (link);
+    const apply = () => {
+      sheet.media = "all";
+    };
+    if (sheet.sheet) apply();
+    else sheet.addEventListener("load", apply, { once: true });
+  }
+});
+
 /**
  * The launch page of the SCORM package (scorm-start.html) when this page runs in its frame: it holds the one LMS
  * session of the launch (lms.js) and hears of every saved change. Null outside an LMS package.
