@@ -35,6 +35,12 @@ def read(name: str) -> str:
     return FILES[name]
 
 
+def write_site(site: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+
+
 def test_stylesheets_become_one_file_with_imports_inlined_and_urls_rewritten():
     html, files = bundle_head(PAGE, "../", read)
     [css] = [name for name in files if name.endswith(".css")]
@@ -94,9 +100,7 @@ def test_offline_list_leaves_sources_maps_and_old_fonts_out(tmp_path: Path):
         ".buildinfo": "x",
         "objects.inv": "x",
     }
-    for name, text in files.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text, encoding="utf-8")
+    write_site(site, files)
     assert offline.offline_files(site) == sorted(
         [
             "_images/fig.svg",
@@ -143,9 +147,7 @@ def _tiny_site(site: Path) -> None:
         "_static/theme-menu.js": 'el.classList.add("open-by-script")',
         "_static/jeugddomein/runtime.js": 'box.className = "course-notice"',
     }
-    for name, text in files.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text, encoding="utf-8")
+    write_site(site, files)
 
 
 def test_the_first_paint_waits_only_for_the_rules_pages_and_course_scripts_can_use(tmp_path: Path):
