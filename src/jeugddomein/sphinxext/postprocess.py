@@ -335,12 +335,16 @@ def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> N
         if fresh.is_file():
             shutil.copyfile(fresh, originals / fresh.name)
     static = outdir / "_static"
-    first_scripts = [path for path in (static / "jeugddomein").rglob("*.js") if folder not in path.parents]
-    first_scripts += [static / name for name in _DECORATING_SCRIPTS if (static / name).is_file()]
-    scripts = [path.read_text(encoding="utf-8") for path in static.rglob("*.js")]
+    scripts = {path: path.read_text(encoding="utf-8") for path in static.rglob("*.js")}
+    first_scripts = [
+        text
+        for path, text in scripts.items()
+        if (static / "jeugddomein" in path.parents and folder not in path.parents)
+        or path.relative_to(static).as_posix() in _DECORATING_SCRIPTS
+    ]
     pages_words = [_BUNDLED_STYLE.sub("", text) for text in texts.values()]
-    words = Words.of(pages_words, scripts)
-    first_words = Words.of(pages_words, (path.read_text(encoding="utf-8") for path in first_scripts))
+    words = Words.of(pages_words, scripts.values())
+    first_words = Words.of(pages_words, first_scripts)
     names: dict[str, tuple[str, str]] = {}
     sheets: dict[str, str] = {}
     for key in sorted(keys):

@@ -123,7 +123,8 @@ function watchPresses() {
  * Listen for a text field's committed change (on blur or Enter) and run `handler` when no press is under way.
  * Leaving a field by pressing a button fires the field's change while the press is under way (between the mouse's
  * pointerdown and pointerup, or between the mousedown and mouseup of a finger's tap); a handler that redraws would
- * then put a new button under the pointer and the browser would send the click to neither. Such a change is handled once the press has ended and its click has done its work.
+ * then put a new button under the pointer and the browser would send the click to neither. Such a change is handled
+ * once the press has ended and its click has done its work.
  * @param {HTMLElement} field
  * @param {(event: Event) => void} handler
  */
