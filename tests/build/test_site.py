@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import site_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 
 RESOURCE = re.compile(
@@ -101,10 +103,58 @@ def test_reference_list_is_apa_like(site):
     assert re.search(r"\(<a [^>]*>Bronstein, 2003</a>\)|Bronstein, 2003", chapter)
 
 
+def test_citations_link_to_the_reference_list_without_repeating_it(site):
+    """A citation is a link to its entry in the reference list, without the entry again as a title attribute."""
+    chapter = (site / "chapters" / "01-jeugddomein" / "index.html").read_text(encoding="utf-8")
+    citations = re.findall(r'<a class="reference internal" href="\.\./naslag/literatuur\.html#[^"]+"[^>]*>', chapter)
+    assert len(citations) >= 5
+    assert not [link for link in citations if " title=" in link], citations[0]
+
+
 @pytest.mark.parametrize("name", ["intro.html", "chapters/01-jeugddomein/index.html"])
 def test_interface_is_dutch(site, name):
     html = (site / name).read_text(encoding="utf-8")
     assert '<html lang="nl"' in html and "Zoeken" in html
+
+
+BLOCKING = re.compile(
+    r'<link rel="stylesheet"(?![^>]*\bmedia="print")[^>]*>|<script\b(?![^>]*\b(?:async|defer|type="module"))[^>]*\bsrc='
+)
+"""What the first paint waits for: a stylesheet for the screen, a classic script without defer or async."""
+HINT = re.compile(r'<link rel="(?:modulepreload|preload)"')
+
+
+def test_widget_hints_come_after_what_the_first_paint_waits_for(site):
+    """A browser opens six connections to a server; the hints of a page's widget modules and stylesheets must not
+    take them before the stylesheets and scripts the first paint waits for are requested: they end the head."""
+    checked = 0
+    for name in site_pages():
+        page = site / name
+        text = page.read_text(encoding="utf-8")
+        head = re.sub(r"<noscript>.*?</noscript>", "", text[: text.find("</head>")], flags=re.S)
+        hints = [match.start() for match in HINT.finditer(head)]
+        if not hints:
+            continue
+        blocking = [match.start() for match in BLOCKING.finditer(head)]
+        assert blocking, f"{page.relative_to(site)}: geen stylesheet in de head"
+        assert max(blocking) < min(hints), f"{page.relative_to(site)}: een hint staat voor {head[max(blocking) :][:90]}"
+        checked += 1
+    assert checked >= 20
+
+
+def test_every_page_shares_one_first_paint_stylesheet(site):
+    """A page's own styles (moved out of its style attributes) stay in a file of their own: folded into the theme's
+    stylesheet they would give each such page its own copy, fetched again on every page and stored offline twice."""
+    sheets = {
+        name: set(
+            re.findall(
+                r'href="(?:\.\./)*_static/jeugddomein/bundle/([0-9a-f.]+\.first\.css)"', (site / name).read_text()
+            )
+        )
+        for name in site_pages()
+    }
+    linked = {name: found for name, found in sheets.items() if found}
+    assert len(linked) >= 20 and len(set().union(*linked.values())) == 1, sorted(set().union(*linked.values()))
 
 
 def test_pages_load_the_theme_styles_purged_of_rules_no_page_uses(site):

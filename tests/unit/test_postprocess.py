@@ -8,6 +8,7 @@ from jeugddomein.sphinxext.postprocess import (
     drop_search_index,
     finish,
     finish_page,
+    in_head_before_hints,
     patch_doctools,
     patch_highlighter,
 )
@@ -58,6 +59,20 @@ def test_styles_move_to_stylesheets_and_classes():
     head = html[: html.index("</head>")]
     assert html.count('<link rel="stylesheet" href="_static/jeugddomein/inline/') == 3
     assert head.count('<link rel="stylesheet" href="_static/jeugddomein/inline/') == 3
+
+
+def test_moved_styles_go_before_the_resource_hints_that_close_the_head():
+    """The hints of a page's widget modules end its head (templates/layout.html); a stylesheet moved there from the
+    page must come before them, or on a phone network it waits for a connection the hints took."""
+    theme = '<link rel="preload" as="script" href="_static/scripts/pydata-sphinx-theme.js" />\n'
+    hints = '<link rel="modulepreload" href="_static/jeugddomein/store.js" />\n'
+    page = PAGE.replace("<head>", "<head>" + theme).replace("</head>", hints + "</head>")
+    head = finish(page).html.split("</head>")[0]
+    moved = [head.index(part) for part in head.split("\n") if 'href="_static/jeugddomein/inline/' in part]
+    assert len(moved) == 3 and head.index("pydata-sphinx-theme.js") < min(moved)
+    assert max(moved) < head.index('rel="modulepreload"')
+    assert in_head_before_hints("<p>geen head</p>", "<link />") == "<p>geen head</p>"
+    assert in_head_before_hints("<head><title>t</title></head>", "<x/>") == "<head><title>t</title><x/></head>"
 
 
 def test_print_handler_becomes_a_data_attribute():

@@ -27,6 +27,9 @@ from .portfolio import PortfolioDirective
 
 logger = logging.getLogger(__name__)
 
+RESOURCE_HINTS = "jd_resource_hints"
+"""The page context's preload links, which templates/layout.html puts at the end of the head."""
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 _DROPPED_SCRIPTS = ("require.js", "require.min.js", "embed-amd.js", "thebe", "html-manager")
 
 
@@ -38,6 +41,13 @@ def _validate_config(app: Sphinx, config: Any) -> None:
     listed = list(config.bibtex_bibfiles or [])
     extra = sorted(str(p.relative_to(app.srcdir)) for p in (Path(app.srcdir) / "data" / "bib").glob("*.bib"))
     config.bibtex_bibfiles = [*listed, *[e for e in extra if e not in listed]]
+
+
+def _add_templates(app: Sphinx, config: Any) -> None:
+    """The course's template folder, searched before the theme's (layout.html extends the theme's own)."""
+    folder = str(TEMPLATES_DIR)
+    if folder not in config.templates_path:
+        config.templates_path = [*config.templates_path, folder]
 
 
 def _add_assets(app: Sphinx) -> None:
@@ -69,7 +79,9 @@ def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
 def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """Let the browser fetch the runtime's imports (store, host) and this page's widget modules and stylesheets in
     parallel with the runtime (the host renders a widget once its stylesheet has loaded; without the hint each of
-    those fetches would start only when the file before it had arrived, a round trip each)."""
+    those fetches would start only when the file before it had arrived, a round trip each).
+
+    The hints go at the end of the head (templates/layout.html), after what the first paint waits for."""
     if "pathto" not in context:
         return
     types = {item["widget"] for item in collect.widgets_of(app.env).get(pagename, [])}
@@ -82,7 +94,7 @@ def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, conte
         f'<link rel="preload" as="style" href="{context["pathto"](f"_static/jeugddomein/widgets/{name}.css", 1)}" />\n'
         for name in folders
     )
-    context["metatags"] = context.get("metatags", "") + links
+    context[RESOURCE_HINTS] = context.get(RESOURCE_HINTS, "") + links
 
 
 def _copy_front_end(target: Path) -> None:
@@ -127,6 +139,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Benchmarks compare against the theme's stock assets by setting JD_STOCK_ASSETS=1.
     app.add_config_value("jd_light_assets", os.environ.get("JD_STOCK_ASSETS") != "1", "html", [bool])
     app.connect("config-inited", _validate_config)
+    app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _add_assets)
     app.connect("html-page-context", _drop_scripts)
     app.connect("html-page-context", _preload_widget_modules)

@@ -184,8 +184,24 @@ def externalize_styles(html: str, root: str = "") -> Finished:
         files[name] = css
         head_links.append(f'<link rel="stylesheet" href="{root}{name}" />')
     if head_links:
-        html = html.replace("</head>", "\n".join(head_links) + "\n</head>", 1)
+        html = in_head_before_hints(html, "\n".join(head_links) + "\n")
     return Finished(html, files)
+
+
+_COURSE_HINT = re.compile(r'<link rel="(?:modulepreload|preload)"[^>]*\bhref="[^"]*_static/jeugddomein/')
+"""A hint for a widget module or stylesheet (not the theme's own preload after its stylesheets)."""
+
+
+def in_head_before_hints(html: str, links: str) -> str:
+    """The page with `links` at the end of its head, before the course's resource hints that close it
+    (templates/layout.html): a stylesheet the first paint waits for is requested before the hints can take the
+    browser's connections."""
+    end = html.find("</head>")
+    if end < 0:
+        return html
+    hint = _COURSE_HINT.search(html, 0, end)
+    at = hint.start() if hint else end
+    return html[:at] + links + html[at:]
 
 
 def drop_search_index(html: str) -> str:
