@@ -125,7 +125,7 @@ def test_offline_list_leaves_sources_maps_and_old_fonts_out(tmp_path: Path):
 
 THEME_CSS = (
     ":root{--c:red}\n.page-class{color:blue}\n.open-by-script{display:block}\n.course-notice{margin:0}\n"
-    ".nowhere-at-all{color:green}\n.page-class.open-by-script{color:red}"
+    ".nowhere-at-all{color:green}\n.page-class.open-by-script{color:red}\n@media print{.page-class{color:black}}"
 )
 
 
@@ -166,6 +166,7 @@ def test_the_first_paint_waits_only_for_the_rules_pages_and_course_scripts_can_u
     assert ".open-by-script" not in first, "only the theme's script adds it: it waits for the whole"
     assert ".open-by-script{display:block}" in whole and ".page-class.open-by-script{color:red}" in whole
     assert ".nowhere-at-all" not in whole
+    assert "@media print{.page-class{color:black}}" in whole and "@media print" not in first, "printing has the whole"
     assert whole.index(".page-class{") < whole.index(".open-by-script{") < whole.index(".course-notice{")
     chapter = (site / "chapters/a/index.html").read_text(encoding="utf-8")
     assert [f"../../{href}" for href, _ in links] == re.findall(r'href="([^"]+\.css)"', chapter), "shared by pages"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jeugddomein.sphinxext.purge import Words, purge, selector_can_match
+from jeugddomein.sphinxext.purge import Words, for_screen, purge, selector_can_match
 
 WORDS = Words.of(
     pages=['<div class="card used">', "<p>tekst</p>"],
@@ -55,3 +55,16 @@ def test_purging_twice_changes_nothing():
     css = ".unused{a:b}@media screen{.card{a:b}.gone{a:b}}.used,.x{a:b}"
     once = purge(css, WORDS)
     assert purge(once, WORDS) == once and ".gone" not in once and ".unused" not in once
+
+
+def test_for_the_screen_print_blocks_go_and_everything_else_stays_in_order():
+    css = (
+        'p{margin:0}@media print{.x{display:none}}@charset "utf-8";'
+        "@media only print{p{color:#000}}@media (min-width:992px),print{.y{float:left}}"
+        "@media PRINT {.z{color:red}}@supports (display:grid){.g{display:grid}}"
+    )
+    assert for_screen(css) == (
+        'p{margin:0}\n@charset "utf-8";\n@media (min-width:992px),print{.y{float:left}}\n'
+        "@supports (display:grid){.g{display:grid}}"
+    )
+    assert for_screen(for_screen(css)) == for_screen(css)

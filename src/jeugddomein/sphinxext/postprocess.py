@@ -19,7 +19,7 @@ from pathlib import Path
 from .a11y import complete_redirect, repair
 from .bundle import BUNDLE_DIR, bundle_head, content_name
 from .icons import inline_icons
-from .purge import Words, purge
+from .purge import Words, for_screen, purge
 
 INLINE_DIR = "_static/jeugddomein/inline"
 
@@ -333,7 +333,9 @@ def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> N
 
     - the whole: without the rules that nothing can use (`<key>.<content>.css`);
     - the first-paint part: also without the rules for classes that only the theme's scripts add at run time (a
-      menu opened, a tooltip), named `<key>.<content>.first.css`: on a slow network the first paint waits for less.
+      menu opened, a tooltip) and without the print rules (a printed page has the whole: its link's media is
+      "print" until runtime.js makes it "all"), named `<key>.<content>.first.css`: on a slow network the first
+      paint waits for less.
       The course's own scripts, and theme scripts that add elements as the page loads, count as the pages do: what
       they add shows at once.
 
@@ -365,7 +367,7 @@ def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> N
     sheets: dict[str, str] = {}
     for key in sorted(keys):
         whole = purge((originals / f"{key}.css").read_text(encoding="utf-8"), words)
-        first = purge(whole, first_words)
+        first = for_screen(purge(whole, first_words))
         names[key] = (
             f"{key}.{content_name(first, '.css')[:8]}.first.css",
             f"{key}.{content_name(whole, '.css')[:8]}.css",

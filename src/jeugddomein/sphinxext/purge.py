@@ -23,6 +23,7 @@ _PREFIX = re.compile(r"""([A-Za-z][\w-]*-)(?:\$\{|["']\s*\+)""")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _OPAQUE = re.compile(r"\\|:(?:is|where|has|host|matches|any)\(|:-\w+-any\(", re.I)
 _GROUPING = ("@media", "@supports", "@layer", "@container", "@document")
+_PRINT_ONLY = re.compile(r"@media\s+(?:only\s+)?print\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -148,5 +149,17 @@ def purge(css: str, words: Words) -> str:
             if inner:
                 out.append(f"{head}{{{inner}}}")
         elif head.startswith("@") or any(selector_can_match(s, words) for s in _split_selectors(head)):
+            out.append(f"{head}{{{item.body}}}")
+    return "\n".join(out)
+
+
+def for_screen(css: str) -> str:
+    """The stylesheet without its `@media print` blocks (a block whose query also names a screen stays)."""
+    out: list[str] = []
+    for item in _items(css):
+        head = item.prelude.strip()
+        if item.body is None:
+            out.append(head)
+        elif not _PRINT_ONLY.match(head):
             out.append(f"{head}{{{item.body}}}")
     return "\n".join(out)
