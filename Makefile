@@ -77,7 +77,7 @@ test-node: $(NODE_STAMP)
 	node --test tests/node/
 
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider -q -m unit tests
+	$(BIN)/python -m pytest -p no:cacheprovider -q -m unit -n 2 tests
 
 ## test-jupyter: the widgets in a real JupyterLab (served on 127.0.0.1, driven by headless Chromium)
 test-jupyter: $(STAMP) $(JUPYTER_STAMP) chromium
