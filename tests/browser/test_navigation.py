@@ -60,3 +60,51 @@ def test_menu_collapses_and_restores_the_sidebar_on_a_laptop(browser: object, ba
     visible_one(page, ".primary-toggle").click()
     sidebar.wait_for(state="visible", timeout=5000)
     ctx.close()
+
+
+SETTLED = "Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))"
+"""Waits for running transitions (the skip link slides into view when it has the focus)."""
+FOCUS_BOX = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const boxes = [el, ...el.querySelectorAll("*")]
+    .map((e) => e.getBoundingClientRect())
+    .filter((r) => r.width && r.height);
+  if (!boxes.length) return null;
+  const left = Math.max(0, Math.min(...boxes.map((r) => r.left)) - 8);
+  const top = Math.max(0, Math.min(...boxes.map((r) => r.top)) - 8);
+  const right = Math.min(innerWidth, Math.max(...boxes.map((r) => r.right)) + 8);
+  const bottom = Math.min(innerHeight, Math.max(...boxes.map((r) => r.bottom)) + 8);
+  const name = el.getAttribute("aria-label") || el.textContent.trim().slice(0, 40) || el.tagName;
+  if (right - left < 1 || bottom - top < 1) return { name, clip: null };
+  return { name, clip: { x: left, y: top, width: right - left, height: bottom - top } };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_control_around_the_text_shows_the_keyboard_focus(browser: object, base_url: str, scheme: str):
+    """Keyboard only, on a laptop: each of the first tab stops (skip link, sidebar, the buttons above the text, the
+    page's contents) looks different with the focus than without it, so a keyboard user sees where the focus is."""
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, color_scheme=scheme, reduced_motion="reduce")
+    page = ctx.new_page()
+    page.goto(base_url + CHAPTER)
+    wait_for_widgets(page)
+    unseen, checked = [], 0
+    for _ in range(45):
+        page.keyboard.press("Tab")
+        page.evaluate(SETTLED)
+        stop = page.evaluate(FOCUS_BOX)
+        if stop is None:
+            continue
+        assert stop["clip"], f"{scheme}: de focus staat op {stop['name']}, buiten beeld"
+        with_focus = page.screenshot(clip=stop["clip"])
+        page.evaluate("window.__focused = document.activeElement; document.activeElement.blur()")
+        page.evaluate(SETTLED)
+        without_focus = page.screenshot(clip=stop["clip"])
+        page.evaluate("window.__focused.focus({ preventScroll: true })")
+        checked += 1
+        if with_focus == without_focus:
+            unseen.append(stop["name"])
+    ctx.close()
+    assert checked >= 30
+    assert unseen == [], f"{scheme}: geen zichtbare focus op {unseen}"
