@@ -53,6 +53,15 @@ def test_no_widget_manager_or_thebe_is_loaded(site):
             assert needle not in text, f"{page.relative_to(site)} laadt {needle}"
 
 
+def test_no_page_carries_widget_state_nothing_reads(site):
+    """With no widget manager loaded, the saved ipywidgets state (each anywidget's whole module) is dead weight."""
+    jupyter_page = (site / "exercises" / "widgets-in-jupyter.html").read_text(encoding="utf-8")
+    assert jupyter_page.count('<div class="jd-widget ') >= 7  # the notebook's widgets still show, from placeholders
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "application/vnd.jupyter.widget-state+json" not in text, page.relative_to(site)
+
+
 def test_course_index_lists_every_widget_once(site):
     index = json.loads((site / "_static" / "jeugddomein" / "course.json").read_text(encoding="utf-8"))
     ids = [w["id"] for page in index["pages"] for w in page["widgets"]]

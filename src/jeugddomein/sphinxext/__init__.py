@@ -14,7 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, offline, postprocess, search, theme
+from . import citations, collect, offline, postprocess, search, theme, widget_state
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -164,4 +164,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("portfolio", PortfolioDirective)
     setup_pages(app)
     offline.setup(app)
+    widget_state.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
