@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from jeugddomein.loading import DataError
@@ -337,3 +338,44 @@ def test_a_tap_right_after_typing_does_its_work_on_a_tablet(browser, base_url):
     at(box, "endings.0.title").wait_for()
     assert box.locator('fieldset[data-path^="endings."]').count() == 1
     ctx.close()
+
+
+def test_a_choices_conditions_and_links_are_drawn_when_opened_and_a_problem_leads_into_them(page, base_url, tmp_path):
+    """A choice's conditions and links (some 180 checkboxes: every chapter label, every concept twice) are drawn when
+    their fold-out opens, with what the file says checked; a problem in them still leads to its field."""
+    source = ROOT / "data" / "cases" / "twee-brillen.yaml"
+    case = yaml.safe_load(source.read_text(encoding="utf-8"))
+    (i, j, label) = next(
+        (i, j, choice["see"][0])
+        for i, scene in enumerate(case["scenes"])
+        for j, choice in enumerate(scene["choices"])
+        if choice.get("see")
+    )
+    choice = f"scenes.{i}.choices.{j}"
+    box = open_editor(page, base_url)
+    box.get_by_label("Casusbestand (YAML) openen om te bewerken").set_input_files(str(source))
+    summary = box.locator(f'summary[data-key="more:{choice}"]')
+    summary.wait_for(state="attached")
+    assert box.locator('fieldset[data-path$=".see"]').count() == 0  # no closed fold-out is drawn
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    links = box.locator(f'fieldset[data-path="{choice}.see"] input[type=checkbox]')
+    links.first.wait_for()
+    assert links.count() == len(chapter_labels(ROOT))
+    assert [box.get_attribute("value") for box in links.all() if box.is_checked()] == [label]
+    assert box.locator('fieldset[data-path$=".see"]').count() == 1  # only the opened one
+
+    # A link to a label that does not exist: the problem's button opens that choice's fold-out at the field.
+    broken = source.read_text(encoding="utf-8").replace(f"see: [{label}]", "see: [bestaat-niet]", 1)
+    (tmp_path / "kapotte-link.yaml").write_text(broken, encoding="utf-8")
+    box.get_by_label("Casusbestand (YAML) openen om te bewerken").set_input_files(str(tmp_path / "kapotte-link.yaml"))
+    problem = box.locator(f'li[data-problem-path="{choice}.see.0"]')
+    problem.get_by_role("button", name="Naar het veld").click()
+    page.wait_for_function(
+        "(path) => document.activeElement.dataset.path?.startsWith(path + '.')"
+        " && document.activeElement.closest('details').open",
+        arg=f"{choice}.see",
+    )
+    unknown = box.locator(f'fieldset[data-path="{choice}.see"] input[value="bestaat-niet"]')
+    assert unknown.is_checked()
+    assert not page.errors

@@ -21,6 +21,54 @@ export function setAt(state, path, value) {
 
 const TONES = { goed: "goed", gemengd: "gemengd", zorgelijk: "zorgelijk" };
 
+/** The contents of fold-outs not drawn yet: a choice's conditions and links hold some 180 checkboxes (every chapter
+ * label, every concept twice), so a case of twenty choices would be thousands of controls nobody has opened. */
+const unbuilt = new WeakMap();
+
+/**
+ * A fold-out whose contents are drawn when it first opens; `data-holds` names the paths inside it.
+ * @param {HTMLElement} summary
+ * @param {string[]} holds
+ * @param {() => HTMLElement[]} build
+ */
+function lazyFoldOut(summary, holds, build) {
+  const details = /** @type {HTMLDetailsElement} */ (el("details", { className: "jd-ce-more", "data-holds": holds.join(" ") }, [summary]));
+  unbuilt.set(details, build);
+  details.addEventListener("toggle", () => {
+    if (details.open) drawFoldOut(details);
+  });
+  return details;
+}
+
+/** @param {HTMLDetailsElement} details */
+function drawFoldOut(details) {
+  const build = unbuilt.get(details);
+  if (!build) return;
+  unbuilt.delete(details);
+  details.append(...build());
+}
+
+/**
+ * Open a fold-out, its contents drawn at once (focus can go into it in the same task).
+ * @param {HTMLDetailsElement} details
+ */
+export function openFoldOut(details) {
+  drawFoldOut(details);
+  details.open = true;
+}
+
+/**
+ * Draw the fold-outs under `root` that hold `path`, so its control exists (a problem's "Naar het veld").
+ * @param {HTMLElement} root
+ * @param {string} path
+ */
+export function drawFoldOutsFor(root, path) {
+  for (const details of root.querySelectorAll("details[data-holds]")) {
+    const holds = (/** @type {HTMLDetailsElement} */ (details).dataset.holds || "").split(" ");
+    if (holds.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) drawFoldOut(/** @type {HTMLDetailsElement} */ (details));
+  }
+}
+
 /**
  * @param {object} state  the form state (mutated in place by the controls)
  * @param {{base: string, labels: string[], changed: (structural: boolean) => void, restructure: (focus: string) => void}} ctx
@@ -257,15 +305,18 @@ export function caseForm(state, ctx) {
     select([...p, "next"], "Leidt naar", help("Choice", "next"), nodeOptions(), { structural: true }),
     text([...p, "feedback"], "Feedback", help("Choice", "feedback"), { area: true }),
     picks([...p, "sets"], "Zet deze vlaggen", help("Choice", "sets"), flagOptions()),
-    el("details", { className: "jd-ce-more" }, [
+    lazyFoldOut(
       el("summary", { text: "Voorwaarden, rollen, begrippen en verwijzingen", "data-key": `more:${key(p)}` }),
-      picks([...p, "requires"], "Alleen als deze vlaggen gezet zijn", help("Choice", "requires"), flagOptions()),
-      picks([...p, "unless"], "Niet als een van deze vlaggen gezet is", help("Choice", "unless"), flagOptions()),
-      picks([...p, "roles"], "Alleen voor deze rollen", help("Choice", "roles"), roleOptions()),
-      picks([...p, "strengthens"], "Versterkt deze begrippen", help("Choice", "strengthens").split(";")[0] + ".", conceptOptions()),
-      picks([...p, "weakens"], "Verzwakt deze begrippen", help("Choice", "weakens"), conceptOptions()),
-      picks([...p, "see"], "Lees verder in", help("Choice", "see"), labelOptions()),
-    ]),
+      ["requires", "unless", "roles", "strengthens", "weakens", "see"].map((field) => key([...p, field])),
+      () => [
+        picks([...p, "requires"], "Alleen als deze vlaggen gezet zijn", help("Choice", "requires"), flagOptions()),
+        picks([...p, "unless"], "Niet als een van deze vlaggen gezet is", help("Choice", "unless"), flagOptions()),
+        picks([...p, "roles"], "Alleen voor deze rollen", help("Choice", "roles"), roleOptions()),
+        picks([...p, "strengthens"], "Versterkt deze begrippen", help("Choice", "strengthens").split(";")[0] + ".", conceptOptions()),
+        picks([...p, "weakens"], "Verzwakt deze begrippen", help("Choice", "weakens"), conceptOptions()),
+        picks([...p, "see"], "Lees verder in", help("Choice", "see"), labelOptions()),
+      ],
+    ),
   ];
 
   const scenes = el("section", { className: "jd-ce-part", "aria-labelledby": `${ctx.base}-h-scenes` }, [

@@ -7,7 +7,7 @@ import { caseData, caseYaml, emptyState, formState, lineOf, readCaseText } from 
 import { MODEL_KEYS, MODELS, ROLE_KINDS } from "../role_play/catalogue.js";
 import { caseModel, checkCase, graphProblems, modelProblems } from "../role_play/checks.js";
 import rolePlay from "../role_play/view.js";
-import { caseForm } from "./form.js";
+import { caseForm, drawFoldOutsFor, openFoldOut } from "./form.js";
 import { graphOf, graphView } from "./graph.js";
 import { done } from "./rules.js";
 
@@ -178,18 +178,23 @@ function render({ model, el: root }) {
 
   // --- live checks, graph, preview, autosave ---
   function goTo(path) {
+    drawFoldOutsFor(formBox, path);
     const target = /** @type {HTMLElement | null} */ (
       formBox.querySelector(`[data-path="${path}"]`) || formBox.querySelector(`fieldset[data-path="${path}"]`)
     );
     if (!target) return;
     const details = target.closest("details");
-    if (details) details.open = true;
+    if (details) openFoldOut(details);
     const focusable = /** @type {HTMLElement | null} */ (
       target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea, button")
     );
     (focusable || target).focus();
     target.scrollIntoView({ block: "center" });
   }
+
+  /** Whether a fold-out not drawn yet holds the path's control. */
+  const holds = (path) =>
+    [...formBox.querySelectorAll("details[data-holds]")].some((d) => /** @type {HTMLElement} */ (d).dataset.holds.split(" ").includes(path));
 
   /** The nearest form control of a problem's path (flags are a list in the form, a mapping in the file). */
   function controlPath(path) {
@@ -200,7 +205,7 @@ function render({ model, el: root }) {
     }
     for (let n = parts.length; n > 0; n -= 1) {
       const probe = parts.slice(0, n).join(".");
-      if (formBox.querySelector(`[data-path="${probe}"]`)) return probe;
+      if (formBox.querySelector(`[data-path="${probe}"]`) || holds(probe)) return probe;
     }
     return "";
   }
@@ -323,7 +328,7 @@ function render({ model, el: root }) {
     const opened = keyed("details[open] > summary[data-key]").map((s) => s.dataset.key);
     formBox.replaceChildren(caseForm(state, { base, labels, changed, restructure }));
     for (const summary of keyed("details > summary[data-key]")) {
-      if (opened.includes(summary.dataset.key)) /** @type {HTMLDetailsElement} */ (summary.parentElement).open = true;
+      if (opened.includes(summary.dataset.key)) openFoldOut(/** @type {HTMLDetailsElement} */ (summary.parentElement));
     }
     if (!keep) return;
     if (keep.startsWith("new:")) {
@@ -337,7 +342,7 @@ function render({ model, el: root }) {
     if (target) {
       // A summary's own fold-out keeps its state; a fold-out around the target opens.
       const details = (target.tagName === "SUMMARY" ? target.parentElement?.parentElement : target)?.closest("details");
-      if (details) details.open = true;
+      if (details) openFoldOut(details);
       target.focus();
     }
   }
