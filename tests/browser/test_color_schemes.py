@@ -1,5 +1,5 @@
 """Every page in the light and the dark colour scheme, with its widgets in use: axe finds no serious or critical
-violation (contrast included).
+violation (contrast included), no content outside the landmarks and no skipped heading level (helpers.failing).
 
 One browser context per scheme (each page is its own test, with its own time limit); a student's example portfolio
 is imported once, so every widget shows saved work (answers with feedback, finished scans with their results,
@@ -13,12 +13,12 @@ from collections.abc import Iterator
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.helpers import failing
 from tests.conftest import ROOT, site_pages, wait_for_widgets
 
 PAGES = site_pages()
 
 EXAMPLE = ROOT / "data" / "examples" / "cohort" / "portfolios" / "portfolio-aylin-a.json"
-SERIOUS = {"serious", "critical"}
 
 
 def import_example(page: object, base_url: str) -> None:
@@ -69,7 +69,7 @@ def test_every_page_passes_axe_with_its_widgets_in_use(scheme_page: tuple[str, o
         return
     assert page.evaluate("document.documentElement.dataset.theme") == scheme, path
     use_widgets(page)
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    violations = failing(Axe().run(page).response["violations"])
     assert not violations, [f"{v['id']}: {[n['target'] for n in v['nodes']][:4]}" for v in violations]
 
 
