@@ -58,15 +58,28 @@ export function openFoldOut(details) {
 }
 
 /**
+ * The fold-outs under `root` not drawn yet that hold a path: its own control (`exact`) or one inside it.
+ * @param {HTMLElement} root
+ * @param {string} path
+ * @param {boolean} exact
+ * @returns {HTMLDetailsElement[]}
+ */
+export function undrawnFoldOutsHolding(root, path, exact = false) {
+  const all = /** @type {HTMLDetailsElement[]} */ ([...root.querySelectorAll("details[data-holds]")]);
+  return all.filter(
+    (details) =>
+      unbuilt.has(details) &&
+      (details.dataset.holds || "").split(" ").some((held) => path === held || (!exact && path.startsWith(`${held}.`))),
+  );
+}
+
+/**
  * Draw the fold-outs under `root` that hold `path`, so its control exists (a problem's "Naar het veld").
  * @param {HTMLElement} root
  * @param {string} path
  */
 export function drawFoldOutsFor(root, path) {
-  for (const details of root.querySelectorAll("details[data-holds]")) {
-    const holds = (/** @type {HTMLDetailsElement} */ (details).dataset.holds || "").split(" ");
-    if (holds.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) drawFoldOut(/** @type {HTMLDetailsElement} */ (details));
-  }
+  undrawnFoldOutsHolding(root, path).forEach(drawFoldOut);
 }
 
 /**

@@ -7,7 +7,7 @@ import { caseData, caseYaml, emptyState, formState, lineOf, readCaseText } from 
 import { MODEL_KEYS, MODELS, ROLE_KINDS } from "../role_play/catalogue.js";
 import { caseModel, checkCase, graphProblems, modelProblems } from "../role_play/checks.js";
 import rolePlay from "../role_play/view.js";
-import { caseForm, drawFoldOutsFor, openFoldOut } from "./form.js";
+import { caseForm, drawFoldOutsFor, openFoldOut, undrawnFoldOutsHolding } from "./form.js";
 import { graphOf, graphView } from "./graph.js";
 import { done } from "./rules.js";
 
@@ -192,10 +192,6 @@ function render({ model, el: root }) {
     target.scrollIntoView({ block: "center" });
   }
 
-  /** Whether a fold-out not drawn yet holds the path's control. */
-  const holds = (path) =>
-    [...formBox.querySelectorAll("details[data-holds]")].some((d) => /** @type {HTMLElement} */ (d).dataset.holds.split(" ").includes(path));
-
   /** The nearest form control of a problem's path (flags are a list in the form, a mapping in the file). */
   function controlPath(path) {
     const parts = path.split(".");
@@ -205,7 +201,7 @@ function render({ model, el: root }) {
     }
     for (let n = parts.length; n > 0; n -= 1) {
       const probe = parts.slice(0, n).join(".");
-      if (formBox.querySelector(`[data-path="${probe}"]`) || holds(probe)) return probe;
+      if (formBox.querySelector(`[data-path="${probe}"]`) || undrawnFoldOutsHolding(formBox, probe, true).length) return probe;
     }
     return "";
   }
