@@ -20,6 +20,12 @@ def failing(violations: list[dict]) -> list[dict]:
     return [v for v in violations if v["impact"] in SERIOUS or v["id"] in STRUCTURE]
 
 
+def follows_the_colour_scheme(page: object) -> bool:
+    """Whether the open page follows the colour scheme (theme mode "auto"): every page with the course's runtime;
+    the printable reader is a light print document and does not."""
+    return page.evaluate("document.documentElement.dataset.mode") == "auto"
+
+
 def store_key(widget_id: str) -> str:
     return f"jd:{COURSE}:w:{widget_id}"
 

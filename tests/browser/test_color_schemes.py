@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import failing
+from tests.browser.helpers import failing, follows_the_colour_scheme
 from tests.conftest import ROOT, site_pages, wait_for_widgets
 
 PAGES = site_pages()
@@ -62,7 +62,7 @@ def test_every_page_passes_axe_with_its_widgets_in_use(scheme_page: tuple[str, o
     scheme, page = scheme_page
     page.goto(base_url + path)
     wait_for_widgets(page)
-    if page.evaluate("document.documentElement.dataset.mode") != "auto":
+    if not follows_the_colour_scheme(page):
         # The printable reader is a light print document in either scheme, without live widgets to use: axe checks
         # it in test_pages.py (light, the same rules and more); here, only that it is the one such page.
         assert path == "reader.html", path

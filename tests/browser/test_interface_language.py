@@ -111,14 +111,15 @@ def file_choosers_are_dutch_buttons(page: object, path: str) -> int:
     """The browser draws its own file control in its own language: every one is hidden behind a Dutch button that
     opens the browser's file chooser. Returns how many file controls the page has."""
     inputs = page.locator('input[type="file"]')
-    for i in range(inputs.count()):
+    count = inputs.count()
+    for i in range(count):
         box = inputs.nth(i).bounding_box()
         assert box is None or (box["width"] <= 1 and box["height"] <= 1), f"{path}: een zichtbaar bestandsveld"
     for button in page.locator("button", has_text=re.compile(r"^Importeer")).all():
         if button.is_visible():
             with page.expect_file_chooser(timeout=5000):
                 button.click()
-    return inputs.count()
+    return count
 
 
 def test_every_page_speaks_dutch_in_an_english_browser(browser: object, base_url: str):
