@@ -124,7 +124,8 @@ def test_offline_list_leaves_sources_maps_and_old_fonts_out(tmp_path: Path):
 
 
 THEME_CSS = (
-    ":root{--c:red}\n.page-class{color:blue}\n.open-by-script{display:block}\n.course-notice{margin:0}\n"
+    ":root{--c:red;--menu:blue;--unread:0;--widget:1}\n.page-class{color:var(--c)}\n"
+    ".open-by-script{display:block;color:var(--menu)}\n.course-notice{margin:0}\n"
     ".nowhere-at-all{color:green}\n.page-class.open-by-script{color:red}\n@media print{.page-class{color:black}}"
 )
 
@@ -144,6 +145,7 @@ def _tiny_site(site: Path) -> None:
         + "<body><p>Alles om te printen, ook <code>_static/jeugddomein/runtime.js</code></p></body></html>",
         "_static/theme.css": THEME_CSS,
         "_static/more.css": "p{line-height:1.5}",
+        "_static/jeugddomein/widgets/widget.css": ".jd-w{color:var(--widget)}",
         "_static/theme-menu.js": 'el.classList.add("open-by-script")',
         "_static/jeugddomein/runtime.js": 'box.className = "course-notice"',
     }
@@ -161,10 +163,15 @@ def test_the_first_paint_waits_only_for_the_rules_pages_and_course_scripts_can_u
     assert [bool(media) for _, media in links] == [False, True], "first the blocking part, then the whole in place"
     first, whole = ((site / href).read_text(encoding="utf-8") for href, _ in links)
     assert links[0][0].endswith(".first.css")
-    for rule in (":root{--c:red}", ".page-class{color:blue}", ".course-notice{margin:0}", "p{line-height:1.5}"):
+    for rule in (".page-class{color:var(--c)}", ".course-notice{margin:0}", "p{line-height:1.5}"):
         assert rule in first and rule in whole, rule
     assert ".open-by-script" not in first, "only the theme's script adds it: it waits for the whole"
-    assert ".open-by-script{display:block}" in whole and ".page-class.open-by-script{color:red}" in whole
+    assert (
+        ".open-by-script{display:block;color:var(--menu)}" in whole and ".page-class.open-by-script{color:red}" in whole
+    )
+    # Custom properties: what nothing reads goes; what only the left-out rules read goes from the first part only;
+    # what a widget's own stylesheet reads stays.
+    assert ":root{--c:red;--widget:1}" in first and ":root{--c:red;--menu:blue;--widget:1}" in whole
     assert ".nowhere-at-all" not in whole
     assert "@media print{.page-class{color:black}}" in whole and "@media print" not in first, "printing has the whole"
     assert whole.index(".page-class{") < whole.index(".open-by-script{") < whole.index(".course-notice{")

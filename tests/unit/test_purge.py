@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from jeugddomein.sphinxext.purge import Words, for_screen, purge, selector_can_match
+from jeugddomein.sphinxext.purge import (
+    Words,
+    custom_properties_named,
+    custom_properties_read,
+    for_screen,
+    purge,
+    selector_can_match,
+    without_unread_custom_properties,
+)
 
 WORDS = Words.of(
     pages=['<div class="card used">', "<p>tekst</p>"],
@@ -68,3 +76,49 @@ def test_for_the_screen_print_blocks_go_and_everything_else_stays_in_order():
         "@supports (display:grid){.g{display:grid}}"
     )
     assert for_screen(for_screen(css)) == for_screen(css)
+
+
+def test_a_custom_property_nothing_reads_goes_and_what_only_it_read_follows():
+    css = ":root{--unread:var(--only-for-unread);--only-for-unread:1px;--read:red;--named:0}a{color:var(--read)}"
+    assert (
+        without_unread_custom_properties(css, frozenset({"--named"}))
+        == ":root{--read:red;--named:0}\na{color:var(--read)}"
+    )
+
+
+def test_a_rule_left_without_declarations_goes_groups_too_and_other_at_rules_stay():
+    css = (
+        "a{--x:1}@media (min-width:10px){b{--y:2}c{margin:var(--z)}}"
+        "@font-face{--w:1}@property --v{syntax:'*'}d{--u:1;&:hover{color:var(--u)}}:root{--z:0}"
+    )
+    assert without_unread_custom_properties(css, frozenset()) == (
+        "@media (min-width:10px){c{margin:var(--z)}}\n@font-face{--w:1}\n@property --v{syntax:'*'}\n"
+        "d{--u:1;&:hover{color:var(--u)}}\n:root{--z:0}"
+    )
+
+
+def test_selectors_strings_and_values_with_dashes_or_semicolons_are_not_declarations():
+    css = '.card--wide:hover{--gone:1;content:"a;--b:c";margin:0}.x{background:url("a;b.svg")}'
+    assert without_unread_custom_properties(css, frozenset()) == (
+        '.card--wide:hover{content:"a;--b:c";margin:0}\n.x{background:url("a;b.svg")}'
+    )
+
+
+def test_what_pages_and_scripts_name_and_other_stylesheets_read_counts_as_read():
+    named = custom_properties_named(['<svg style="fill: var(--from-page)">', 'el.style.setProperty("--from-js", 1)'])
+    assert named == {"--from-page", "--from-js"}
+    assert custom_properties_read(".w{color:var( --widget-colour, var(--fallback))}") == {
+        "--widget-colour",
+        "--fallback",
+    }
+    css = ":root{--from-page:1;--from-js:2;--widget-colour:3;--fallback:4;--none:5}"
+    read = named | custom_properties_read(".w{color:var( --widget-colour, var(--fallback))}")
+    assert (
+        without_unread_custom_properties(css, read) == ":root{--from-page:1;--from-js:2;--widget-colour:3;--fallback:4}"
+    )
+
+
+def test_leaving_out_unread_custom_properties_twice_changes_nothing():
+    css = ":root{--a:var(--b);--b:1;--c:2}p{color:var(--c)}"
+    once = without_unread_custom_properties(css, frozenset())
+    assert without_unread_custom_properties(once, frozenset()) == once == ":root{--c:2}\np{color:var(--c)}"

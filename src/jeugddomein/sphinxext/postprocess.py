@@ -19,7 +19,14 @@ from pathlib import Path
 from .a11y import complete_redirect, repair
 from .bundle import BUNDLE_DIR, bundle_head, content_name
 from .icons import inline_icons
-from .purge import Words, for_screen, purge
+from .purge import (
+    Words,
+    custom_properties_named,
+    custom_properties_read,
+    for_screen,
+    purge,
+    without_unread_custom_properties,
+)
 
 INLINE_DIR = "_static/jeugddomein/inline"
 
@@ -331,11 +338,14 @@ def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> N
     the site. Every build purges again from the original with the words of the whole finished site, so a page or
     script that starts using a class gets its rule back even on pages the build did not write again:
 
-    - the whole: without the rules that nothing can use (`<key>.<content>.css`);
+    - the whole: without the rules that nothing can use (`<key>.<content>.css`), and without the custom properties
+      that nothing reads: not the stylesheet itself, nor the pages, the scripts or the course's other stylesheets
+      (the widgets' own, loaded apart);
     - the first-paint part: also without the rules for classes that only the theme's scripts add at run time (a
       menu opened, a tooltip) and without the print rules (a printed page has the whole: its link's media is
       "print" until runtime.js makes it "all"), named `<key>.<content>.first.css`: on a slow network the first
-      paint waits for less.
+      paint waits for less. Custom properties that only the left-out rules read go as well (the whole, applied
+      later, declares them again).
       The course's own scripts, and theme scripts that add elements as the page loads, count as the pages do: what
       they add shows at once.
 
@@ -363,11 +373,19 @@ def _purge_bundled_styles(outdir: Path, pages: list[Path], originals: Path) -> N
     pages_words = [_BUNDLED_STYLE.sub("", text) for text in texts.values()]
     words = Words.of(pages_words, scripts.values())
     first_words = Words.of(pages_words, first_scripts)
+    read_elsewhere = custom_properties_named([*pages_words, *scripts.values()]) | frozenset().union(
+        *(
+            custom_properties_read(sheet.read_text(encoding="utf-8"))
+            for sheet in (static / "jeugddomein").rglob("*.css")
+            if folder not in sheet.parents
+        )
+    )
     names: dict[str, tuple[str, str]] = {}
     sheets: dict[str, str] = {}
     for key in sorted(keys):
         whole = purge((originals / f"{key}.css").read_text(encoding="utf-8"), words)
-        first = for_screen(purge(whole, first_words))
+        whole = without_unread_custom_properties(whole, read_elsewhere)
+        first = without_unread_custom_properties(for_screen(purge(whole, first_words)), read_elsewhere)
         names[key] = (
             f"{key}.{content_name(first, '.css')[:8]}.first.css",
             f"{key}.{content_name(whole, '.css')[:8]}.css",

@@ -9,6 +9,11 @@ with it). Everything else stays as it was, in its place: at-rules other than @me
 @supports, @layer and @container blocks, rules without a class, selectors with escapes or with :is(), :where(),
 :has() (whose meaning this does not work out). Classes inside :not() and attribute selectors do not count. Pure:
 the same text and words give the same result, so purging twice changes nothing.
+
+The theme also declares some eight hundred custom properties (`--pst-color-...`, `--bs-...`, `--sd-...`), many of
+them read only by rules that are left out. `without_unread_custom_properties` leaves out a declaration of one that
+nothing reads: no `var()` in the stylesheet, and no mention in the names given (the site's pages, scripts and other
+stylesheets), until none is left to leave out.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ _PREFIX = re.compile(r"""([A-Za-z][\w-]*-)(?:\$\{|["']\s*\+)""")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _OPAQUE = re.compile(r"\\|:(?:is|where|has|host|matches|any)\(|:-\w+-any\(", re.I)
 _GROUPING = ("@media", "@supports", "@layer", "@container", "@document")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_CUSTOM_NAME = re.compile(r"--[\w-]+")
+_CUSTOM_DECLARATION = re.compile(r"\s*(--[\w-]+)\s*:")
 _PRINT_ONLY = re.compile(r"@media\s+(?:only\s+)?print\s*$", re.I)
 
 
@@ -163,3 +171,59 @@ def for_screen(css: str) -> str:
         elif not _PRINT_ONLY.match(head):
             out.append(f"{head}{{{item.body}}}")
     return "\n".join(out)
+
+
+def custom_properties_named(texts: Iterable[str]) -> frozenset[str]:
+    """Every custom property name the texts mention (pages and scripts: a style attribute, `setProperty`)."""
+    return frozenset(name for text in texts for name in _CUSTOM_NAME.findall(text))
+
+
+def custom_properties_read(css: str) -> frozenset[str]:
+    """Every custom property a stylesheet reads with `var()`."""
+    return frozenset(_VAR.findall(css))
+
+
+def without_unread_custom_properties(css: str, read_elsewhere: frozenset[str]) -> str:
+    """The stylesheet without the declarations of custom properties that neither it nor `read_elsewhere` reads.
+
+    Leaving one out can leave another unread (`--a: var(--b)`), so this repeats until nothing changes. A rule left
+    without declarations goes too; rules with nested blocks and at-rules other than groupings stay as they are."""
+    while True:
+        thinner = _drop_declarations(css, custom_properties_read(css) | read_elsewhere)
+        if thinner == css:
+            return css
+        css = thinner
+
+
+def _drop_declarations(css: str, read: frozenset[str]) -> str:
+    out: list[str] = []
+    for item in _items(css):
+        head = item.prelude.strip()
+        if item.body is None:
+            out.append(head)
+        elif head.startswith(_GROUPING):
+            inner = _drop_declarations(item.body, read)
+            if inner:
+                out.append(f"{head}{{{inner}}}")
+        elif head.startswith("@") or "{" in item.body:
+            out.append(f"{head}{{{item.body}}}")
+        else:
+            kept = [d for d in _declarations(item.body) if not _unread(d, read)]
+            if kept:
+                out.append(f"{head}{{{';'.join(kept)}}}")
+    return "\n".join(out)
+
+
+def _declarations(body: str) -> list[str]:
+    parts, i, start = [], 0, 0
+    while i < len(body):
+        i = _scan(body, i, ";")
+        if body[start:i].strip():
+            parts.append(body[start:i])
+        i = start = i + 1
+    return parts
+
+
+def _unread(declaration: str, read: frozenset[str]) -> bool:
+    match = _CUSTOM_DECLARATION.match(declaration)
+    return match is not None and match[1] not in read
