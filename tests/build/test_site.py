@@ -52,11 +52,31 @@ def test_no_widget_manager_or_thebe_is_loaded(site):
     jupyter_page = (site / "exercises" / "widgets-in-jupyter.html").read_text(encoding="utf-8")
     assert jupyter_page.count('<div class="jd-widget ') >= 7
     needles = ("require.min.js", "require.js", "embed-amd", "html-manager", "thebe.js", "thebelab")
+    needles += ("text/x-thebe-config", "kernelName")  # thebe's configuration, which nothing on the page reads
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for needle in needles:
             assert needle not in text, f"{page.relative_to(site)} laadt {needle}"
         assert "application/vnd.jupyter.widget-state+json" not in text, page.relative_to(site)
+
+
+def test_no_page_fetches_a_script_twice(site):
+    """A script the theme adds twice (sphinx-togglebutton's selector) would be one more round trip on a slow network
+    and would run twice: every script a page loads, alone or inside a joined bundle, is there once."""
+    checked = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loaded: list[str] = []
+        for source in re.findall(r'<script\b[^>]*\bsrc="([^"?]+)', html):
+            path = (page.parent / source).resolve()
+            if path.parent.name == "bundle":
+                loaded += re.findall(r"^// (_static/\S+)$", path.read_text(encoding="utf-8"), re.M)
+            else:
+                loaded.append(path.relative_to(site.resolve()).as_posix())
+        twice = sorted({name for name in loaded if loaded.count(name) > 1})
+        assert not twice, f"{page.relative_to(site)} laadt twee keer: {twice}"
+        checked += bool(loaded)
+    assert checked >= 40
 
 
 def test_course_index_lists_every_widget_once(site):

@@ -14,7 +14,7 @@ from sphinx.util import logging
 from .. import __version__
 from ..paths import STATIC_DIR, WIDGETS_DIR
 from ..widgets import WIDGET_FOLDERS
-from . import citations, collect, offline, postprocess, search, theme, widget_state
+from . import citations, collect, offline, postprocess, search, thebe, theme, widget_state
 from .directives import (
     ChartDirective,
     GlossaryFromDataDirective,
@@ -65,15 +65,23 @@ def _add_assets(app: Sphinx) -> None:
 
 
 def _drop_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Remove scripts that would load a widget manager or thebe from other hosts."""
+    """Remove scripts that would load a widget manager or thebe from other hosts, and a script added twice (the same
+    file or inline text with the same attributes: sphinx-togglebutton adds its selector twice); each would be one
+    more file to fetch (postprocess moves inline scripts into files for the CSP)."""
     scripts = context.get("script_files")
     if scripts is None:
         return
-    context["script_files"] = [
-        s
-        for s in scripts
-        if not (str(s).startswith(("http://", "https://", "//")) or any(n in str(s) for n in _DROPPED_SCRIPTS))
-    ]
+    kept, seen = [], set()
+    for script in scripts:
+        filename = getattr(script, "filename", script)
+        name = str(filename) if filename else ""  # no file name: an inline script (its text is in `attributes`)
+        identity = (name, repr(sorted(getattr(script, "attributes", {}).items())))
+        if name.startswith(("http://", "https://", "//")) or any(n in str(script) for n in _DROPPED_SCRIPTS):
+            continue
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(script)
+    context["script_files"] = kept
 
 
 def _preload_widget_modules(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -165,4 +173,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pages(app)
     offline.setup(app)
     widget_state.setup(app)
+    thebe.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
