@@ -182,10 +182,12 @@ PAGE_READY = (
     "document.documentElement.dataset.jdWidgetsReady !== undefined"
     " && performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd > 0"
     " && !document.querySelector('link[data-jd-full-styles][media=print]')"
+    " && document.documentElement.classList.contains('jd-drawn')"
 )
 """A page ready for use: the runtime has mounted every widget, the theme's scripts have run (they run before
 DOMContentLoaded ends; the runtime loads async and does not wait for them, so widgets can be ready first), and the
-theme's whole stylesheet applies (it loads beside the first-paint part and runtime.js applies it once it is in)."""
+theme's whole stylesheet applies (it loads beside the first-paint part and runtime.js applies it once it is in), and
+the whole page is laid out (while it loads, sections off screen are not: runtime.js sets jd-drawn)."""
 
 
 def wait_for_widgets(page: object) -> None:

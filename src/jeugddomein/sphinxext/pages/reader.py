@@ -133,7 +133,9 @@ def build_reader(pages: list[ReaderPage], head_links: list[str], meta: dict[str,
         cover.append(f'<p class="jd-reader-contact">Contact: {html.escape(brand.contact)}</p>')
     links = "\n".join([*head_links, f'<link rel="stylesheet" href="{STYLESHEET}" />'])
     return (
-        '<!DOCTYPE html>\n<html lang="nl" data-theme="light" data-mode="light" data-jd-widgets-ready="0">\n'
+        # Ready and drawn whole from the start (tests' PAGE_READY): no widgets, no scripts, no section left undrawn.
+        '<!DOCTYPE html>\n<html lang="nl" class="jd-drawn" data-theme="light" data-mode="light" '
+        'data-jd-widgets-ready="0">\n'
         '<head>\n<meta charset="utf-8" />\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
         f"<title>{html.escape(meta['title'])} (reader)</title>\n{links}\n</head>\n"

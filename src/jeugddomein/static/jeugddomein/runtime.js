@@ -106,6 +106,9 @@ const loaded = new Promise((resolve) => {
   if (document.readyState === "complete") resolve(undefined);
   else window.addEventListener("load", () => resolve(undefined), { once: true });
 });
+// Until now, sections off screen were left undrawn so the first screen painted sooner (jeugddomein.css); from here
+// the whole page is laid out, for what reads it: the page's own scripts, search in the page, assistive tools.
+Promise.all([ready, loaded]).then(() => document.documentElement.classList.add("jd-drawn"));
 Promise.all([ready, loaded])
   .then(() => import("./offline.js"))
   .then((m) => m.startOffline({ inLms: Boolean(lms), notice }))
