@@ -19,7 +19,7 @@ stylesheets), until none is left to leave out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
@@ -145,20 +145,30 @@ def selector_can_match(selector: str, words: Words) -> bool:
     return all(words.has(name) for name in _CLASS.findall(plain))
 
 
-def purge(css: str, words: Words) -> str:
-    """The stylesheet without the style rules none of whose selectors can match (see the module's text)."""
+def _each_style_rule(css: str, rule: Callable[[str, str], str | None]) -> str:
+    """The stylesheet with every style rule's body replaced by `rule(selectors, body)` (None: the rule goes), also
+    inside @media and the other groupings (a grouping left empty goes); statements and other at-rules stay."""
     out: list[str] = []
     for item in _items(css):
         head = item.prelude.strip()
         if item.body is None:
             out.append(head)
         elif head.startswith(_GROUPING):
-            inner = purge(item.body, words)
+            inner = _each_style_rule(item.body, rule)
             if inner:
                 out.append(f"{head}{{{inner}}}")
-        elif head.startswith("@") or any(selector_can_match(s, words) for s in _split_selectors(head)):
+        elif head.startswith("@"):
             out.append(f"{head}{{{item.body}}}")
+        elif (body := rule(head, item.body)) is not None:
+            out.append(f"{head}{{{body}}}")
     return "\n".join(out)
+
+
+def purge(css: str, words: Words) -> str:
+    """The stylesheet without the style rules none of whose selectors can match (see the module's text)."""
+    return _each_style_rule(
+        css, lambda head, body: body if any(selector_can_match(s, words) for s in _split_selectors(head)) else None
+    )
 
 
 def for_screen(css: str) -> str:
@@ -196,22 +206,12 @@ def without_unread_custom_properties(css: str, read_elsewhere: frozenset[str]) -
 
 
 def _drop_declarations(css: str, read: frozenset[str]) -> str:
-    out: list[str] = []
-    for item in _items(css):
-        head = item.prelude.strip()
-        if item.body is None:
-            out.append(head)
-        elif head.startswith(_GROUPING):
-            inner = _drop_declarations(item.body, read)
-            if inner:
-                out.append(f"{head}{{{inner}}}")
-        elif head.startswith("@") or "{" in item.body:
-            out.append(f"{head}{{{item.body}}}")
-        else:
-            kept = [d for d in _declarations(item.body) if not _unread(d, read)]
-            if kept:
-                out.append(f"{head}{{{';'.join(kept)}}}")
-    return "\n".join(out)
+    def thinned(head: str, body: str) -> str | None:
+        if "{" in body:  # nested rules: left as they are
+            return body
+        return ";".join(d for d in _declarations(body) if not _unread(d, read)) or None
+
+    return _each_style_rule(css, thinned)
 
 
 def _declarations(body: str) -> list[str]:
