@@ -107,7 +107,7 @@ const loaded = new Promise((resolve) => {
   else window.addEventListener("load", () => resolve(undefined), { once: true });
 });
 // Until now, sections off screen were left undrawn so the first screen painted sooner (jeugddomein.css); from here
-// the whole page is laid out, for what reads it: the page's own scripts, search in the page, assistive tools.
+// the whole page is laid out, for what reads its layout: innerText, and checkers that work out colours from it.
 Promise.all([ready, loaded]).then(() => document.documentElement.classList.add("jd-drawn"));
 Promise.all([ready, loaded])
   .then(() => import("./offline.js"))
