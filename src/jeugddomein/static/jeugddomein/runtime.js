@@ -100,16 +100,20 @@ export function launchPage(win = window) {
 const lms = launchPage();
 if (lms) document.addEventListener("jd:saved", () => lms.changed());
 
-// Offline use: only after the page has loaded and its widgets are ready, so the offline copy never competes with
-// the first load (offline.js decides whether to register: not in an LMS, not from file://, not when saving data).
-const loaded = new Promise((resolve) => {
-  if (document.readyState === "complete") resolve(undefined);
-  else window.addEventListener("load", () => resolve(undefined), { once: true });
-});
+/** The page has loaded and its widgets are ready: the first load is over. */
+const settled = Promise.all([
+  ready,
+  new Promise((resolve) => {
+    if (document.readyState === "complete") resolve(undefined);
+    else window.addEventListener("load", () => resolve(undefined), { once: true });
+  }),
+]);
 // Until now, sections off screen were left undrawn so the first screen painted sooner (jeugddomein.css); from here
 // the whole page is laid out, for what reads its layout: innerText, and checkers that work out colours from it.
-Promise.all([ready, loaded]).then(() => document.documentElement.classList.add("jd-drawn"));
-Promise.all([ready, loaded])
+settled.then(() => document.documentElement.classList.add("jd-drawn"));
+// Offline use: only once the first load is over, so the offline copy never competes with it (offline.js decides
+// whether to register: not in an LMS, not from file://, not when saving data).
+settled
   .then(() => import("./offline.js"))
   .then((m) => m.startOffline({ inLms: Boolean(lms), notice }))
   .catch((error) => console.warn("Offline gebruik niet gestart:", error));
