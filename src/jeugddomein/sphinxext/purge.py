@@ -115,12 +115,13 @@ def _items(text: str) -> Iterator[_Item]:
         i = end + 1
 
 
-def _split_selectors(prelude: str) -> list[str]:
+def _split(text: str, separator: str) -> list[str]:
+    """The parts of the text between separators at nesting depth 0 (not inside strings, comments or brackets)."""
     parts, i, start = [], 0, 0
     while True:
-        i = _scan(prelude, i, ",")
-        parts.append(prelude[start:i])
-        if i >= len(prelude):
+        i = _scan(text, i, separator)
+        parts.append(text[start:i])
+        if i >= len(text):
             return parts
         i = start = i + 1
 
@@ -167,7 +168,7 @@ def _each_style_rule(css: str, rule: Callable[[str, str], str | None]) -> str:
 def purge(css: str, words: Words) -> str:
     """The stylesheet without the style rules none of whose selectors can match (see the module's text)."""
     return _each_style_rule(
-        css, lambda head, body: body if any(selector_can_match(s, words) for s in _split_selectors(head)) else None
+        css, lambda head, body: body if any(selector_can_match(s, words) for s in _split(head, ",")) else None
     )
 
 
@@ -215,13 +216,7 @@ def _drop_declarations(css: str, read: frozenset[str]) -> str:
 
 
 def _declarations(body: str) -> list[str]:
-    parts, i, start = [], 0, 0
-    while i < len(body):
-        i = _scan(body, i, ";")
-        if body[start:i].strip():
-            parts.append(body[start:i])
-        i = start = i + 1
-    return parts
+    return [part for part in _split(body, ";") if part.strip()]
 
 
 def _unread(declaration: str, read: frozenset[str]) -> bool:
